@@ -1,0 +1,3 @@
+from fairmatch.cli import main
+
+main()

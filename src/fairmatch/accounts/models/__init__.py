@@ -1,0 +1,3 @@
+from fairmatch.accounts.models.user import User
+
+__all__ = ["User"]

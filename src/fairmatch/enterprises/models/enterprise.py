@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from fairmatch.core.models import is_chinese_active
+
+
+class Enterprise(models.Model):
+    """A company that buys or provides services; it applies to editions through participations."""
+
+    class Kind(models.TextChoices):
+        BUYER = "buyer", _("buyer")
+        PROVIDER = "provider", _("service provider")
+        BOTH = "both", _("buyer and provider")
+
+    class Size(models.TextChoices):
+        MICRO = "micro", _("fewer than 10 employees")
+        SMALL = "small", _("10 to 49 employees")
+        MEDIUM = "medium", _("50 to 249 employees")
+        LARGE = "large", _("250 to 999 employees")
+        VERY_LARGE = "very_large", _("1,000 employees or more")
+
+    name_original = models.CharField(
+        _("name in the original language"), max_length=200, db_index=True
+    )
+    name_en = models.CharField(_("name in English"), max_length=200, db_index=True)
+    country = CountryField(_("country"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    fields = models.ManyToManyField(
+        "conference.Field", verbose_name=_("fields"), related_name="enterprises", blank=True
+    )
+    size = models.CharField(_("size"), max_length=12, choices=Size.choices, blank=True)
+    certifications = models.JSONField(
+        _("certifications"), default=list, blank=True, help_text=_("e.g. ISO 9001, CMMI 5")
+    )
+    languages = models.JSONField(
+        _("working languages"), default=list, blank=True, help_text=_("ISO 639-1 codes")
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    description_language = models.CharField(_("language of the description"), max_length=10)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+
+    @property
+    def display_name(self) -> str:
+        if is_chinese_active() or self.name_original == self.name_en:
+            return self.name_original
+        return self.name_en
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def is_buyer(self) -> bool:
+        return self.kind in (self.Kind.BUYER, self.Kind.BOTH)
+
+    @property
+    def is_provider(self) -> bool:
+        return self.kind in (self.Kind.PROVIDER, self.Kind.BOTH)

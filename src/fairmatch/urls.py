@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("fairmatch.web.urls")),
+    path("accounts/", include("fairmatch.accounts.urls")),
+    path("", include("fairmatch.enterprises.urls")),
+    path("", include("fairmatch.reports.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
