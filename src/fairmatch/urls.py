@@ -5,7 +5,9 @@ urlpatterns = [
     path("", include("fairmatch.web.urls")),
     path("accounts/", include("fairmatch.accounts.urls")),
     path("", include("fairmatch.enterprises.urls")),
-    path("", include("fairmatch.reports.urls")),
+    path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
+    path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),
+    path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

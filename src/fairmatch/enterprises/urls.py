@@ -1,4 +1,10 @@
 from django.urls import path
 
+from fairmatch.enterprises.views import applicant, profile
+
 app_name = "enterprises"
-urlpatterns: list = []
+urlpatterns = [
+    path("my/applications/", applicant.my_applications, name="my_applications"),
+    path("my/enterprise/", profile.profile, name="profile"),
+    path("apply/<slug:edition>/", applicant.application, name="application"),
+]

@@ -1,4 +1,6 @@
 from django.urls import path
 
+from fairmatch.reports.views.overview import overview
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [path("", overview, name="overview")]

@@ -1,4 +1,6 @@
 from django.urls import path
 
+from fairmatch.web.views.home import home
+
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [path("", home, name="home")]

@@ -46,14 +46,14 @@ class Edition(models.Model):
         verbose_name = _("edition")
         verbose_name_plural = _("editions")
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         if is_chinese_active() and self.name_zh:
             return self.name_zh
         return self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def accepts_applications(self) -> bool:

@@ -16,11 +16,11 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         if is_chinese_active() and self.name_zh:
             return self.name_zh
         return self.name_en
-
-    def __str__(self) -> str:
-        return self.name

@@ -46,14 +46,14 @@ class Enterprise(models.Model):
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
 
+    def __str__(self) -> str:
+        return self.display_name
+
     @property
     def display_name(self) -> str:
         if is_chinese_active() or self.name_original == self.name_en:
             return self.name_original
         return self.name_en
-
-    def __str__(self) -> str:
-        return self.display_name
 
     @property
     def is_buyer(self) -> bool:

@@ -111,6 +111,9 @@ class StateChange(models.Model):
         verbose_name = _("state change")
         verbose_name_plural = _("state changes")
 
+    def __str__(self) -> str:
+        return f"{self.from_state} -> {self.to_state}"
+
 
 class RuleResult(models.Model):
     """The last evaluation of one qualification rule against one participation."""
@@ -140,6 +143,9 @@ class RuleResult(models.Model):
             models.UniqueConstraint(fields=["participation", "rule"], name="one_result_per_rule")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.outcome}"
+
 
 class ConfirmationRequest(models.Model):
     """A request, sent by e-mail, that a participation confirms or declines its attendance."""
@@ -164,11 +170,12 @@ class ConfirmationRequest(models.Model):
         related_name="+",
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    response = models.CharField(
-        _("answer"), max_length=10, choices=Response.choices, blank=True
-    )
+    response = models.CharField(_("answer"), max_length=10, choices=Response.choices, blank=True)
 
     class Meta:
         ordering = ["-sent_at"]
         verbose_name = _("confirmation request")
         verbose_name_plural = _("confirmation requests")
+
+    def __str__(self) -> str:
+        return f"{self.participation} ({self.sent_at:%Y-%m-%d})"

@@ -10,8 +10,9 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
-import benchmarks
 from django.core.management.base import BaseCommand, CommandError
+
+import benchmarks
 
 
 def available_benchmarks() -> list[str]:

@@ -1,0 +1,55 @@
+"""Translatable messages built by the pure engine and rendered later in the reader's language.
+
+The engine must not import Django, so templates are marked for extraction with a local
+``gettext_noop`` (a keyword ``makemessages`` knows) and translated when shown.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from fairmatch.enterprises.qualification.facts import Localized, Money
+
+Param = str | int | Money | Localized | tuple[Localized, ...]
+
+
+def gettext_noop(message: str) -> str:
+    return message
+
+
+@dataclass(frozen=True)
+class Message:
+    template: str
+    params: dict[str, Param] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "template": self.template,
+            "params": {name: _param_to_json(value) for name, value in self.params.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Message":
+        params = {name: _param_from_json(value) for name, value in data["params"].items()}
+        return cls(template=data["template"], params=params)
+
+
+def _param_to_json(value: Param) -> Any:
+    if isinstance(value, Money):
+        return {"money": str(value.amount), "currency": value.currency}
+    if isinstance(value, Localized):
+        return {"en": value.en, "zh": value.zh}
+    if isinstance(value, tuple):
+        return [{"en": item.en, "zh": item.zh} for item in value]
+    return value
+
+
+def _param_from_json(value: Any) -> Param:
+    if isinstance(value, dict) and "money" in value:
+        return Money(Decimal(value["money"]), value["currency"])
+    if isinstance(value, dict):
+        return Localized(value["en"], value.get("zh", ""))
+    if isinstance(value, list):
+        return tuple(Localized(item["en"], item.get("zh", "")) for item in value)
+    assert isinstance(value, str | int)
+    return value

@@ -1,0 +1,160 @@
+"""The figures the organiser publishes for an edition (read side only).
+
+Definitions, shown to the organiser with the figures:
+- *qualified*: participations admitted and not withdrawn, i.e. state qualified or confirmed;
+- *growth vs previous*: qualified now against qualified in the previous edition, in per cent;
+- *confirmation rate*: of the previous edition's participations that were ever waiting for
+  confirmation and have since been settled, the share that confirmed;
+- *expected attendance* = qualified + waiting for confirmation x that rate.
+"""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from fairmatch.conference.models import Edition, Field
+from fairmatch.enterprises.models import Participation, State, StateChange
+
+QUALIFIED_STATES = (State.QUALIFIED, State.CONFIRMED)
+
+
+class Segment:
+    ALL = "all"
+    FOREIGN = "foreign"
+    DOMESTIC = "domestic"
+    CHOICES = (ALL, FOREIGN, DOMESTIC)
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class Figures:
+    edition: str
+    segment: str
+    applicants: int
+    by_state: dict[str, int]
+    qualified: int
+    waiting_confirmation: int
+    rejected: int
+    withdrawn: int
+    confirmed: int
+    countries_qualified: int
+    qualified_by_country: list[CountRow] = field(default_factory=list)
+    qualified_by_field: list[CountRow] = field(default_factory=list)
+    qualified_by_role: list[CountRow] = field(default_factory=list)
+    previous_edition: str | None = None
+    previous_qualified: int | None = None
+    growth_vs_previous_pct: float | None = None
+    previous_confirmation_rate: float | None = None
+    expected_attendance: float = 0.0
+    expected_attendance_formula: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def segment_participations(edition: Edition, segment: str) -> QuerySet[Participation]:
+    participations = edition.participations.all()
+    host = edition.host_country
+    if segment == Segment.FOREIGN:
+        participations = participations.exclude(enterprise__country=host)
+    elif segment == Segment.DOMESTIC:
+        participations = participations.filter(enterprise__country=host)
+    return participations
+
+
+def confirmation_rate(edition: Edition, segment: str) -> float | None:
+    """Share of the edition's once-waiting participations that confirmed, once settled."""
+    ever_waiting = segment_participations(edition, segment).filter(
+        pk__in=StateChange.objects.filter(to_state=State.WAITING_CONFIRMATION).values(
+            "participation_id"
+        )
+    )
+    settled = ever_waiting.aggregate(
+        confirmed=Count("pk", filter=Q(state=State.CONFIRMED)),
+        settled=Count("pk", filter=Q(state__in=[State.CONFIRMED, State.WITHDRAWN])),
+    )
+    if not settled["settled"]:
+        return None
+    return float(settled["confirmed"]) / settled["settled"]
+
+
+def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
+    participations = segment_participations(edition, segment)
+    counts = dict(
+        participations.values_list("state").annotate(n=Count("pk")).values_list("state", "n")
+    )
+    by_state = {state.value: counts.get(state.value, 0) for state in State}
+    qualified_set = participations.filter(state__in=QUALIFIED_STATES)
+    by_country = list(
+        qualified_set.values_list("enterprise__country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "enterprise__country")
+    )
+    field_counts = dict(
+        qualified_set.values_list("enterprise__fields").annotate(n=Count("pk", distinct=True))
+    )
+    role_counts = qualified_set.aggregate(
+        buyer=Count("pk", filter=Q(is_negotiator=True, enterprise__kind__in=["buyer", "both"])),
+        provider=Count(
+            "pk", filter=Q(is_negotiator=True, enterprise__kind__in=["provider", "both"])
+        ),
+        exhibitor=Count("pk", filter=Q(is_exhibitor=True)),
+    )
+    role_labels = {"buyer": _("buyers"), "provider": _("providers"), "exhibitor": _("exhibitors")}
+    qualified = by_state[State.QUALIFIED] + by_state[State.CONFIRMED]
+    waiting = by_state[State.WAITING_CONFIRMATION]
+    figures = Figures(
+        edition=edition.slug,
+        segment=segment,
+        applicants=sum(n for state, n in by_state.items() if state != State.DRAFT),
+        by_state=by_state,
+        qualified=qualified,
+        waiting_confirmation=waiting,
+        rejected=by_state[State.REJECTED],
+        withdrawn=by_state[State.WITHDRAWN],
+        confirmed=by_state[State.CONFIRMED],
+        countries_qualified=len(by_country),
+        qualified_by_country=[
+            CountRow(code, str(countries.name(code)), n) for code, n in by_country
+        ],
+        qualified_by_field=[
+            CountRow(f.code, f.name, field_counts.get(f.pk, 0)) for f in Field.objects.all()
+        ],
+        qualified_by_role=[CountRow(k, str(role_labels[k]), n) for k, n in role_counts.items()],
+    )
+    previous = edition.previous
+    rate = None
+    if previous is not None:
+        figures.previous_edition = previous.slug
+        figures.previous_qualified = (
+            segment_participations(previous, segment).filter(state__in=QUALIFIED_STATES).count()
+        )
+        if figures.previous_qualified:
+            figures.growth_vs_previous_pct = round(
+                100.0 * (qualified - figures.previous_qualified) / figures.previous_qualified, 1
+            )
+        rate = confirmation_rate(previous, segment)
+        figures.previous_confirmation_rate = None if rate is None else round(rate, 4)
+    if rate is None:
+        figures.expected_attendance = float(qualified + waiting)
+        figures.expected_attendance_formula = _(
+            "%(qualified)d qualified + %(waiting)d waiting (no confirmation rate from a "
+            "previous edition, so all are counted) = %(expected).0f"
+        ) % {"qualified": qualified, "waiting": waiting, "expected": qualified + waiting}
+    else:
+        expected = qualified + waiting * rate
+        figures.expected_attendance = round(expected, 1)
+        figures.expected_attendance_formula = _(
+            "%(qualified)d qualified + %(waiting)d waiting × %(rate).1f%% confirmed last "
+            "edition = %(expected).1f"
+        ) % {"qualified": qualified, "waiting": waiting, "rate": 100 * rate, "expected": expected}
+    return figures
