@@ -86,3 +86,9 @@ def probable_duplicates(
                 similar_pks.append(key[0])
     found = Enterprise.objects.in_bulk(similar_pks)
     return [found[pk] for pk in similar_pks[:limit]]
+
+
+def profile_changed(*, enterprise: Enterprise) -> None:
+    """The enterprise's profile changed (country, fields): re-evaluate its open applications."""
+    for participation in enterprise.participations.exclude(state__in=["withdrawn", "rejected"]):
+        refresh_participation(participation)

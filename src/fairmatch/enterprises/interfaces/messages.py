@@ -16,6 +16,8 @@ def _trim(number: Decimal) -> str:
 def format_money_short(money: Money, language: str) -> str:
     """Compact amounts as people say them: "USD 9.3 M", "JPY 1.4 bn"; "USD 930万" in Chinese."""
     amount = money.amount
+    if money.exact:
+        return f"{money.currency} {amount:,.2f}".removesuffix(".00")
     if language.startswith("zh"):
         for size, unit in ((Decimal("1e8"), "亿"), (Decimal("1e4"), "万")):
             if abs(amount) >= size:

@@ -21,6 +21,7 @@ class Localized:
 class Money:
     amount: Decimal
     currency: str
+    exact: bool = False  # show every digit: near a threshold, rounding would mislead
 
 
 @dataclass(frozen=True)

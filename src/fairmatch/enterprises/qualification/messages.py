@@ -36,7 +36,7 @@ class Message:
 
 def _param_to_json(value: Param) -> Any:
     if isinstance(value, Money):
-        return {"money": str(value.amount), "currency": value.currency}
+        return {"money": str(value.amount), "currency": value.currency, "exact": value.exact}
     if isinstance(value, Localized):
         return {"en": value.en, "zh": value.zh}
     if isinstance(value, tuple):
@@ -46,7 +46,7 @@ def _param_to_json(value: Param) -> Any:
 
 def _param_from_json(value: Any) -> Param:
     if isinstance(value, dict) and "money" in value:
-        return Money(Decimal(value["money"]), value["currency"])
+        return Money(Decimal(value["money"]), value["currency"], bool(value.get("exact")))
     if isinstance(value, dict):
         return Localized(value["en"], value.get("zh", ""))
     if isinstance(value, list):

@@ -181,7 +181,7 @@ def _evaluate_contract_value(
             gettext_noop(
                 "Contracts on offer are worth %(offered)s; at least %(minimum)s is required."
             ),
-            {"offered": offered, "minimum": minimum},
+            {"offered": Money(offered.amount, "USD", exact=True), "minimum": minimum},
         ),
         evidence,
     )
