@@ -185,7 +185,23 @@ class CapabilityForm(EditionCurrencyMixin, forms.ModelForm):
         return data
 
 
-class EditionFormSet(BaseInlineFormSet):
+class CachedChoicesFormSet(BaseInlineFormSet):
+    """Loads the choices of every select (ranks, fields, kinds) once, not once per row."""
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        form = super()._construct_form(i, **kwargs)
+        if not hasattr(self, "_choices"):
+            self._choices = {
+                name: list(field.choices)
+                for name, field in form.fields.items()
+                if isinstance(field, forms.ModelChoiceField) and not field.widget.is_hidden
+            }
+        for name, choices in self._choices.items():
+            form.fields[name].choices = choices
+        return form
+
+
+class EditionFormSet(CachedChoicesFormSet):
     def __init__(self, *args: Any, edition: Edition, **kwargs: Any) -> None:
         self.edition = edition
         self.rates = exchange_rates(edition)
@@ -198,7 +214,13 @@ class EditionFormSet(BaseInlineFormSet):
 
 
 DelegateFormSet = inlineformset_factory(
-    Participation, Delegate, form=DelegateForm, extra=1, can_delete=True, max_num=20
+    Participation,
+    Delegate,
+    form=DelegateForm,
+    formset=CachedChoicesFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
 )
 DemandFormSet = inlineformset_factory(
     Participation,
