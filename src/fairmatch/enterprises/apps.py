@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class EnterprisesConfig(AppConfig):
     name = "fairmatch.enterprises"
     label = "enterprises"
+
+    def ready(self) -> None:
+        from fairmatch.enterprises.domain.notifications import on_state_changed
+        from fairmatch.enterprises.domain.workflow import state_changed
+
+        state_changed.connect(on_state_changed, dispatch_uid="enterprises.state_change_mail")
