@@ -44,6 +44,7 @@ class EnterpriseForm(forms.ModelForm):
     description_language = forms.ChoiceField(
         label=_("Language of the description"), choices=language_choices
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Enterprise
@@ -97,6 +98,9 @@ class EditionCurrencyMixin:
         self.rates = rates
         field = self.fields["currency"]  # type: ignore[attr-defined]
         field.choices = [(code, code) for code in sorted(rates, key=lambda c: (c != "USD", c))]
+        # Selects show their first option; an untouched empty row must not count as changed.
+        field.initial = "USD"
+        self.fields["description_language"].initial = "en"  # type: ignore[attr-defined]
 
     def check_amount(self, *, amount: Decimal | None, currency: str | None, field: str) -> None:
         if amount is None or not currency or currency not in self.rates:
