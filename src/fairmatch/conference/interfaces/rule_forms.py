@@ -74,7 +74,7 @@ class MinContractValueForm(RuleForm):
         label=_("Minimum contract value (USD)"),
         min_value=Decimal("0.01"),
         max_value=MAX_USD,
-        max_digits=17,
+        max_digits=30,
         decimal_places=2,
         error_messages={
             "min_value": _("Enter a positive amount of US dollars."),
