@@ -48,6 +48,7 @@ class Figures:
     confirmed: int
     countries_qualified: int
     qualified_by_country: list[CountRow] = field(default_factory=list)
+    applicants_by_country: list[CountRow] = field(default_factory=list)
     qualified_by_field: list[CountRow] = field(default_factory=list)
     qualified_by_role: list[CountRow] = field(default_factory=list)
     previous_edition: str | None = None
@@ -60,8 +61,18 @@ class Figures:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    def country_table(self) -> list[tuple[CountRow, int]]:
+        """Applications per country with the number qualified beside each."""
+        qualified = {row.key: row.count for row in self.qualified_by_country}
+        return [(row, qualified.get(row.key, 0)) for row in self.applicants_by_country]
+
+    def state_rows(self) -> list[CountRow]:
+        """Counts per state in workflow order, with the state's name in the active language."""
+        return [CountRow(state.value, str(state.label), self.by_state[state]) for state in State]
+
 
 def segment_participations(edition: Edition, segment: str) -> QuerySet[Participation]:
+    """The edition's participations of enterprises in the segment (by the host country)."""
     participations = edition.participations.all()
     host = edition.host_country
     if segment == Segment.FOREIGN:
@@ -88,6 +99,10 @@ def confirmation_rate(edition: Edition, segment: str) -> float | None:
 
 
 def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
+    """The edition's published figures for one segment (all, foreign or domestic enterprises).
+
+    A constant number of queries, however many participations the edition has.
+    """
     participations = segment_participations(edition, segment)
     counts = dict(
         participations.values_list("state").annotate(n=Count("pk")).values_list("state", "n")
@@ -96,6 +111,12 @@ def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
     qualified_set = participations.filter(state__in=QUALIFIED_STATES)
     by_country = list(
         qualified_set.values_list("enterprise__country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "enterprise__country")
+    )
+    applicants_by_country = list(
+        participations.exclude(state=State.DRAFT)
+        .values_list("enterprise__country")
         .annotate(n=Count("pk"))
         .order_by("-n", "enterprise__country")
     )
@@ -125,6 +146,9 @@ def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
         countries_qualified=len(by_country),
         qualified_by_country=[
             CountRow(code, str(countries.name(code)), n) for code, n in by_country
+        ],
+        applicants_by_country=[
+            CountRow(code, str(countries.name(code)), n) for code, n in applicants_by_country
         ],
         qualified_by_field=[
             CountRow(f.code, f.name, field_counts.get(f.pk, 0)) for f in Field.objects.all()

@@ -1,3 +1,5 @@
+"""The organiser's overview of an edition: the figures, for everyone and for foreign guests."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -8,7 +10,7 @@ from fairmatch.reports.figures import Segment, edition_figures
 
 @organiser_required
 def overview(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj = get_object_or_404(Edition, slug=edition)
+    edition_obj = get_object_or_404(Edition.objects.select_related("previous"), slug=edition)
     return render(
         request,
         "reports/overview.html",
