@@ -348,3 +348,21 @@ def test_single_confirmation_request_from_the_detail_page(client, organiser, edi
     response = client.post(f"{queue_url(edition)}{waiting.pk}/request-confirmation/", follow=True)
     assert messages_of(response) == ["The confirmation request has been sent."]
     assert ConfirmationRequest.objects.filter(participation=waiting).count() == 1
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_detail_queries_do_not_grow_with_delegates_demands_or_history(
+    client, organiser, edition, rows, django_assert_max_num_queries
+):
+    participation = buyer(edition, "Rich Buyer")
+    for number in range(rows):
+        DelegateFactory(participation=participation)
+        DemandFactory(participation=participation, value=str(1000000 + number))
+        CapabilityFactory(participation=participation)
+        StateChange.objects.create(
+            participation=participation, from_state="draft", to_state="submitted", actor=organiser
+        )
+    refresh_edition(edition)
+    with django_assert_max_num_queries(22):
+        response = client.get(f"{queue_url(edition)}{participation.pk}/")
+    assert response.status_code == 200
