@@ -337,3 +337,21 @@ def test_bad_rates_are_refused_at_the_field(client, organiser, edition, data, fi
     assert response.context["rate_form"].errors[field] == [message]
     assert ExchangeRate.objects.count() == 0
     assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("min_contract_value", "amount_usd"),
+        ("min_delegate_rank", "rank"),
+        ("required_fields", "field_codes"),
+        ("allowed_countries", "groups"),
+    ],
+)
+def test_each_kind_has_its_own_inputs(client, organiser, edition, kind, field):
+    reference_ladder()
+    FieldFactory()
+    response = client.get(rules_url(edition, f"add/{kind}/?role=provider"))
+    assert response.status_code == 200
+    assert f'name="{field}"' in response.content.decode()
+    assert response.context["form"].initial == {"role": "provider"}
