@@ -1,0 +1,78 @@
+"""``fairmatch demo [--seed N] [--no-serve] [--port 8000] [--force]``."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from fairmatch.demo.generator import DEFAULT_SEED, DEMO_PASSWORD, DemoError, DemoResult, build_demo
+from fairmatch.demo.serve import serve
+from fairmatch.reports.figures import Figures, Segment, edition_figures
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate the database, rebuild the reference demo conference from a seed (wiping "
+        "the database), print the demo logins and figures, and serve the site."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="same seed, same data")
+        parser.add_argument("--no-serve", action="store_true", help="build, print and exit")
+        parser.add_argument("--port", type=int, default=8000, help="port to serve on")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="wipe the database even if it holds editions the demo did not make",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write("Migrating the database ...")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write(f"Building the reference conference from seed {options['seed']} ...")
+        try:
+            result = build_demo(seed=options["seed"], force=options["force"])
+        except DemoError as error:
+            raise CommandError(str(error)) from error
+        self._print_summary(result)
+        if not options["no_serve"]:
+            serve(port=options["port"], out=self.stdout)
+
+    @staticmethod
+    def _growth(figures: Figures) -> str:
+        if figures.growth_vs_previous_pct is None:
+            return "no previous edition to compare with"
+        return f"growth vs {figures.previous_edition}: {figures.growth_vs_previous_pct:+.1f} %"
+
+    def _print_summary(self, result: DemoResult) -> None:
+        plan = result.plan
+        self.stdout.write(
+            f"Built in {result.seconds:.1f} s: 2 editions, {len(plan.enterprises)} enterprises, "
+            f"{len(plan.participations)} applications.\n"
+        )
+        self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins (password: {DEMO_PASSWORD})"))
+        for login in result.logins:
+            detail = f"{login.enterprise} – {login.state}" if login.enterprise else "all editions"
+            self.stdout.write(f"  {login.role:<10} {login.email:<30} {detail}")
+        self.stdout.write(
+            "  Every other enterprise's contact account (see the admin) has the same password.\n"
+        )
+        edition = result.current_edition
+        self.stdout.write(self.style.MIGRATE_HEADING(f"{edition.name_en} ({edition.slug})"))
+        foreign = edition_figures(edition, segment=Segment.FOREIGN)
+        self.stdout.write(
+            f"  foreign buyers: {foreign.qualified} enterprises from "
+            f"{foreign.countries_qualified} countries qualified, "
+            f"{foreign.waiting_confirmation} waiting for confirmation, "
+            f"{foreign.rejected} rejected; {self._growth(foreign)}"
+        )
+        self.stdout.write(f"    expected attendance: {foreign.expected_attendance_formula}")
+        domestic = edition_figures(edition, segment=Segment.DOMESTIC)
+        self.stdout.write(
+            f"  domestic providers and exhibitors: {domestic.qualified} qualified, "
+            f"{domestic.waiting_confirmation} waiting for confirmation, "
+            f"{domestic.by_state['submitted']} to review; {self._growth(domestic)}"
+        )
+        self.stdout.write(f"    expected attendance: {domestic.expected_attendance_formula}")
+        self.stdout.write("  (`fairmatch figures --json` prints every figure.)\n")
