@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fairmatch.accounts",
     "fairmatch.conference",
     "fairmatch.enterprises",
+    "fairmatch.matching",
     "fairmatch.scheduling",
     "fairmatch.reports",
     "fairmatch.web",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
+    path("e/<slug:edition>/", include("fairmatch.matching.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,11 @@
+from fairmatch.matching.models.policy import MatchingPolicy, MeetingMode
+from fairmatch.matching.models.requests import MeetingRequest, RequestState, Wish, WishLevel
+
+__all__ = [
+    "MatchingPolicy",
+    "MeetingMode",
+    "MeetingRequest",
+    "RequestState",
+    "Wish",
+    "WishLevel",
+]
