@@ -1,0 +1,186 @@
+"""The built demo: figures in the reference ranges, rules agreeing with states, real history.
+
+The demo is built once for the module (it takes seconds) and removed afterwards; each
+test reads it inside its own rolled-back transaction.
+"""
+
+import hashlib
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from fairmatch.accounts.models import User
+from fairmatch.conference.models import Edition
+from fairmatch.demo.generator import (
+    DEMO_PASSWORD,
+    LOGIN_EMAILS,
+    ORGANISER_EMAIL,
+    DemoError,
+    build_demo,
+    wipe_database,
+)
+from fairmatch.enterprises.models import Demand, Enterprise, Participation, RuleResult, StateChange
+from fairmatch.reports.figures import Segment, edition_figures
+
+SEED = 11
+
+
+def content_digest() -> str:
+    """A fingerprint of the demo's names, applications, demands and figures."""
+    rows = [
+        list(Enterprise.objects.order_by("pk").values_list("name_original", "name_en", "country")),
+        list(
+            Participation.objects.order_by("pk").values_list(
+                "enterprise__name_en", "edition__slug", "state", "rule_outcome", "submitted_at"
+            )
+        ),
+        list(Demand.objects.order_by("pk").values_list("value", "currency", "description")),
+        list(StateChange.objects.order_by("pk").values_list("to_state", "at", "note")),
+        edition_figures(Edition.objects.get(slug="soc-2027"), segment=Segment.ALL).to_json(),
+    ]
+    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo built by the command; yields the command's output and the data's digest."""
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        call_command("demo", "--no-serve", "--seed", str(SEED), stdout=out)
+        yield {"output": out.getvalue(), "digest": content_digest()}
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def current(demo, db):
+    return Edition.objects.get(slug="soc-2027")
+
+
+def test_foreign_figures_are_those_of_the_reference_event(current):
+    figures = edition_figures(current, segment=Segment.FOREIGN)
+    assert 50 <= figures.qualified <= 65
+    assert 15 <= figures.waiting_confirmation <= 25
+    assert figures.rejected >= 3
+    assert figures.countries_qualified >= 10
+    assert 75 <= figures.applicants <= 90
+    assert figures.growth_vs_previous_pct is not None
+    assert figures.previous_confirmation_rate is not None
+    rate = figures.previous_confirmation_rate
+    expected = figures.qualified + figures.waiting_confirmation * rate
+    assert figures.expected_attendance == pytest.approx(expected, abs=0.05)
+
+
+def test_previous_edition_is_finished_with_about_62_foreign_buyers(current):
+    previous = current.previous
+    figures = edition_figures(previous, segment=Segment.FOREIGN)
+    assert (previous.slug, previous.status) == ("soc-2026", "finished")
+    assert figures.applicants == 62
+    assert figures.by_state["qualified"] + figures.by_state["waiting_confirmation"] == 0
+
+
+def test_rejected_applications_fail_the_contract_or_the_rank_rule(current):
+    rejected = Participation.objects.filter(state="rejected")
+    assert rejected.count() >= 4
+    for participation in rejected:
+        failed = set(
+            participation.rule_results.filter(outcome="fail").values_list("rule__kind", flat=True)
+        )
+        assert failed in ({"min_contract_value"}, {"min_delegate_rank"})
+    failed_kinds = set(
+        RuleResult.objects.filter(participation__in=rejected, outcome="fail").values_list(
+            "rule__kind", flat=True
+        )
+    )
+    assert failed_kinds == {"min_contract_value", "min_delegate_rank"}
+
+
+def test_admitted_applications_pass_every_rule(current):
+    admitted = Participation.objects.filter(
+        state__in=["qualified", "waiting_confirmation", "confirmed", "withdrawn"]
+    )
+    assert set(admitted.values_list("rule_outcome", flat=True)) == {"pass"}
+
+
+def test_the_review_queue_is_not_empty(current):
+    assert current.participations.filter(state="submitted").count() >= 2
+    assert current.participations.filter(state="draft").exists()
+
+
+def test_history_records_who_moved_each_application_and_why(current):
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    decisions = StateChange.objects.filter(to_state__in=["qualified", "rejected"])
+    assert set(decisions.values_list("actor", flat=True)) == {organiser.pk}
+    assert not decisions.filter(note="").exists()
+    submissions = StateChange.objects.filter(to_state="submitted").select_related("participation")
+    for change in submissions[:50]:
+        assert change.from_state == "draft"
+        assert change.actor.enterprise_id == change.participation.enterprise_id
+    assert StateChange.objects.filter(at__year=2026).count() == StateChange.objects.count()
+
+
+def test_providers_have_chinese_names_descriptions_and_capabilities(current):
+    providers = current.participations.filter(enterprise__country="CN", is_negotiator=True)
+    assert 280 <= providers.count() <= 320
+    sample = providers.select_related("enterprise").first()
+    assert sample.enterprise.description_language == "zh-hans"
+    assert sample.enterprise.name_original != sample.enterprise.name_en
+    assert not providers.exclude(state="draft").filter(capabilities__isnull=True).exists()
+
+
+def test_demands_are_in_the_reference_currencies(current):
+    currencies = set(Demand.objects.values_list("currency", flat=True))
+    assert {"USD", "JPY", "EUR", "INR", "KRW", "CAD"} <= currencies
+
+
+@pytest.mark.parametrize("role", ["organiser", "buyer", "provider", "exhibitor"])
+def test_demo_logins_work(current, client, role):
+    email = ORGANISER_EMAIL if role == "organiser" else LOGIN_EMAILS[role]
+    assert client.login(username=email, password=DEMO_PASSWORD)
+    assert client.get("/").status_code == 200
+
+
+def test_demo_users_have_their_roles_and_languages(current):
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    assert (organiser.is_organiser, organiser.is_staff, organiser.is_superuser) == (
+        True,
+        True,
+        True,
+    )
+    buyer = User.objects.get(email=LOGIN_EMAILS["buyer"])
+    provider = User.objects.get(email=LOGIN_EMAILS["provider"])
+    exhibitor = User.objects.get(email=LOGIN_EMAILS["exhibitor"])
+    assert (buyer.language, provider.language, exhibitor.language) == ("en", "zh-hans", "zh-hans")
+    assert buyer.enterprise.country != "CN"
+    assert current.participations.get(enterprise=buyer.enterprise).state == "qualified"
+    assert current.participations.get(enterprise=provider.enterprise).state == "qualified"
+    assert current.participations.get(enterprise=exhibitor.enterprise).is_exhibitor
+
+
+def test_the_organiser_sees_the_overview(current, client):
+    client.login(username=ORGANISER_EMAIL, password=DEMO_PASSWORD)
+    response = client.get(reverse("reports:overview", args=[current.slug]))
+    assert response.status_code == 200
+
+
+def test_the_command_prints_logins_and_figures(demo):
+    output = demo["output"]
+    for email in [ORGANISER_EMAIL, *LOGIN_EMAILS.values()]:
+        assert email in output
+    assert f"password: {DEMO_PASSWORD}" in output
+    assert "foreign buyers: 57 enterprises from 12 countries qualified" in output
+    assert "expected attendance: 57 qualified + 20 waiting" in output
+
+
+def test_the_same_seed_rebuilds_the_same_data(demo, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_demo(seed=SEED)
+        assert content_digest() == demo["digest"]
+
+
+def test_the_demo_refuses_to_wipe_other_editions(demo, db):
+    Edition.objects.filter(slug="soc-2027").update(slug="real-2028")
+    with pytest.raises(DemoError, match="real-2028"):
+        wipe_database()
