@@ -53,7 +53,7 @@ def plan_buyer_enterprise(
         if domain not in used_names:
             used_names.add(domain)
             break
-    fields = (primary,)
+    fields: tuple[str, ...] = (primary,)
     if rng.random() < 0.25:
         fields += (rng.choice([code for code in FIELD_CODES if code != primary]),)
     contact = person_name(
@@ -61,7 +61,9 @@ def plan_buyer_enterprise(
         given=rng.choice(profile.given_names),
         family=rng.choice(profile.family_names),
     )
-    languages = (profile.language,) if profile.language == "en" else (profile.language, "en")
+    languages: tuple[str, ...] = (
+        (profile.language,) if profile.language == "en" else (profile.language, "en")
+    )
     description = BUYER_PROFILES[profile.language][primary].format(
         city=rng.choice(profile.cities), year=rng.randint(1968, 2016)
     )

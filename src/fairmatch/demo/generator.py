@@ -378,9 +378,9 @@ class _Writer:
             known = first_seen.get(plan.enterprise)
             first_seen[plan.enterprise] = min(known, plan.created_at) if known else plan.created_at
         enterprises = list(self.enterprises.values())
-        for key, enterprise in self.enterprises.items():
-            enterprise.created_at = first_seen[key]
-            self.members[key].date_joined = first_seen[key]
+        for enterprise_key, enterprise in self.enterprises.items():
+            enterprise.created_at = first_seen[enterprise_key]
+            self.members[enterprise_key].date_joined = first_seen[enterprise_key]
         Enterprise.objects.bulk_update(enterprises, ["created_at"], batch_size=500)
         User.objects.bulk_update(list(self.members.values()), ["date_joined"], batch_size=500)
 

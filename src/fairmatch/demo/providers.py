@@ -56,7 +56,7 @@ def plan_provider_enterprise(*, rng: random.Random, used_names: set[str]) -> Ent
         if domain not in used_names:
             used_names.add(domain)
             break
-    fields = (primary,)
+    fields: tuple[str, ...] = (primary,)
     if rng.random() < 0.2:
         fields += (rng.choice([code for code in FIELD_CODES if code != primary]),)
     certifications = tuple(sorted(rng.sample(PROVIDER_CERTIFICATIONS[primary], rng.randint(0, 2))))
@@ -70,7 +70,7 @@ def plan_provider_enterprise(*, rng: random.Random, used_names: set[str]) -> Ent
     )
     if certifications:
         description += PROVIDER_CERTIFIED.format(certifications="、".join(certifications))
-    languages = ("zh", "en")
+    languages: tuple[str, ...] = ("zh", "en")
     if rng.random() < 0.35:
         languages += (rng.choice(("ja", "ja", "ko")),)
     contact_name, mailbox = _chinese_person(rng)
@@ -112,7 +112,7 @@ def _capabilities(*, rng: random.Random, enterprise: EnterprisePlan) -> tuple[Ca
     count = rng.randint(1, 2)
     fields = [enterprise.fields[index % len(enterprise.fields)] for index in range(count)]
     capacity = Decimal(rng.choice((1, 2, 3, 5, 8, 10, 15, 20, 30))) * 1_000_000
-    capabilities = []
+    capabilities: list[CapabilityPlan] = []
     for index, field in enumerate(fields):
         described = [c.description for c in capabilities]
         capabilities.append(

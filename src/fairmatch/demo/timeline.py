@@ -114,7 +114,9 @@ class Clock:
     def after(self, moment: datetime.datetime, *, days: tuple[int, int]) -> datetime.datetime:
         """A later working moment, ``days`` later, never after the window closes."""
         gap = datetime.timedelta(days=self.rng.randint(*days), minutes=self.rng.randint(5, 480))
-        return max(moment + datetime.timedelta(minutes=1), min(moment + gap, self.close))
+        # Late moves spread over the window's last days rather than piling up at its end.
+        latest = self.close - datetime.timedelta(minutes=self.rng.randint(0, 4 * 24 * 60))
+        return max(moment + datetime.timedelta(minutes=1), min(moment + gap, latest))
 
 
 _GAPS_DAYS = {
