@@ -5,7 +5,7 @@ import random
 from decimal import Decimal
 
 from fairmatch.demo.catalogue import MIN_CONTRACT_USD, EditionSpec
-from fairmatch.demo.names import BUYER_FIELD_WORDS, COUNTRIES, buyer_name, person_name
+from fairmatch.demo.foreign_names import BUYER_FIELD_WORDS, COUNTRIES, buyer_name, person_name
 from fairmatch.demo.plan import (
     DelegatePlan,
     DemandPlan,
