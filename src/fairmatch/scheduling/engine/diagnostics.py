@@ -1,0 +1,125 @@
+"""Explanations and quick bounds that need no search: why a meeting cannot be placed,
+what upper bound holds on the placeable weight, and which locked meetings clash."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .problem import Problem
+
+
+def usable_slots(problem: Problem, domains: Sequence[Sequence[int]]) -> list[set[int]]:
+    """Per participant, the slots where at least one of its meetings may take place."""
+    usable: list[set[int]] = [set() for _ in problem.participants]
+    for meeting, domain in zip(problem.meetings, domains, strict=True):
+        for participant in meeting.participants:
+            usable[participant].update(domain)
+    return usable
+
+
+def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) -> int:
+    """An upper bound on the weight any schedule places, from counting alone.
+
+    A participant with more meetings than usable slots leaves the excess unplaced; an
+    unplaced meeting relieves at most two participants, so at least half the summed excess
+    stays out (counted with the lightest weights). Table capacity bounds the rest.
+    """
+    meetings_of = problem.meetings_of()
+    usable = usable_slots(problem, domains)
+    placeable = [index for index, domain in enumerate(domains) if domain]
+    excess = 0
+    for participant, meetings in enumerate(meetings_of):
+        candidates = sum(1 for m in meetings if domains[m])
+        excess += max(0, candidates - len(usable[participant]))
+    must_drop = (excess + 1) // 2
+    weights = sorted(problem.meetings[m].weight for m in placeable)
+    bound_by_excess = sum(weights[must_drop:])
+    capacity = sum(len(problem.open_tables(slot)) for slot in range(len(problem.slots)))
+    bound_by_tables = sum(sorted(weights, reverse=True)[:capacity])
+    return min(bound_by_excess, bound_by_tables)
+
+
+def unplaced_reason(
+    problem: Problem,
+    *,
+    meeting: int,
+    domains: Sequence[Sequence[int]],
+    usable: Sequence[set[int]],
+) -> str:
+    """A sentence saying why ``meeting`` is left out, most specific cause first."""
+    info = problem.meetings[meeting]
+    first, second = (p + 1 for p in info.participants)
+    if not domains[meeting]:
+        causes = []
+        if info.fixed_slot is not None:
+            causes.append(f"its fixed slot {info.fixed_slot + 1}")
+        if info.session is not None:
+            causes.append(f"session {info.session}")
+        if problem.participants[info.participants[0]].forbidden_slots:
+            causes.append(f"participant {first}'s unavailable slots")
+        if problem.participants[info.participants[1]].forbidden_slots:
+            causes.append(f"participant {second}'s unavailable slots")
+        if info.language is not None:
+            causes.append(f"tables with a {info.language} interpreter")
+        return "no slot fits " + (" and ".join(causes) if causes else "its constraints")
+    meetings_of = problem.meetings_of()
+    for participant in info.participants:
+        count = sum(1 for m in meetings_of[participant] if domains[m])
+        slots = len(usable[participant])
+        if count > slots:
+            return f"participant {participant + 1} has {count} meetings and {slots} usable slots"
+    return (
+        "every slot open to both participants is taken by their other meetings or has no "
+        "free table; placing it would displace meetings of greater total weight"
+    )
+
+
+def locked_conflicts(problem: Problem, *, locked: Mapping[int, int]) -> list[str]:
+    """Clashes among meetings pinned to slots: each makes the instance infeasible."""
+    conflicts = []
+    seen: dict[tuple[int, int], int] = {}
+    per_slot: Counter[int] = Counter()
+    for meeting, slot in sorted(locked.items()):
+        info = problem.meetings[meeting]
+        per_slot[slot] += 1
+        for participant in info.participants:
+            if slot in problem.participants[participant].forbidden_slots:
+                conflicts.append(
+                    f"meeting {meeting + 1} is fixed to slot {slot + 1}, which participant "
+                    f"{participant + 1} cannot attend"
+                )
+            if (participant, slot) in seen:
+                conflicts.append(
+                    f"meetings {seen[participant, slot] + 1} and {meeting + 1} are both fixed to "
+                    f"slot {slot + 1} with participant {participant + 1}"
+                )
+            seen[participant, slot] = meeting
+        if info.session is not None and problem.slots[slot].session != info.session:
+            conflicts.append(
+                f"meeting {meeting + 1} is fixed to slot {slot + 1}, outside session {info.session}"
+            )
+        for before in info.after:
+            if before in locked and locked[before] >= slot:
+                conflicts.append(
+                    f"meeting {before + 1} must come before meeting {meeting + 1}, but their "
+                    f"fixed slots are {locked[before] + 1} and {slot + 1}"
+                )
+    for slot, count in sorted(per_slot.items()):
+        tables = len(problem.open_tables(slot))
+        if count > tables:
+            conflicts.append(
+                f"{count} meetings are fixed to slot {slot + 1}, which has {tables} tables"
+            )
+    tables_taken: dict[tuple[int, int], int] = {}
+    for meeting, info in enumerate(problem.meetings):
+        if info.fixed_table is None or info.fixed_slot is None:
+            continue
+        key = (info.fixed_slot, info.fixed_table)
+        if key in tables_taken:
+            conflicts.append(
+                f"meetings {tables_taken[key] + 1} and {meeting + 1} are both fixed to table "
+                f"{info.fixed_table + 1} in slot {info.fixed_slot + 1}"
+            )
+        tables_taken[key] = meeting
+    return conflicts

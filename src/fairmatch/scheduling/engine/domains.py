@@ -1,0 +1,58 @@
+"""Where each meeting may go: its allowed slots, before any search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .problem import Problem
+
+
+def language_tables(problem: Problem, *, slot: int, language: str) -> int:
+    """How many tables open in ``slot`` have an interpreter of ``language``."""
+    return sum(
+        1 for table in problem.open_tables(slot) if language in problem.tables[table].languages
+    )
+
+
+def allowed_slots(
+    problem: Problem, *, locked: Mapping[int, int] | None = None
+) -> list[tuple[int, ...]]:
+    """For each meeting, the slots it may use given sessions, forbidden and fixed slots.
+
+    ``locked`` maps meetings to slots already decided: other meetings lose those slots for
+    the locked meetings' participants. Locked meetings get their own slot as domain.
+    """
+    locked = locked or {}
+    busy: set[tuple[int, int]] = set()
+    for meeting_index, slot in locked.items():
+        for participant in problem.meetings[meeting_index].participants:
+            busy.add((participant, slot))
+    domains: list[tuple[int, ...]] = []
+    for index, meeting in enumerate(problem.meetings):
+        if index in locked:
+            domains.append((locked[index],))
+            continue
+        first, second = meeting.participants
+        forbidden = (
+            problem.participants[first].forbidden_slots
+            | problem.participants[second].forbidden_slots
+        )
+        candidates = (
+            range(len(problem.slots)) if meeting.fixed_slot is None else (meeting.fixed_slot,)
+        )
+        domains.append(
+            tuple(
+                slot
+                for slot in candidates
+                if slot not in forbidden
+                and (meeting.session is None or problem.slots[slot].session == meeting.session)
+                and (first, slot) not in busy
+                and (second, slot) not in busy
+                and problem.open_tables(slot)
+                and (
+                    meeting.language is None
+                    or language_tables(problem, slot=slot, language=meeting.language) > 0
+                )
+            )
+        )
+    return domains

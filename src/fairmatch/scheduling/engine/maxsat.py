@@ -1,0 +1,165 @@
+"""Core-guided MaxSAT (PySAT's RC2) for the break-minimisation phase when all meetings fit.
+
+Hard clauses: each meeting in exactly one allowed slot, a participant in at most one
+meeting per slot, at most ``tables`` meetings per slot (a totalizer), precedences, and the
+fairness cap (at most ``cap`` breaks per participant). One soft unit clause per possible
+break start. The redundant window booleans of model.py are encoded too: they are what turns
+unsatisfiable cores into proofs quickly. Core-guided search proves lower bounds from below,
+so a result is always optimal; the caller runs it in a child process to enforce the limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from pysat.card import CardEnc, EncType
+from pysat.examples.rc2 import RC2
+from pysat.formula import WCNF, IDPool
+
+from .problem import Problem
+
+
+def encode(
+    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
+) -> tuple[WCNF, dict[tuple[int, int], int]]:
+    """The weighted CNF of the all-placed break minimisation and the (meeting, slot) ids."""
+    pool = IDPool()
+    wcnf = WCNF()
+    choice: dict[tuple[int, int], int] = {}
+    for meeting, domain in enumerate(domains):
+        literals = [pool.id(("x", meeting, slot)) for slot in domain]
+        for slot, literal in zip(domain, literals, strict=True):
+            choice[meeting, slot] = literal
+        wcnf.append(literals)
+        for first, second in combinations(literals, 2):
+            wcnf.append([-first, -second])
+    slot_count = len(problem.slots)
+    for slot in range(slot_count):
+        here = [literal for (m, s), literal in choice.items() if s == slot]
+        capacity = len(problem.open_tables(slot))
+        if len(here) > capacity:
+            card = CardEnc.atmost(here, bound=capacity, vpool=pool, encoding=EncType.totalizer)
+            wcnf.extend(card.clauses)
+    for meeting, info in enumerate(problem.meetings):
+        for before in info.after:
+            for slot in domains[meeting]:
+                for other in domains[before]:
+                    if other >= slot:
+                        wcnf.append([-choice[meeting, slot], -choice[before, other]])
+    days: dict[int, list[int]] = {}
+    for slot, info in enumerate(problem.slots):
+        days.setdefault(info.day, []).append(slot)
+    single_day = len(days) == 1
+    for participant, meetings in enumerate(problem.meetings_of()):
+        if len(meetings) < 2:
+            continue
+        busy: dict[int, int] = {}
+        for slot in range(slot_count):
+            here = [choice[m, slot] for m in meetings if (m, slot) in choice]
+            if not here:
+                continue
+            for first, second in combinations(here, 2):
+                wcnf.append([-first, -second])
+            busy[slot] = pool.id(("busy", participant, slot))
+            wcnf.append([-busy[slot], *here])
+            for literal in here:
+                wcnf.append([-literal, busy[slot]])
+        break_starts: list[int] = []
+        for day_slots in days.values():
+            break_starts.extend(_encode_day(wcnf, pool, participant, day_slots, busy))
+        if cap is not None and len(break_starts) > cap:
+            card = CardEnc.atmost(break_starts, bound=cap, vpool=pool, encoding=EncType.seqcounter)
+            wcnf.extend(card.clauses)
+        if single_day and break_starts:
+            _encode_window(
+                wcnf, pool, participant, list(range(slot_count)), busy, len(meetings), break_starts
+            )
+    return wcnf, choice
+
+
+def _encode_day(
+    wcnf: WCNF, pool: IDPool, participant: int, day_slots: Sequence[int], busy: dict[int, int]
+) -> list[int]:
+    """Break starts of one participant on one day, each with a soft clause against it."""
+    later: dict[int, int] = {}
+    for position in range(len(day_slots) - 2, -1, -1):
+        slot = day_slots[position]
+        literal = pool.id(("later", participant, slot))
+        later[slot] = literal
+        following = day_slots[position + 1]
+        if following in busy:
+            wcnf.append([-busy[following], literal])
+        if following in later:
+            wcnf.append([-later[following], literal])
+    starts = []
+    for position in range(1, len(day_slots) - 1):
+        slot, previous = day_slots[position], day_slots[position - 1]
+        if previous not in busy:
+            continue
+        start = pool.id(("break", participant, slot))
+        clause = [-busy[previous], -later[slot], start]
+        if slot in busy:
+            clause.append(busy[slot])
+        wcnf.append(clause)
+        wcnf.append([-start], weight=1)
+        starts.append(start)
+    return starts
+
+
+def _encode_window(
+    wcnf: WCNF,
+    pool: IDPool,
+    participant: int,
+    slots: Sequence[int],
+    busy: dict[int, int],
+    degree: int,
+    break_starts: Sequence[int],
+) -> None:
+    """No break means busy exactly in one window of deg(p) consecutive slots."""
+    has_break = pool.id(("hasbreak", participant))
+    wcnf.append([-has_break, *break_starts])
+    starts = []
+    for first in range(len(slots) - degree + 1):
+        window = slots[first : first + degree]
+        if all(slot in busy for slot in window):
+            start = pool.id(("window", participant, first))
+            starts.append((first, start))
+            for slot in window:
+                wcnf.append([-start, busy[slot]])
+    wcnf.append([has_break, *(start for _, start in starts)])
+    for (_, a), (_, b) in combinations(starts, 2):
+        wcnf.append([-a, -b])
+    for position, slot in enumerate(slots):
+        if slot not in busy:
+            continue
+        covering = [start for first, start in starts if first <= position < first + degree]
+        wcnf.append([-busy[slot], has_break, *covering])
+
+
+def solve_maxsat(
+    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
+) -> tuple[int, list[int]] | None:
+    """Optimal (total breaks, slot per meeting), or None when the hard part is unsatisfiable."""
+    wcnf, choice = encode(problem, domains=domains, cap=cap)
+    with RC2(wcnf, solver="g4", adapt=True, exhaust=True, minz=True) as rc2:
+        model = rc2.compute()
+        if model is None:
+            return None
+        true = {literal for literal in model if literal > 0}
+        slots = [-1] * len(problem.meetings)
+        for (meeting, slot), literal in choice.items():
+            if literal in true:
+                slots[meeting] = slot
+        return int(rc2.cost), slots
+
+
+def solve_in_child(
+    problem: Problem, domains: Sequence[Sequence[int]], cap: int | None, connection: Any
+) -> None:
+    """Entry point of the child process: send the result (or None) back through the pipe."""
+    try:
+        connection.send(solve_maxsat(problem, domains=domains, cap=cap))
+    finally:
+        connection.close()

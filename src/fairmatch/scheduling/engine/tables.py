@@ -1,0 +1,162 @@
+"""Tables, assigned after slots: hosts keep one table all day where possible, and meetings
+that need an interpreter get a table that has one.
+
+The slot model already keeps every slot within its table and interpreter capacity, so a
+matching always exists for up to five languages; the greedy pass finds it in nearly all
+slots and a max-flow per slot settles the rest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ortools.graph.python import min_cost_flow
+
+from .problem import Problem
+
+
+def host_of(problem: Problem, meeting: int) -> int | None:
+    """The meeting's host (the first participant marked as host), if any."""
+    for participant in problem.meetings[meeting].participants:
+        if problem.participants[participant].is_host:
+            return participant
+    return None
+
+
+def choose_home_tables(problem: Problem, slots: Mapping[int, int]) -> dict[int, int]:
+    """Give each host a table of its own, busiest hosts first, matching their languages."""
+    meetings_by_host: dict[int, list[int]] = {}
+    for meeting in slots:
+        host = host_of(problem, meeting)
+        if host is not None:
+            meetings_by_host.setdefault(host, []).append(meeting)
+    restricted = any(slot.tables is not None for slot in problem.slots)
+    # Plain tables first, so interpreter tables stay for the hosts who need them.
+    simple_order = sorted(
+        range(len(problem.tables)), key=lambda t: (len(problem.tables[t].languages), t)
+    )
+    taken: set[int] = set()
+    homes: dict[int, int] = {}
+    for host in sorted(meetings_by_host, key=lambda h: (-len(meetings_by_host[h]), h)):
+        if len(taken) == len(problem.tables):
+            break
+        meetings = meetings_by_host[host]
+        languages = Counter(problem.meetings[m].language for m in meetings)
+        if not restricted and set(languages) == {None}:
+            best = next(t for t in simple_order if t not in taken)
+        else:
+            best = max(
+                (t for t in range(len(problem.tables)) if t not in taken),
+                key=lambda t: _home_fit(problem, t, meetings, languages, slots),
+            )
+        homes[host] = best
+        taken.add(best)
+    return homes
+
+
+def _home_fit(
+    problem: Problem,
+    table: int,
+    meetings: Sequence[int],
+    languages: Counter[str | None],
+    slots: Mapping[int, int],
+) -> tuple[int, int, int]:
+    """How many of the host's meetings this table serves; then fewer interpreters, lower number."""
+    table_languages = problem.tables[table].languages
+    served = sum(n for lang, n in languages.items() if lang is None or lang in table_languages)
+    open_count = sum(1 for m in meetings if table in problem.open_tables(slots[m]))
+    return (served + open_count, -len(table_languages), -table)
+
+
+def assign_tables(problem: Problem, slots: Mapping[int, int]) -> dict[int, int | None]:
+    """A table for every placed meeting (None where no table fits: never with <= 5 languages)."""
+    homes = choose_home_tables(problem, slots)
+    by_slot: dict[int, list[int]] = {}
+    for meeting, slot in slots.items():
+        by_slot.setdefault(slot, []).append(meeting)
+    tables: dict[int, int | None] = {}
+    for slot, meetings in by_slot.items():
+        tables.update(_assign_slot(problem, slot=slot, meetings=meetings, homes=homes))
+    return tables
+
+
+def _compatible(problem: Problem, meeting: int, table: int) -> bool:
+    info = problem.meetings[meeting]
+    return info.language is None or info.language in problem.tables[table].languages
+
+
+def _assign_slot(
+    problem: Problem, *, slot: int, meetings: Sequence[int], homes: Mapping[int, int]
+) -> dict[int, int | None]:
+    free = set(problem.open_tables(slot))
+    result: dict[int, int | None] = {}
+    pending = []
+    for meeting in sorted(meetings):
+        fixed = problem.meetings[meeting].fixed_table
+        if fixed is not None and fixed in free:
+            result[meeting] = fixed
+            free.discard(fixed)
+        else:
+            pending.append(meeting)
+    remaining = []
+    for meeting in pending:
+        host = host_of(problem, meeting)
+        home = homes.get(host) if host is not None else None
+        if home is not None and home in free and _compatible(problem, meeting, home):
+            result[meeting] = home
+            free.discard(home)
+        else:
+            remaining.append(meeting)
+    # Most constrained first; plain meetings prefer tables without interpreters and tables
+    # that are nobody's home, so interpreters and hosts keep theirs.
+    home_tables = set(homes.values())
+    ordered_free = sorted(
+        free, key=lambda t: (len(problem.tables[t].languages), t in home_tables, t)
+    )
+    remaining.sort(key=lambda m: (problem.meetings[m].language is None, m))
+    unassigned = []
+    for meeting in remaining:
+        table = next(
+            (t for t in ordered_free if t in free and _compatible(problem, meeting, t)), None
+        )
+        if table is None:
+            unassigned.append(meeting)
+            continue
+        result[meeting] = table
+        free.discard(table)
+    if unassigned:
+        return _match_slot(problem, slot=slot, meetings=meetings, homes=homes)
+    return result
+
+
+def _match_slot(
+    problem: Problem, *, slot: int, meetings: Sequence[int], homes: Mapping[int, int]
+) -> dict[int, int | None]:
+    """Exact assignment for one slot by min-cost flow (cost 1 for leaving a host's home)."""
+    flow = min_cost_flow.SimpleMinCostFlow()
+    tables = list(problem.open_tables(slot))
+    source, sink = 0, 1
+    meeting_node = {m: 2 + i for i, m in enumerate(meetings)}
+    table_node = {t: 2 + len(meetings) + i for i, t in enumerate(tables)}
+    arcs: list[tuple[int, int, int]] = []
+    for meeting in meetings:
+        flow.add_arc_with_capacity_and_unit_cost(source, meeting_node[meeting], 1, 0)
+        host = host_of(problem, meeting)
+        fixed = problem.meetings[meeting].fixed_table
+        for table in tables:
+            if not _compatible(problem, meeting, table) or (fixed is not None and table != fixed):
+                continue
+            cost = 0 if host is not None and homes.get(host) == table else 1
+            arc = flow.add_arc_with_capacity_and_unit_cost(
+                meeting_node[meeting], table_node[table], 1, cost
+            )
+            arcs.append((arc, meeting, table))
+    for table in tables:
+        flow.add_arc_with_capacity_and_unit_cost(table_node[table], sink, 1, 0)
+    flow.solve_max_flow_with_min_cost()
+    result: dict[int, int | None] = dict.fromkeys(meetings)
+    for arc, meeting, table in arcs:
+        if flow.flow(arc) > 0:
+            result[meeting] = table
+    return result
