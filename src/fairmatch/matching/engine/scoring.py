@@ -1,0 +1,263 @@
+"""Explainable pair scores: named components for every buyer x provider pair.
+
+A buyer-provider score is the best score over the buyer's demands, so a buyer with one
+software and one pharmaceutical contract is matched by each provider on the contract that
+suits it; the components and reasons shown are those of that demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from fairmatch.matching.engine import messages as m
+from fairmatch.matching.engine.glossary import concept
+from fairmatch.matching.engine.messages import Reason
+from fairmatch.matching.engine.model import (
+    CERTIFICATIONS,
+    COMPONENTS,
+    FIELD,
+    INTEREST,
+    KIND,
+    LANGUAGE,
+    SIZE,
+    TEXT,
+    Buyer,
+    Demand,
+    Edition,
+    Match,
+    Weights,
+)
+from fairmatch.matching.engine.text import DEFAULT_METHOD, Embedder, text_similarity
+
+FloatMatrix = npt.NDArray[np.float32]
+UNKNOWN = 0.5  # a component whose data is missing counts half: neither a match nor a miss
+ONE_SIDED_INTEREST = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTable:
+    """Scores of all pairs: ``total[b, p]``, each component at the buyer's best demand."""
+
+    edition: Edition
+    total: FloatMatrix
+    components: dict[str, FloatMatrix]
+    best_demand: npt.NDArray[np.int32]
+    demand_concepts: tuple[tuple[frozenset[str], ...], ...]
+    provider_concepts: tuple[frozenset[str], ...]
+    weights: Weights
+
+    def match(self, *, buyer: int, provider: int, explain: bool = True) -> Match:
+        """The scored pair, with reasons when ``explain``."""
+        components = {
+            name: round(float(self.components[name][buyer, provider]), 4) for name in COMPONENTS
+        }
+        return Match(
+            buyer=self.edition.buyers[buyer].id,
+            provider=self.edition.providers[provider].id,
+            score=round(float(self.total[buyer, provider]), 4),
+            components=components,
+            demand=int(self.best_demand[buyer, provider]),
+            reasons=self.reasons(buyer=buyer, provider=provider) if explain else (),
+        )
+
+    def reasons(self, *, buyer: int, provider: int) -> tuple[Reason, ...]:
+        """Why the pair scores as it does, one reason per component that says something."""
+        b = self.edition.buyers[buyer]
+        p = self.edition.providers[provider]
+        index = int(self.best_demand[buyer, provider])
+        demand = b.demands[index] if index < len(b.demands) else None
+        found: list[Reason] = []
+        if demand is not None and demand.field in p.fields:
+            found.append(Reason(FIELD, m.SAME_FIELD, {"field": demand.field}))
+        if demand is not None and demand.kind in p.kinds:
+            found.append(Reason(KIND, m.KIND_OFFERED, {"kind": demand.kind}))
+        if demand is not None and demand.value_usd and p.capacity_usd:
+            amounts: dict[str, m.Param] = {
+                "capacity": m.money(p.capacity_usd),
+                "value": m.money(demand.value_usd),
+            }
+            template = m.CAPACITY_COVERS if p.capacity_usd >= demand.value_usd else m.CAPACITY_SHORT
+            found.append(Reason(SIZE, template, amounts))
+        shared = sorted(b.languages & p.languages)
+        if shared:
+            found.append(Reason(LANGUAGE, m.SHARED_LANGUAGES, {"languages": ", ".join(shared)}))
+        if b.certifications_asked:
+            held = sorted(b.certifications_asked & p.certifications)
+            missing = sorted(b.certifications_asked - p.certifications)
+            if held:
+                found.append(
+                    Reason(CERTIFICATIONS, m.CERTIFIED, {"certifications": ", ".join(held)})
+                )
+            if missing:
+                found.append(
+                    Reason(
+                        CERTIFICATIONS,
+                        m.CERTIFICATIONS_MISSING,
+                        {"certifications": ", ".join(missing)},
+                    )
+                )
+        common = sorted(
+            self.demand_concepts[buyer][index] & self.provider_concepts[provider]
+            if index < len(self.demand_concepts[buyer])
+            else set()
+        )
+        if common:
+            names = ", ".join(concept(code).en if _known(code) else code for code in common)
+            found.append(Reason(TEXT, m.SAME_SERVICES, {"concepts": names}))
+        elif self.components[TEXT][buyer, provider] >= 0.2:
+            percent = round(100 * float(self.components[TEXT][buyer, provider]))
+            found.append(Reason(TEXT, m.SIMILAR_TEXT, {"percent": percent}))
+        interest = float(self.components[INTEREST][buyer, provider])
+        if interest >= 1:
+            found.append(Reason(INTEREST, m.MUTUAL_INTEREST))
+        elif interest > 0:
+            who = b.id if _interested(self.edition, b.id, p.id) else p.id
+            found.append(Reason(INTEREST, m.ONE_SIDED_INTEREST, {"who": who}))
+        return tuple(found)
+
+
+def _known(code: str) -> bool:
+    try:
+        concept(code)
+    except KeyError:
+        return False
+    return True
+
+
+def _interested(edition: Edition, source: str, target: str) -> bool:
+    return any(i.source == source and i.target == target for i in edition.interests)
+
+
+def _with_demand(buyer: Buyer) -> Buyer:
+    """A buyer without demands is scored on its fields through one blank demand."""
+    if buyer.demands:
+        return buyer
+    field = min(buyer.fields) if buyer.fields else ""
+    return replace(buyer, demands=(Demand(field=field, kind="", value_usd=None),))
+
+
+def _membership(values: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> FloatMatrix:
+    matrix = np.zeros((len(values), max(len(vocabulary), 1)), dtype=np.float32)
+    for row, items in enumerate(values):
+        for item in items:
+            matrix[row, vocabulary[item]] = 1
+    return matrix
+
+
+def _vocabulary(*groups: Sequence[frozenset[str]]) -> dict[str, int]:
+    items = sorted(set().union(*(item for group in groups for item in group)))
+    return {item: index for index, item in enumerate(items)}
+
+
+def _pair_components(edition: Edition) -> dict[str, FloatMatrix]:
+    """Components of the buyer x provider pair that do not depend on the demand."""
+    buyers, providers = edition.buyers, edition.providers
+    languages = _vocabulary([b.languages for b in buyers], [p.languages for p in providers])
+    spoken = (
+        _membership([b.languages for b in buyers], languages)
+        @ _membership([p.languages for p in providers], languages).T
+    )
+    certs = _vocabulary(
+        [b.certifications_asked for b in buyers], [p.certifications for p in providers]
+    )
+    asked = _membership([b.certifications_asked for b in buyers], certs)
+    held = asked @ _membership([p.certifications for p in providers], certs).T
+    asked_count = asked.sum(axis=1, keepdims=True)
+    # Nothing asked for: nothing missing.
+    certified = np.where(asked_count == 0, 1.0, held / np.maximum(asked_count, 1))
+    interest = np.zeros((len(buyers), len(providers)), dtype=np.float32)
+    buyer_index = {b.id: i for i, b in enumerate(buyers)}
+    provider_index = {p.id: i for i, p in enumerate(providers)}
+    for signal in edition.interests:
+        if signal.source in buyer_index and signal.target in provider_index:
+            interest[buyer_index[signal.source], provider_index[signal.target]] += 1
+        elif signal.source in provider_index and signal.target in buyer_index:
+            interest[buyer_index[signal.target], provider_index[signal.source]] += 1
+    interest = np.where(interest >= 2, 1.0, np.where(interest > 0, ONE_SIDED_INTEREST, 0.0))
+    return {
+        LANGUAGE: (spoken > 0).astype(np.float32),
+        CERTIFICATIONS: certified.astype(np.float32),
+        INTEREST: interest.astype(np.float32),
+    }
+
+
+def _demand_components(
+    demands: Sequence[Demand], edition: Edition, text: FloatMatrix
+) -> dict[str, FloatMatrix]:
+    """Components of each demand x provider pair."""
+    providers = edition.providers
+    fields = _vocabulary([frozenset({d.field}) for d in demands], [p.fields for p in providers])
+    offered = _membership([p.fields for p in providers], fields)
+    field = offered[:, [fields[d.field] for d in demands]].T
+    kinds = _vocabulary([frozenset({d.kind}) for d in demands], [p.kinds for p in providers])
+    offers = _membership([p.kinds for p in providers], kinds)
+    kind = offers[:, [kinds[d.kind] for d in demands]].T
+    kind_known = np.array([bool(p.kinds) for p in providers])[None, :]
+    kind = np.where(kind_known, kind, UNKNOWN)
+    values = np.array([d.value_usd or np.nan for d in demands], dtype=np.float64)[:, None]
+    capacities = np.array([p.capacity_usd or np.nan for p in providers], dtype=np.float64)[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.minimum(capacities / values, 1.0)
+    size = np.where(np.isnan(ratio), UNKNOWN, ratio)
+    return {
+        FIELD: field.astype(np.float32),
+        KIND: kind.astype(np.float32),
+        SIZE: size.astype(np.float32),
+        TEXT: text,
+    }
+
+
+def score_pairs(
+    *,
+    edition: Edition,
+    weights: Weights | None = None,
+    method: str = DEFAULT_METHOD,
+    embedder: Embedder | None = None,
+) -> ScoreTable:
+    """Score every buyer-provider pair; each component is in [0, 1], the total too."""
+    weights = weights or Weights()
+    buyers = tuple(_with_demand(b) for b in edition.buyers)
+    scored = replace(edition, buyers=buyers)
+    similarity = text_similarity(
+        buyers=buyers, providers=edition.providers, method=method, embedder=embedder
+    )
+    demands = [d for b in buyers for d in b.demands]
+    per_demand = _demand_components(demands, scored, similarity.matrix)
+    per_pair = _pair_components(scored)
+    weight = weights.as_dict()
+    demand_total = sum(weight[name] * per_demand[name] for name in per_demand)
+    assert isinstance(demand_total, np.ndarray)
+    n_buyers, n_providers = len(buyers), len(edition.providers)
+    best = np.zeros((n_buyers, n_providers), dtype=np.int32)
+    components = {name: np.zeros((n_buyers, n_providers), dtype=np.float32) for name in COMPONENTS}
+    start = 0
+    columns = np.arange(n_providers)
+    for row, buyer in enumerate(buyers):
+        stop = start + len(buyer.demands)
+        choice = np.argmax(demand_total[start:stop], axis=0)
+        best[row] = choice
+        for name, matrix in per_demand.items():
+            components[name][row] = matrix[start + choice, columns]
+        start = stop
+    for name, matrix in per_pair.items():
+        components[name] = matrix
+    total = sum(weight[name] * components[name] for name in COMPONENTS)
+    assert isinstance(total, np.ndarray)
+    concepts_by_buyer: list[tuple[frozenset[str], ...]] = []
+    start = 0
+    for buyer in buyers:
+        concepts_by_buyer.append(similarity.demand_concepts[start : start + len(buyer.demands)])
+        start += len(buyer.demands)
+    return ScoreTable(
+        edition=edition,
+        total=total.astype(np.float32),
+        components=components,
+        best_demand=best,
+        demand_concepts=tuple(concepts_by_buyer),
+        provider_concepts=similarity.provider_concepts,
+        weights=weights,
+    )
