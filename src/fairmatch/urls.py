@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("fairmatch.enterprises.urls")),
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
     path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),
+    path("organiser/<slug:edition>/matching/", include("fairmatch.matching.urls_organiser")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),

@@ -111,3 +111,32 @@ class PolicyForm(forms.ModelForm):
             "meetings_per_participant",
         ]
         widgets = {"request_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Participation) -> str:
+        enterprise = obj.enterprise
+        kind = enterprise.get_kind_display()
+        return f"{enterprise.name_original} ({enterprise.country.code}, {kind})"
+
+
+class ArrangeForm(forms.Form):
+    first = ParticipantChoiceField(
+        label=_("First participant"), queryset=Participation.objects.none()
+    )
+    second = ParticipantChoiceField(
+        label=_("Second participant"), queryset=Participation.objects.none()
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, edition: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        listed = (
+            Participation.objects.filter(
+                edition=edition, state__in=["qualified", "confirmed"], is_negotiator=True
+            )
+            .select_related("enterprise")
+            .order_by("enterprise__name_en")
+        )
+        self.fields["first"].queryset = listed
+        self.fields["second"].queryset = listed

@@ -37,6 +37,7 @@ class MatchingPolicy(models.Model):
     allowed_pairs = models.JSONField(
         _("who may meet whom"),
         default=list,
+        blank=True,
         help_text=_('Role pairs, e.g. [["buyer", "provider"]]. Empty: buyers meet providers.'),
     )
 

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from fairmatch.matching.views import organiser
+
+app_name = "matching_admin"
+urlpatterns = [
+    path("", organiser.overview, name="overview"),
+    path("arrange/", organiser.arrange, name="arrange"),
+    path("wishes/", organiser.wishes, name="wishes"),
+]

@@ -1,0 +1,78 @@
+"""The organiser's matchmaking page: policy, figures, arranged meetings, wishes."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fairmatch.conference.models import Edition
+from fairmatch.core.views import organiser_required
+from fairmatch.matching.domain import organiser as matchmaking
+from fairmatch.matching.domain.requests import RequestError, arrange_meeting
+from fairmatch.matching.interfaces.forms import ArrangeForm, PolicyForm
+
+
+@organiser_required
+@require_http_methods(["GET", "POST"])
+def overview(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    policy = matchmaking.policy_for(edition_obj)
+    form = PolicyForm(request.POST or None, instance=policy, prefix="policy")
+    if request.method == "POST":
+        if form.is_valid():
+            matchmaking.update_policy(
+                policy=policy,
+                changes={name: form.cleaned_data[name] for name in form.changed_data},
+                actor=request.user,
+            )
+            messages.success(request, _("The matchmaking settings have been saved."))
+            return redirect("matching_admin:overview", edition_obj.slug)
+        messages.error(request, _("Some entries need correcting; see the marked fields."))
+    return render(
+        request,
+        "matching/organiser.html",
+        {
+            "edition": edition_obj,
+            "form": form,
+            "figures": matchmaking.matching_figures(edition_obj),
+            "arrange_form": ArrangeForm(edition=edition_obj),
+        },
+    )
+
+
+@organiser_required
+@require_POST
+def arrange(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    form = ArrangeForm(request.POST, edition=edition_obj)
+    if form.is_valid():
+        try:
+            arrange_meeting(
+                first=form.cleaned_data["first"],
+                second=form.cleaned_data["second"],
+                organiser=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except RequestError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The meeting has been arranged."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("matching_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def wishes(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    outcome = matchmaking.meetings_from_wishes(edition=edition_obj, organiser=request.user)
+    messages.success(
+        request, _("%(count)d meetings arranged from wishes.") % {"count": outcome.arranged}
+    )
+    for reason in outcome.skipped[:20]:
+        messages.warning(request, reason)
+    return redirect("matching_admin:overview", edition_obj.slug)
