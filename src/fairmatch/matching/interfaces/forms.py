@@ -140,3 +140,9 @@ class ArrangeForm(forms.Form):
         )
         self.fields["first"].queryset = listed
         self.fields["second"].queryset = listed
+
+
+class SuggestionsForm(forms.Form):
+    minimum_per_provider = forms.IntegerField(
+        label=_("Suggestions every provider gets at least"), min_value=0, max_value=50, initial=3
+    )

@@ -10,7 +10,9 @@ from fairmatch.conference.models import Edition
 from fairmatch.core.views import organiser_required
 from fairmatch.matching.domain import organiser as matchmaking
 from fairmatch.matching.domain.requests import RequestError, arrange_meeting
-from fairmatch.matching.interfaces.forms import ArrangeForm, PolicyForm
+from fairmatch.matching.domain.tasks import recommendations_task, suggestions_task
+from fairmatch.matching.interfaces.forms import ArrangeForm, PolicyForm, SuggestionsForm
+from fairmatch.matching.models import Recommendation, SuggestionRun
 
 
 @organiser_required
@@ -37,6 +39,9 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "form": form,
             "figures": matchmaking.matching_figures(edition_obj),
             "arrange_form": ArrangeForm(edition=edition_obj),
+            "suggestions_form": SuggestionsForm(),
+            "latest_run": SuggestionRun.objects.filter(edition=edition_obj).first(),
+            "recommendations": Recommendation.objects.filter(edition=edition_obj).count(),
         },
     )
 
@@ -75,4 +80,35 @@ def wishes(request: HttpRequest, edition: str) -> HttpResponse:
     )
     for reason in outcome.skipped[:20]:
         messages.warning(request, reason)
+    return redirect("matching_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def suggestions(request: HttpRequest, edition: str) -> HttpResponse:
+    """Queue the whole-edition computation; the page shows the run once it is done."""
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    form = SuggestionsForm(request.POST)
+    if form.is_valid():
+        suggestions_task.enqueue(
+            edition_obj.pk, form.cleaned_data["minimum_per_provider"], request.user.pk
+        )
+        messages.success(
+            request, _("Suggestions are being computed; reload this page in a moment.")
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("matching_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def recommendations(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    recommendations_task.enqueue(edition_obj.pk)
+    messages.success(
+        request, _("Recommendations are being computed; reload this page in a moment.")
+    )
     return redirect("matching_admin:overview", edition_obj.slug)

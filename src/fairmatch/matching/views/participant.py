@@ -24,7 +24,16 @@ from fairmatch.matching.interfaces.forms import (
     MeetingRequestForm,
     WishForm,
 )
-from fairmatch.matching.models import MeetingMode, MeetingRequest, RequestState, Wish
+from fairmatch.matching.interfaces.reasons import ReasonRenderer
+from fairmatch.matching.models import (
+    MeetingMode,
+    MeetingRequest,
+    Recommendation,
+    RequestState,
+    Suggestion,
+    SuggestionRun,
+    Wish,
+)
 
 
 def _edition_for_directory(request: HttpRequest, slug: str) -> Edition:
@@ -127,6 +136,21 @@ def inbox(request: HttpRequest, edition: str) -> HttpResponse:
     received = MeetingRequest.objects.filter(recipient=viewer).select_related(*related)
     sent = MeetingRequest.objects.filter(requester=viewer).select_related(*related)
     policy = meeting_requests.policy_for(edition_obj)
+    renderer = ReasonRenderer()
+    recommended = [
+        (item, renderer.render_all(item.reasons))
+        for item in Recommendation.objects.filter(participation=viewer).select_related(
+            "counterpart__enterprise"
+        )
+    ]
+    latest_run = SuggestionRun.objects.filter(edition=edition_obj).first()
+    suggested = (
+        Suggestion.objects.filter(run=latest_run)
+        .filter(Q(buyer=viewer) | Q(provider=viewer))
+        .select_related("buyer__enterprise", "provider__enterprise")
+        if latest_run
+        else []
+    )
     return render(
         request,
         "matching/inbox.html",
@@ -140,6 +164,8 @@ def inbox(request: HttpRequest, edition: str) -> HttpResponse:
             "quota": policy.quota_for(viewer.roles[0]) if viewer.roles else 0,
             "accepted": meeting_requests.accepted_meetings(viewer),
             "answer_form": AnswerForm(),
+            "recommended": recommended,
+            "suggested": suggested,
         },
     )
 

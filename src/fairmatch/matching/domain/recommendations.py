@@ -1,0 +1,219 @@
+"""Runs the matching engine on an edition and keeps its recommendations and suggestions.
+
+Converting the stored edition into the engine's plain data happens here, in one pass over
+prefetched rows; the engine itself knows nothing of Django.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from fairmatch.conference.models import Edition
+from fairmatch.core.domain.audit import record_action
+from fairmatch.enterprises.domain.qualification import exchange_rates
+from fairmatch.enterprises.models import Capability, Demand, Participation
+from fairmatch.matching import engine
+from fairmatch.matching.domain.directory import LISTED_STATES
+from fairmatch.matching.domain.requests import policy_for
+from fairmatch.matching.models import (
+    MeetingRequest,
+    Recommendation,
+    RequestState,
+    Suggestion,
+    SuggestionRun,
+    Wish,
+    WishLevel,
+)
+
+TOP_RECOMMENDATIONS = 10
+
+
+@dataclass(frozen=True)
+class EngineInput:
+    edition: engine.Edition
+    participations: dict[str, Participation]
+
+
+def _usd(amount: Decimal | None, currency: str, rates: dict[str, Decimal]) -> float | None:
+    if amount is None or currency not in rates:
+        return None
+    return float(amount * rates[currency])
+
+
+def engine_input(edition: Edition) -> EngineInput:
+    """The edition's listed negotiators as the engine's buyers and providers."""
+    policy = policy_for(edition)
+    rates = exchange_rates(edition)
+    participations = list(
+        Participation.objects.filter(edition=edition, state__in=LISTED_STATES, is_negotiator=True)
+        .select_related("enterprise")
+        .prefetch_related(
+            "enterprise__fields",
+            Prefetch(
+                "demands", queryset=Demand.objects.select_related("field", "cooperation_kind")
+            ),
+            Prefetch(
+                "capabilities",
+                queryset=Capability.objects.select_related("field", "cooperation_kind"),
+            ),
+        )
+        .order_by("pk")
+    )
+    buyers, providers = [], []
+    for participation in participations:
+        enterprise = participation.enterprise
+        common = {
+            "id": str(participation.pk),
+            "country": str(enterprise.country.code),
+            "languages": frozenset(enterprise.languages),
+            "fields": frozenset(f.code for f in enterprise.fields.all()),
+            "slots": policy.meetings_per_participant,
+        }
+        if enterprise.is_buyer:
+            buyers.append(
+                engine.Buyer(
+                    **common,
+                    demands=tuple(
+                        engine.Demand(
+                            field=d.field.code,
+                            kind=d.cooperation_kind.code,
+                            value_usd=_usd(d.value, d.currency, rates),
+                            text=d.description,
+                            language=d.description_language,
+                        )
+                        for d in participation.demands.all()
+                    ),
+                    quota=policy.buyer_request_quota,
+                )
+            )
+        if enterprise.is_provider:
+            capabilities = list(participation.capabilities.all())
+            capacities = [
+                value
+                for c in capabilities
+                if (value := _usd(c.capacity, c.currency, rates)) is not None
+            ]
+            provider_fields = {"fields": common["fields"] | {c.field.code for c in capabilities}}
+            providers.append(
+                engine.Provider(
+                    **(common | provider_fields),
+                    capacity_usd=max(capacities, default=None),
+                    certifications=frozenset(enterprise.certifications),
+                    text="\n".join(
+                        [c.description for c in capabilities] + [enterprise.description]
+                    ).strip(),
+                    language=(
+                        capabilities[0].description_language
+                        if capabilities
+                        else enterprise.description_language
+                    ),
+                    kinds=frozenset(
+                        c.cooperation_kind.code for c in capabilities if c.cooperation_kind
+                    ),
+                    quota=policy.provider_request_quota,
+                )
+            )
+    return EngineInput(
+        edition=engine.Edition(
+            buyers=tuple(buyers), providers=tuple(providers), interests=_interests(edition)
+        ),
+        participations={str(p.pk): p for p in participations},
+    )
+
+
+def _interests(edition: Edition) -> tuple[engine.Interest, ...]:
+    requests = MeetingRequest.objects.filter(
+        edition=edition, state__in=[RequestState.PENDING, RequestState.ACCEPTED]
+    ).values_list("requester_id", "recipient_id")
+    wishes = Wish.objects.filter(edition=edition).exclude(level=WishLevel.NO_THANKS)
+    pairs = set(requests) | set(wishes.values_list("wisher_id", "target_id"))
+    return tuple(engine.Interest(source=str(a), target=str(b)) for a, b in sorted(pairs))
+
+
+def _match_json(match: engine.Match) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    components = {name: round(float(value), 4) for name, value in match.components.items()}
+    return components, [reason.to_json() for reason in match.reasons]
+
+
+@transaction.atomic
+def refresh_recommendations(*, edition: Edition, top: int = TOP_RECOMMENDATIONS) -> int:
+    """Recompute every participant's top counterparts; returns how many were stored."""
+    data = engine_input(edition)
+    table = engine.score_pairs(edition=data.edition)
+    lists = engine.recommend(table=table, top=top)
+    rows = []
+    for own_side, matches_by_id in (("buyer", lists.for_buyers), ("provider", lists.for_providers)):
+        for participant_id, matches in matches_by_id.items():
+            for rank, match in enumerate(matches, start=1):
+                counterpart = match.provider if own_side == "buyer" else match.buyer
+                if counterpart == participant_id:
+                    continue  # an enterprise that both buys and provides never meets itself
+                components, reasons = _match_json(match)
+                rows.append(
+                    Recommendation(
+                        edition=edition,
+                        participation_id=int(participant_id),
+                        counterpart_id=int(counterpart),
+                        rank=rank,
+                        score=round(float(match.score), 4),
+                        components=components,
+                        reasons=reasons,
+                    )
+                )
+    Recommendation.objects.filter(edition=edition).delete()
+    Recommendation.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _distribution_json(distribution: engine.Distribution) -> dict[str, float]:
+    return {
+        "minimum": distribution.minimum,
+        "median": distribution.median,
+        "maximum": distribution.maximum,
+        "without_any": distribution.without_any,
+        "at_capacity": distribution.at_capacity,
+    }
+
+
+@transaction.atomic
+def generate_suggestions(
+    *, edition: Edition, minimum_per_provider: int, actor: Any
+) -> SuggestionRun:
+    """Suggested meetings for everyone at once: fair to providers, no buyer swamped."""
+    data = engine_input(edition)
+    table = engine.score_pairs(edition=data.edition)
+    result = engine.suggest(table=table, minimum_per_provider=minimum_per_provider)
+    run = SuggestionRun.objects.create(
+        edition=edition,
+        minimum_per_provider=minimum_per_provider,
+        objective=round(float(result.objective), 4),
+        before_objective=round(float(result.before_objective), 4),
+        providers_below_minimum=result.providers_below_minimum,
+        distributions={
+            moment: {side: _distribution_json(d) for side, d in by_side.items()}
+            for moment, by_side in (("before", result.before), ("after", result.after))
+        },
+        status=result.status,
+        seconds=result.seconds,
+    )
+    Suggestion.objects.bulk_create(
+        Suggestion(
+            run=run,
+            buyer_id=int(match.buyer),
+            provider_id=int(match.provider),
+            score=round(float(match.score), 4),
+            components=_match_json(match)[0],
+        )
+        for match in result.pairs
+        if match.buyer != match.provider
+    )
+    record_action(
+        actor=actor,
+        action="matching.suggestions",
+        target=run,
+        data={"minimum_per_provider": minimum_per_provider, "pairs": len(result.pairs)},
+    )
+    return run

@@ -1,0 +1,25 @@
+"""Background tasks of matchmaking: whole-edition computations leave the request thread."""
+
+from django_tasks import task
+
+from fairmatch.accounts.models import User
+from fairmatch.conference.models import Edition
+from fairmatch.matching.domain.recommendations import generate_suggestions, refresh_recommendations
+
+
+@task()
+def recommendations_task(edition_id: int) -> int:
+    """Recompute the edition's recommendations; returns how many were stored."""
+    return refresh_recommendations(edition=Edition.objects.get(pk=edition_id))
+
+
+@task()
+def suggestions_task(edition_id: int, minimum_per_provider: int, actor_id: int | None) -> int:
+    """Generate fair suggestions (and fresh recommendations); returns the run's id."""
+    edition = Edition.objects.get(pk=edition_id)
+    actor = User.objects.filter(pk=actor_id).first()
+    refresh_recommendations(edition=edition)
+    run = generate_suggestions(
+        edition=edition, minimum_per_provider=minimum_per_provider, actor=actor
+    )
+    return run.pk
