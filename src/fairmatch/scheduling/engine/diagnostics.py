@@ -22,17 +22,18 @@ def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) ->
     """An upper bound on the weight any schedule places, from counting alone.
 
     A participant with more meetings than usable slots leaves the excess unplaced; an
-    unplaced meeting relieves at most two participants, so at least half the summed excess
-    stays out (counted with the lightest weights). Table capacity bounds the rest.
+    unplaced meeting relieves at most two participants, so at least half the summed excess,
+    and at least the largest single excess, stays out (counted with the lightest weights). Table capacity bounds the rest.
     """
     meetings_of = problem.meetings_of()
     usable = usable_slots(problem, domains)
     placeable = [index for index, domain in enumerate(domains) if domain]
-    excess = 0
-    for participant, meetings in enumerate(meetings_of):
-        candidates = sum(1 for m in meetings if domains[m])
-        excess += max(0, candidates - len(usable[participant]))
-    must_drop = (excess + 1) // 2
+    excesses = [
+        max(0, sum(1 for m in meetings if domains[m]) - len(usable[participant]))
+        for participant, meetings in enumerate(meetings_of)
+    ]
+    # Each participant's own excess must go, and one dropped meeting relieves at most two.
+    must_drop = max((sum(excesses) + 1) // 2, max(excesses, default=0))
     weights = sorted(problem.meetings[m].weight for m in placeable)
     bound_by_excess = sum(weights[must_drop:])
     capacity = sum(len(problem.open_tables(slot)) for slot in range(len(problem.slots)))

@@ -104,6 +104,14 @@ def build_slot_model(
     for slot in range(slot_count):
         if by_slot[slot]:
             model.add(sum(by_slot[slot]) <= max(tables_left[slot], 0))
+    # A participant attends at most one meeting per slot (the busy sums rely on it too).
+    per_participant: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    for (meeting_index, slot), variable in choice.items():
+        for participant in problem.meetings[meeting_index].participants:
+            per_participant.setdefault((participant, slot), []).append(variable)
+    for literals in per_participant.values():
+        if len(literals) > 1:
+            model.add_at_most_one(literals)
     _add_language_capacity(problem, model=model, choice=choice, locked=locked)
     _add_precedences(problem, model=model, choice=choice, free=free, locked=locked)
 

@@ -34,6 +34,8 @@ ProgressCallback = Callable[[Progress], None]
 # Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
 EXACT_MODEL_LIMIT = 40_000
 PLACEMENT_SHARE = 0.3
+# Returned by the breaks phase when its constraints (fairness) admit no schedule at all.
+_PROVEN_INFEASIBLE: tuple[dict[int, int], bool] = ({}, False)
 
 
 @dataclass
@@ -197,7 +199,7 @@ def _solve_exact(
         use_maxsat=use_maxsat,
     )
     fairness_met = fairness is not None
-    if result is None and fairness is not None:
+    if result is _PROVEN_INFEASIBLE and fairness is not None:
         run.messages.append(
             f"no schedule placing the most meetings keeps breaks within a spread of {fairness}; "
             "the fairness rule was dropped"
@@ -216,7 +218,7 @@ def _solve_exact(
             use_maxsat=use_maxsat,
         )
     run.timings["breaks"] = time.monotonic() - phase_start
-    if result is None:
+    if result is None or result is _PROVEN_INFEASIBLE:
         run.messages.append("breaks were not minimised within the time limit")
         return hint, Status.FEASIBLE, False
     slots, breaks_proven = result
@@ -237,7 +239,7 @@ def _minimise_breaks(
     hint: Mapping[int, int],
     use_maxsat: bool,
 ) -> tuple[dict[int, int], bool] | None:
-    """Best slots and whether proven optimal; None when proven infeasible or out of time."""
+    """Best slots and whether proven optimal; _PROVEN_INFEASIBLE, or None when out of time."""
     built = build_slot_model(
         problem,
         domains=domains,
@@ -272,7 +274,7 @@ def _minimise_breaks(
         run.messages.append("breaks proven optimal by MaxSAT (RC2)")
         return {m: s for m, s in enumerate(slots_list) if s >= 0}, True
     if status == cp_model.INFEASIBLE:
-        return None
+        return _PROVEN_INFEASIBLE
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     run.breaks_lower_bound = max(

@@ -1,0 +1,105 @@
+"""Scheduler: the JAIR 2022 instances against their published optima, or --scale fairs."""
+
+from __future__ import annotations
+
+import csv
+import resource
+import time
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any, TextIO
+
+from fairmatch.scheduling.engine import read_dzn, solve, verify
+from fairmatch.scheduling.engine.generator import generate_fair
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "b2b-jair2022"
+SCALE_SIZES = (500, 2_000, 10_000)
+SCALE_LIMITS = {500: 30.0, 2_000: 30.0, 10_000: 120.0}
+
+
+def add_arguments(parser: ArgumentParser) -> None:
+    parser.add_argument("--dir", default=str(DEFAULT_DIR), help="folder of .dzn instances")
+    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance")
+    parser.add_argument("--scale", action="store_true", help="generated fairs of 500 to 10,000")
+    parser.add_argument("--sizes", default=",".join(map(str, SCALE_SIZES)), help="for --scale")
+    parser.add_argument("--seed", type=int, default=0)
+
+
+def run(options: dict[str, Any], out: TextIO) -> int:
+    if options["scale"]:
+        return _run_scale(options, out)
+    return _run_jair(options, out)
+
+
+def _published(folder: Path) -> dict[str, dict[str, str]]:
+    path = folder / "published_results.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return {row["variant_file"]: row for row in csv.DictReader(handle)}
+
+
+def _run_jair(options: dict[str, Any], out: TextIO) -> int:
+    folder = Path(options["dir"])
+    files = sorted(folder.glob("*.dzn"))
+    if not files:
+        out.write(f"no .dzn files in {folder}\n")
+        return 1
+    published = _published(folder)
+    header = f"{'instance':<16}{'P':>4}{'M':>5}{'T':>4}{'L':>4}{'ours':>6}{'published':>10}"
+    out.write(header + f"{'proved':>8}{'seconds':>9}{'MaxSAT s':>10}  valid\n")
+    total = 0.0
+    proved = at_optimum = 0
+    worst = 0.0
+    for path in files:
+        problem = read_dzn(path.read_text(encoding="utf-8"), name=path.name)
+        started = time.monotonic()
+        solution = solve(problem, time_limit=options["time_limit"], seed=options["seed"])
+        seconds = time.monotonic() - started
+        check = verify(problem, solution.placements)
+        row = published.get(path.name, {})
+        optimum = row.get("optimum_total_breaks", "?")
+        is_proved = str(solution.status) == "optimal"
+        total += seconds
+        worst = max(worst, seconds)
+        proved += is_proved
+        at_optimum += str(solution.total_breaks) == optimum
+        ours = solution.total_breaks if solution.placed_count == len(problem.meetings) else "-"
+        out.write(
+            f"{path.name.removesuffix('.original.dzn'):<16}{len(problem.participants):>4}"
+            f"{len(problem.meetings):>5}{len(problem.tables):>4}{len(problem.slots):>4}"
+            f"{ours!s:>6}{optimum:>10}{'yes' if is_proved else 'no':>8}{seconds:>9.1f}"
+            f"{row.get('maxsat_s', '?'):>10}  {'yes' if check.is_valid else 'NO'}\n"
+        )
+        out.flush()
+    out.write(
+        f"summary: {at_optimum}/{len(files)} at the published optimum, {proved}/{len(files)} "
+        f"proved optimal, total {total:.1f} s, worst {worst:.1f} s "
+        f"(limit {options['time_limit']:.0f} s per instance)\n"
+    )
+    return 0
+
+
+def _run_scale(options: dict[str, Any], out: TextIO) -> int:
+    out.write(
+        f"{'participants':>12}{'meetings':>9}{'slots':>6}{'tables':>7}{'placed':>8}"
+        f"{'bound':>8}{'ratio':>8}{'breaks/p':>9}{'seconds':>9}{'peak MB':>9}  valid\n"
+    )
+    for size in (int(s) for s in options["sizes"].split(",")):
+        problem = generate_fair(participants=size, seed=options["seed"])
+        limit = SCALE_LIMITS.get(size, options["time_limit"])
+        started = time.monotonic()
+        solution = solve(problem, time_limit=limit, seed=options["seed"])
+        seconds = time.monotonic() - started
+        check = verify(problem, solution.placements)
+        # ru_maxrss is the peak of the whole process, in KiB on Linux.
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ratio = solution.placed_weight / max(solution.placeable_upper_bound, 1)
+        out.write(
+            f"{size:>12}{len(problem.meetings):>9}{len(problem.slots):>6}{len(problem.tables):>7}"
+            f"{solution.placed_count:>8}{solution.placeable_upper_bound:>8}{ratio:>8.2%}"
+            f"{solution.total_breaks / size:>9.2f}{seconds:>9.1f}{peak:>9.0f}"
+            f"  {'yes' if check.is_valid else 'NO'}\n"
+        )
+        out.flush()
+    return 0

@@ -1,0 +1,151 @@
+import time
+
+from fairmatch.scheduling.engine import AFTERNOON, MORNING, Status, solve, verify
+from fairmatch.scheduling.engine.generator import generate_fair
+
+from .instances import make_problem, pair
+
+
+def solved(problem, **options):
+    options.setdefault("time_limit", 5.0)
+    options.setdefault("workers", 1)
+    solution = solve(problem, **options)
+    assert verify(problem, solution.placements).violations == ()
+    return solution
+
+
+def slots_of(solution):
+    return [p.slot if p is not None else None for p in solution.placements]
+
+
+def test_two_meetings_of_one_participant_are_back_to_back():
+    solution = solved(make_problem(participants=3, meetings=[pair(0, 1), pair(0, 2)], tables=2))
+    assert solution.status == Status.OPTIMAL
+    assert solution.total_breaks == 0
+    assert abs(slots_of(solution)[0] - slots_of(solution)[1]) == 1
+
+
+def test_forbidden_slots_force_a_break():
+    problem = make_problem(
+        participants=3, meetings=[pair(0, 1), pair(0, 2)], forbidden={1: {0, 1}, 2: {1, 2}}
+    )
+    solution = solved(problem)
+    assert slots_of(solution) == [2, 0]
+    assert solution.breaks == (1, 0, 0)
+    assert (solution.status, solution.breaks_lower_bound) == (Status.OPTIMAL, 1)
+
+
+def test_sessions_are_respected():
+    problem = make_problem(
+        participants=3,
+        meetings=[pair(0, 1, session=AFTERNOON), pair(0, 2, session=MORNING)],
+        slots=4,
+        sessions=[MORNING, MORNING, AFTERNOON, AFTERNOON],
+    )
+    solution = solved(problem)
+    assert slots_of(solution) == [2, 1]
+    assert solution.total_breaks == 0
+
+
+def test_fixed_slots_are_kept_even_at_the_cost_of_a_break():
+    problem = make_problem(
+        participants=3, meetings=[pair(0, 1, fixed_slot=0), pair(0, 2, fixed_slot=2)]
+    )
+    solution = solved(problem)
+    assert slots_of(solution) == [0, 2]
+    assert solution.total_breaks == 1
+
+
+def test_precedences_order_the_meetings():
+    problem = make_problem(participants=3, meetings=[pair(0, 1, after=(1,)), pair(0, 2)], tables=2)
+    solution = solved(problem)
+    assert slots_of(solution)[1] < slots_of(solution)[0]
+
+
+def test_an_overloaded_participant_is_explained():
+    problem = make_problem(participants=4, meetings=[pair(0, 1), pair(0, 2), pair(0, 3)], slots=2)
+    solution = solved(problem)
+    assert solution.placed_count == 2
+    assert solution.placeable_upper_bound == 2
+    assert solution.status == Status.OPTIMAL
+    (reason,) = solution.unplaced_reasons.values()
+    assert reason == "participant 1 has 3 meetings and 2 usable slots"
+
+
+def test_heavier_meetings_win_the_last_table():
+    problem = make_problem(
+        participants=4, meetings=[pair(0, 1, weight=1), pair(2, 3, weight=5)], slots=1
+    )
+    solution = solved(problem)
+    assert slots_of(solution) == [None, 0]
+    assert solution.placed_weight == 5
+
+
+def test_clashing_fixed_meetings_are_infeasible_at_once():
+    problem = make_problem(
+        participants=3, meetings=[pair(0, 1, fixed_slot=1), pair(0, 2, fixed_slot=1)], tables=2
+    )
+    started = time.monotonic()
+    solution = solve(problem, time_limit=30)
+    assert time.monotonic() - started < 2
+    assert solution.status == Status.INFEASIBLE
+    assert solution.messages == ("meetings 1 and 2 are both fixed to slot 2 with participant 1",)
+
+
+def test_fairness_spreads_breaks():
+    # Participant 1 alone can take every break, or both hubs one each: spread <= 0 forces
+    # the latter only if possible; here the solver must report the spread it reached.
+    problem = make_problem(
+        participants=5,
+        meetings=[pair(0, 1), pair(0, 2), pair(3, 1), pair(3, 2), pair(4, 0)],
+        slots=4,
+        tables=2,
+        forbidden={4: {1, 2, 3}},
+    )
+    solution = solved(problem, fairness=0)
+    if solution.fairness_met:
+        assert max(solution.breaks) == min(solution.breaks)
+    else:
+        assert solution.messages[0].startswith("no schedule placing the most meetings")
+
+
+def test_interpreters_and_host_tables():
+    problem = make_problem(
+        participants=4,
+        meetings=[pair(0, 1), pair(0, 2, language="zh"), pair(0, 3)],
+        tables=3,
+        hosts={0},
+        table_languages={2: {"zh"}},
+    )
+    solution = solved(problem)
+    tables = [p.table for p in solution.placements]
+    assert tables == [2, 2, 2]
+
+
+def test_the_time_limit_is_respected():
+    problem = generate_fair(participants=300, seed=1)
+    started = time.monotonic()
+    solution = solve(problem, time_limit=2.0, workers=1)
+    assert time.monotonic() - started < 4.0
+    assert verify(problem, solution.placements).is_valid
+
+
+def test_same_seed_same_result():
+    problem = make_problem(
+        participants=6,
+        meetings=[pair(a, b) for a in range(3) for b in range(3, 6)],
+        slots=5,
+        tables=2,
+    )
+    first = solve(problem, time_limit=10, seed=3, workers=1)
+    second = solve(problem, time_limit=10, seed=3, workers=1)
+    assert first.status == Status.OPTIMAL
+    assert first.placements == second.placements
+
+
+def test_progress_is_reported():
+    events = []
+    problem = make_problem(participants=3, meetings=[pair(0, 1), pair(0, 2)], tables=2)
+    solve(problem, time_limit=5, workers=1, progress=events.append)
+    assert [e.phase for e in events][-1] == "done"
+    assert events[-1].placed_weight == 2

@@ -1,0 +1,20 @@
+from fairmatch.scheduling.engine.tables import assign_tables
+
+from .instances import make_problem, pair
+
+
+def test_hosts_keep_their_table_and_interpreters_serve_their_language():
+    problem = make_problem(
+        participants=5,
+        meetings=[pair(0, 2), pair(1, 3, language="es"), pair(0, 3), pair(1, 2), pair(4, 2)],
+        slots=3,
+        tables=3,
+        hosts={0, 1},
+        table_languages={0: {"es"}},
+    )
+    slots = {0: 0, 1: 0, 2: 1, 3: 1, 4: 2}
+    tables = assign_tables(problem, slots)
+    assert tables[1] == 0  # the Spanish interpreter's table
+    assert tables[0] == tables[2]  # host 1 keeps its table
+    assert tables[1] == tables[3]  # host 2 keeps the interpreter table
+    assert len({tables[0], tables[1]}) == 2

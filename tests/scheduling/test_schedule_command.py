@@ -1,0 +1,75 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tests.scheduling.engine.instances import SMALL_DZN
+
+
+@pytest.fixture
+def instance(tmp_path):
+    path = tmp_path / "small.dzn"
+    path.write_text(SMALL_DZN, encoding="utf-8")
+    return path
+
+
+def run(*args, capsys):
+    call_command("schedule", *map(str, args))
+    return capsys.readouterr().out
+
+
+def test_solve_prints_one_json_object(instance, capsys):
+    document = json.loads(run("solve", instance, "--json", "--time-limit", "5", capsys=capsys))
+    assert document["instance"] == "small"
+    assert (document["participants"], document["meetings"], document["slots"]) == (3, 2, 2)
+    assert (document["scheduled"], document["breaks"], document["status"]) == (2, 0, "optimal")
+    assert sorted(a["meeting"] for a in document["assignments"]) == [1, 2]
+    assert {a["table"] for a in document["assignments"]} == {1}
+
+
+def test_verify_accepts_what_solve_printed(instance, tmp_path, capsys):
+    solution = tmp_path / "solution.json"
+    solution.write_text(run("solve", instance, "--json", capsys=capsys), encoding="utf-8")
+    assert run("verify", instance, solution, capsys=capsys) == (
+        "2/2 meetings placed, 0 breaks, spread 0: valid\n"
+    )
+
+
+def test_verify_fails_on_a_clash(instance, tmp_path, capsys):
+    solution = tmp_path / "solution.json"
+    clash = [{"meeting": 1, "slot": 1, "table": 1}, {"meeting": 2, "slot": 1, "table": 1}]
+    solution.write_text(json.dumps({"assignments": clash}), encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        call_command("schedule", "verify", str(instance), str(solution))
+    assert caught.value.returncode == 1
+    assert "table 1 in slot 1 already holds meeting 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "line 1: invalid JSON"),
+        ('{"assignments": [{"meeting": 9, "slot": 1, "table": 1}]}', "unknown meeting 9"),
+        ('{"assignments": [{"meeting": 1, "slot": "x", "table": 1}]}', "'slot' must be an integer"),
+    ],
+)
+def test_verify_rejects_bad_json_clearly(instance, tmp_path, content, message):
+    solution = tmp_path / "solution.json"
+    solution.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("schedule", "verify", str(instance), str(solution))
+
+
+def test_bad_dzn_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.dzn"
+    path.write_text(SMALL_DZN.replace("|1, 3,3,", "|1, 9,3,"), encoding="utf-8")
+    with pytest.raises(
+        CommandError, match=r"line 7, field 'requested': row 2: unknown participant 9"
+    ):
+        call_command("schedule", "solve", str(path))
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("schedule", "solve", str(tmp_path / "absent.dzn"))
