@@ -23,7 +23,8 @@ def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) ->
 
     A participant with more meetings than usable slots leaves the excess unplaced; an
     unplaced meeting relieves at most two participants, so at least half the summed excess,
-    and at least the largest single excess, stays out (counted with the lightest weights). Table capacity bounds the rest.
+    and at least the largest single excess, stays out (counted with the
+    lightest weights). Table capacity bounds the rest.
     """
     meetings_of = problem.meetings_of()
     usable = usable_slots(problem, domains)

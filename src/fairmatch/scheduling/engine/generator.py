@@ -44,7 +44,7 @@ def generate_fair(
     target = round(participants * meetings_per_participant)
     load = [0] * participants
     pairs: set[tuple[int, int]] = set()
-    meeting_list = []
+    meeting_list: list[Meeting] = []
     attempts = 0
     while len(meeting_list) < target and attempts < target * 20:
         attempts += 1

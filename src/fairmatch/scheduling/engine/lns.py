@@ -197,7 +197,9 @@ def _solve_step(
     )
     # Placed weight first: one more meeting outweighs every break in the neighbourhood.
     big = len(touched) * len(problem.slots) + 1
-    built.model.maximize(big * built.weight_expr - built.breaks_expr)
+    built.model.maximize(
+        cp_model.LinearExpr.weighted_sum([built.weight_expr, built.breaks_expr], [big, -1])
+    )
     for (meeting, slot), variable in built.choice.items():
         built.model.add_hint(variable, 1 if state.slots.get(meeting) == slot else 0)
     solver = cp_model.CpSolver()
@@ -208,7 +210,7 @@ def _solve_step(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     after_weight = sum(problem.meetings[m].weight * solver.value(built.placed[m]) for m in free)
-    after_breaks = round(solver.value(built.breaks_expr)) - sum(built.constant_breaks.values())
+    after_breaks = int(solver.value(built.breaks_expr)) - sum(built.constant_breaks.values())
     if (after_weight, -after_breaks) < (before_weight, -before_breaks):
         return
     for meeting in free:

@@ -42,15 +42,15 @@ def encode(
         if len(here) > capacity:
             card = CardEnc.atmost(here, bound=capacity, vpool=pool, encoding=EncType.totalizer)
             wcnf.extend(card.clauses)
-    for meeting, info in enumerate(problem.meetings):
-        for before in info.after:
+    for meeting, meeting_info in enumerate(problem.meetings):
+        for before in meeting_info.after:
             for slot in domains[meeting]:
                 for other in domains[before]:
                     if other >= slot:
                         wcnf.append([-choice[meeting, slot], -choice[before, other]])
     days: dict[int, list[int]] = {}
-    for slot, info in enumerate(problem.slots):
-        days.setdefault(info.day, []).append(slot)
+    for slot, slot_info in enumerate(problem.slots):
+        days.setdefault(slot_info.day, []).append(slot)
     single_day = len(days) == 1
     for participant, meetings in enumerate(problem.meetings_of()):
         if len(meetings) < 2:

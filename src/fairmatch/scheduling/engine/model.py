@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -327,7 +328,7 @@ def _day_breaks(
     day_busy = [busy[slot] for slot in day_slots]
     if all(isinstance(b, int) and b == 0 for b in day_busy):
         return None
-    starts: list[Literal] = []
+    starts: list[Any] = []
     previous: Literal = 0
     for slot, current in zip(day_slots, day_busy, strict=True):
         if isinstance(current, int) and current == 0:
@@ -394,7 +395,7 @@ def _add_break_free_span(
             second = busy[second_slot]
             if second_slot - first_slot < degree or (isinstance(second, int) and second == 0):
                 continue
-            clause = [has_break]
+            clause: list[Any] = [has_break]
             for literal in (first, second):
                 if not isinstance(literal, int):
                     clause.append(literal.Not())

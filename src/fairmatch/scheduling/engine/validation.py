@@ -18,16 +18,19 @@ def validate(problem: Problem) -> None:
     for index, slot in enumerate(problem.slots):
         if index and slot.day < problem.slots[index - 1].day:
             raise InvalidInput(f"slot {index + 1}: days must not decrease", field="slots")
-        for table in slot.tables or ():
-            if not 0 <= table < table_count:
-                raise InvalidInput(f"slot {index + 1}: unknown table {table + 1}", field="slots")
+        for table_index in slot.tables or ():
+            if not 0 <= table_index < table_count:
+                raise InvalidInput(
+                    f"slot {index + 1}: unknown table {table_index + 1}", field="slots"
+                )
         if slot.tables is not None and len(set(slot.tables)) != len(slot.tables):
             raise InvalidInput(f"slot {index + 1}: a table is listed twice", field="slots")
     for index, participant in enumerate(problem.participants):
-        for slot in participant.forbidden_slots:
-            if not 0 <= slot < slot_count:
+        for forbidden in participant.forbidden_slots:
+            if not 0 <= forbidden < slot_count:
                 raise InvalidInput(
-                    f"participant {index + 1}: forbidden slot {slot + 1} outside 1..{slot_count}",
+                    f"participant {index + 1}: forbidden slot {forbidden + 1} outside "
+                    f"1..{slot_count}",
                     field="forbidden",
                 )
     sessions = {slot.session for slot in problem.slots}
