@@ -7,6 +7,7 @@ test reads it inside its own rolled-back transaction.
 import hashlib
 import io
 import json
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -23,6 +24,7 @@ from fairmatch.demo.generator import (
     wipe_database,
 )
 from fairmatch.enterprises.models import Demand, Enterprise, Participation, RuleResult, StateChange
+from fairmatch.matching.models import MatchingPolicy, MeetingRequest, RequestState, SuggestionRun
 from fairmatch.reports.figures import Segment, edition_figures
 
 SEED = 11
@@ -163,6 +165,28 @@ def test_the_organiser_sees_the_overview(current, client):
     client.login(username=ORGANISER_EMAIL, password=DEMO_PASSWORD)
     response = client.get(reverse("reports:overview", args=[current.slug]))
     assert response.status_code == 200
+
+
+def test_matchmaking_leaves_meetings_within_limits_and_recommendations(current):
+    policy = MatchingPolicy.objects.get(edition=current)
+    accepted = MeetingRequest.objects.filter(edition=current, state=RequestState.ACCEPTED)
+    assert accepted.count() >= 500
+    per_participant = Counter(
+        pk for pair in accepted.values_list("requester_id", "recipient_id") for pk in pair
+    )
+    assert max(per_participant.values()) <= policy.meetings_per_participant
+    assert MeetingRequest.objects.filter(state=RequestState.PENDING).exists()
+    assert MeetingRequest.objects.filter(state=RequestState.DECLINED).exclude(answer_reason="")
+    run = SuggestionRun.objects.get(edition=current)
+    assert run.providers_below_minimum == 0
+
+
+def test_the_demo_buyer_sees_recommendations_and_meetings(current, client):
+    assert client.login(email=LOGIN_EMAILS["buyer"], password=DEMO_PASSWORD)
+    page = client.get(reverse("matching:inbox", args=[current.slug]))
+    assert page.status_code == 200
+    assert len(page.context["recommended"]) == 10
+    assert page.context["accepted"] >= 1
 
 
 def test_the_command_prints_logins_and_figures(demo):

@@ -6,7 +6,16 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from fairmatch.demo.generator import DEFAULT_SEED, DEMO_PASSWORD, DemoError, DemoResult, build_demo
+from fairmatch.accounts.models import User
+from fairmatch.demo.generator import (
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    ORGANISER_EMAIL,
+    DemoError,
+    DemoResult,
+    build_demo,
+)
+from fairmatch.demo.matchmaking import build_matchmaking
 from fairmatch.demo.serve import serve
 from fairmatch.reports.figures import Figures, Segment, edition_figures
 
@@ -36,6 +45,17 @@ class Command(BaseCommand):
         except DemoError as error:
             raise CommandError(str(error)) from error
         self._print_summary(result)
+        self.stdout.write("Matchmaking: recommendations, fair suggestions, meeting requests ...")
+        matchmaking = build_matchmaking(
+            edition=result.current_edition,
+            organiser=User.objects.get(email=ORGANISER_EMAIL),
+            seed=options["seed"],
+        )
+        self.stdout.write(
+            f"  {matchmaking.suggestions} suggested meetings; requests: {matchmaking.accepted} "
+            f"accepted, {matchmaking.declined} declined, {matchmaking.pending} waiting; "
+            f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s)\n"
+        )
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)
 
