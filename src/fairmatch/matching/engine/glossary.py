@@ -204,13 +204,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "prototyp|pilot production|small batch|样机|试制|试产|打样|試作|시제품|시작품|prototypen",
     ),
     _c(
-        "rd.automotive",
-        "applied_rd",
-        "automotive",
-        "汽车",
-        "automotive|vehicle|car |汽车|车辆|整车|自動車|車載|자동차|차량|automobile|fahrzeug",
-    ),
-    _c(
         "rd.design",
         "applied_rd",
         "industrial design",
@@ -291,12 +284,98 @@ CONCEPTS: tuple[Concept, ...] = (
         "regulatory|registration|marketing authori|approval|generic|注册|申报|仿制药|批文|承認|"
         "薬事|ジェネリック|허가|제네릭|인허가|zulassung|générique",
     ),
+    # --- markets and client sectors, any field: who the work is for ---
     _c(
-        "ph.oncology",
-        "pharma_rd",
+        "mk.children",
+        "",
+        "children's content",
+        "少儿内容",
+        "child|kids|preschool|young audience|儿童|少儿|幼儿|学龄前|子ども|子供|幼児|キッズ|어린이|"
+        "아동|유아|enfant|jeunesse|kinder",
+    ),
+    _c(
+        "mk.anime",
+        "",
+        "Japanese anime style",
+        "日式动画风格",
+        "anime|japanese style|japanese-style|日式|番剧|二次元|アニメ調|日本のtvアニメ|재패니메이션|"
+        "일본 애니메이션|일본식",
+    ),
+    _c(
+        "mk.streaming",
+        "",
+        "streaming and online video",
+        "流媒体与网络视频",
+        "streaming|online video|video service|video-on-demand|vod|流媒体|网络视频|视频平台|网播|"
+        "配信|動画配信|스트리밍|동영상 서비스|ott",
+    ),
+    _c(
+        "mk.japanese",
+        "",
+        "Japanese-language work",
+        "日语交付",
+        "japanese-speaking|in japanese|japanese language|日语|对日|日本語|일본어",
+    ),
+    _c(
+        "mk.security",
+        "",
+        "information security",
+        "信息安全",
+        "information security|information-security|iso 27001|iso/iec 27001|isms|cybersecurity|"
+        "信息安全|网络安全|情報セキュリティ|セキュリティ|정보보안|보안",
+    ),
+    _c(
+        "mk.automotive",
+        "",
+        "automotive",
+        "汽车",
+        "automotive|vehicle|car maker|carmaker|汽车|车辆|车载|整车|自動車|車載|자동차|차량|"
+        "automobile|fahrzeug",
+    ),
+    _c(
+        "mk.appliances",
+        "",
+        "home appliances and consumer electronics",
+        "家电与消费电子",
+        "appliance|consumer electronics|household|家电|消费电子|家用电器|家電|白物|가전|"
+        "électroménager|haushaltsger",
+    ),
+    _c(
+        "mk.medical_devices",
+        "",
+        "medical devices",
+        "医疗器械",
+        "medical device|medical-device|医疗器械|医疗设备|医療機器|의료기기|dispositif médical|"
+        "medizinprodukt",
+    ),
+    _c(
+        "mk.oncology",
+        "",
         "oncology",
         "肿瘤",
-        "oncolog|cancer|tumour|tumor|肿瘤|抗癌|癌症|がん|腫瘍|항암|종양|암 |onkologie",
+        "oncolog|cancer|tumour|tumor|肿瘤|抗癌|癌症|がん|腫瘍|항암|종양|onkologie",
+    ),
+    _c(
+        "mk.metabolic",
+        "",
+        "metabolic diseases",
+        "代谢疾病",
+        "metabolic|diabetes|obesity|代谢|糖尿病|肥胖|代謝|대사|당뇨|비만|métabolique|stoffwechsel",
+    ),
+    _c(
+        "mk.cns",
+        "",
+        "central nervous system",
+        "中枢神经系统",
+        "central nervous|cns|neurolog|neuro|中枢神经|神经系统|神经|中枢神経|神経|중추신경|신경",
+    ),
+    _c(
+        "mk.retail",
+        "",
+        "retail and e-commerce",
+        "零售与电商",
+        "retail|e-commerce|ecommerce|online shop|online store|零售|电商|电子商务|网上商城|小売|"
+        "通販|리테일|이커머스|쇼핑몰|commerce",
     ),
     # --- cooperation forms, any field ---
     _c(

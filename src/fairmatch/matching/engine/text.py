@@ -30,7 +30,7 @@ FloatMatrix = npt.NDArray[np.float32]
 METHODS = ("tfidf", "glossary", "hybrid", "services", "embedding")
 DEFAULT_METHOD = "hybrid"
 # Share of the glossary in the hybrid: meaning across languages first, wording second.
-GLOSSARY_SHARE = 0.7
+GLOSSARY_SHARE = 0.8
 
 
 class Embedder(Protocol):
