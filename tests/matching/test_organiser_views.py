@@ -33,6 +33,7 @@ def test_settings_are_saved_and_audited(client, edition):
         f"/organiser/{edition.slug}/matching/",
         {
             "policy-mode": "wishes",
+            "policy-pairs": ["buyer:provider", "provider:provider"],
             "policy-buyer_request_quota": "10",
             "policy-provider_request_quota": "5",
             "policy-meetings_per_participant": "12",
@@ -45,6 +46,8 @@ def test_settings_are_saved_and_audited(client, edition):
         5,
         12,
     )
+    assert policy.allowed_pairs == [["buyer", "provider"], ["provider", "provider"]]
+    assert policy.may_meet({"provider"}, {"provider"})
     entry = AuditEntry.objects.get(action="matching.policy")
     assert entry.actor == organiser
     assert entry.data["meetings_per_participant"] == ["1", "12"]
@@ -56,6 +59,7 @@ def test_a_negative_quota_is_refused_at_its_field(client, edition):
         f"/organiser/{edition.slug}/matching/",
         {
             "policy-mode": "requests",
+            "policy-pairs": ["buyer:provider"],
             "policy-buyer_request_quota": "-1",
             "policy-provider_request_quota": "5",
             "policy-meetings_per_participant": "12",

@@ -100,7 +100,37 @@ class WishForm(forms.Form):
     level = forms.ChoiceField(label=_("Your wish"), choices=WishLevel.choices)
 
 
+PAIR_CHOICES = (
+    ("buyer:provider", _("buyers with providers")),
+    ("provider:provider", _("providers with providers")),
+    ("buyer:buyer", _("buyers with buyers")),
+)
+
+
 class PolicyForm(forms.ModelForm):
+    pairs = forms.MultipleChoiceField(
+        label=_("Who may meet whom"),
+        choices=PAIR_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["buyer:provider"],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.allowed_pairs:
+            self.initial["pairs"] = [f"{a}:{b}" for a, b in self.instance.allowed_pairs]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "pairs" in data:
+            data["allowed_pairs"] = [pair.split(":") for pair in data["pairs"]]
+        return data
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if "allowed_pairs" in self.cleaned_data:
+            self.instance.allowed_pairs = self.cleaned_data["allowed_pairs"]
+
     class Meta:
         model = MatchingPolicy
         fields = [

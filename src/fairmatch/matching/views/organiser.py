@@ -23,11 +23,11 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
     form = PolicyForm(request.POST or None, instance=policy, prefix="policy")
     if request.method == "POST":
         if form.is_valid():
-            matchmaking.update_policy(
-                policy=policy,
-                changes={name: form.cleaned_data[name] for name in form.changed_data},
-                actor=request.user,
-            )
+            changed = [name for name in form.changed_data if name != "pairs"]
+            changes = {name: form.cleaned_data[name] for name in changed}
+            if "pairs" in form.changed_data:
+                changes["allowed_pairs"] = form.cleaned_data["allowed_pairs"]
+            matchmaking.update_policy(policy=policy, changes=changes, actor=request.user)
             messages.success(request, _("The matchmaking settings have been saved."))
             return redirect("matching_admin:overview", edition_obj.slug)
         messages.error(request, _("Some entries need correcting; see the marked fields."))
