@@ -39,6 +39,8 @@ format: install-test
 
 bench: install
 	$(BIN)/fairmatch bench schedule
+	$(BIN)/fairmatch bench schedule --scale
+	$(BIN)/fairmatch bench matching
 
 messages: install
 	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans --no-obsolete --add-location file
