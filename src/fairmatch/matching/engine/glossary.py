@@ -96,14 +96,6 @@ CONCEPTS: tuple[Concept, ...] = (
         "금융|은행|결제|banque|zahlung",
     ),
     _c(
-        "sw.ecommerce",
-        "software",
-        "e-commerce and retail",
-        "电商与零售",
-        "e-commerce|ecommerce|online shop|online store|retail|电商|电子商务|零售|商城|通販|"
-        "小売|ec|이커머스|전자상거래|리테일|쇼핑몰|commerce",
-    ),
-    _c(
         "sw.testing",
         "software",
         "testing and QA",

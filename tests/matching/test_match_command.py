@@ -1,0 +1,178 @@
+"""``fairmatch match rank`` and ``suggest`` on plain JSON files."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+EDITION = {
+    "buyers": [
+        {
+            "id": "jp-anim",
+            "country": "JP",
+            "languages": ["ja", "en"],
+            "fields": ["animation"],
+            "demands": [
+                {
+                    "field": "animation",
+                    "kind": "outsourcing",
+                    "value_usd": 9000000,
+                    "text": "劇場作品の3DCGモデリング・リギング・レンダリング（3年間）。",
+                }
+            ],
+        },
+        {
+            "id": "us-pharma",
+            "country": "US",
+            "languages": ["en"],
+            "fields": ["pharma_rd"],
+            "demands": [
+                {
+                    "field": "pharma_rd",
+                    "kind": "outsourcing",
+                    "value_usd": 4000000,
+                    "text": "GLP toxicology and pharmacokinetic studies for three candidates.",
+                }
+            ],
+        },
+    ],
+    "providers": [
+        {
+            "id": "cn-3d",
+            "country": "CN",
+            "languages": ["zh", "ja"],
+            "fields": ["animation"],
+            "capacity_usd": 20000000,
+            "certifications": [],
+            "text": "三维角色建模、绑定与渲染服务",
+        },
+        {
+            "id": "cn-tox",
+            "country": "CN",
+            "languages": ["zh", "en"],
+            "fields": ["pharma_rd"],
+            "capacity_usd": 8000000,
+            "certifications": ["GLP"],
+            "text": "GLP毒理学与药代动力学研究",
+        },
+        {
+            "id": "cn-2d",
+            "country": "CN",
+            "languages": ["zh"],
+            "fields": ["animation"],
+            "capacity_usd": 3000000,
+            "certifications": [],
+            "text": "二维动画中期制作与数字上色",
+        },
+    ],
+}
+
+
+def write(tmp_path, data, name="edition.json"):
+    path = tmp_path / name
+    path.write_text(
+        json.dumps(data, ensure_ascii=False) if not isinstance(data, str) else data,
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def run(*args, capsys):
+    call_command("match", *map(str, args))
+    return capsys.readouterr().out
+
+
+def test_rank_json_lists_top_k_each_way_with_score_and_components(tmp_path, capsys):
+    document = json.loads(
+        run("rank", write(tmp_path, EDITION), "--top", "2", "--json", capsys=capsys)
+    )
+    assert [m["provider"] for m in document["buyers"]["jp-anim"]] == ["cn-3d", "cn-2d"]
+    assert [m["provider"] for m in document["buyers"]["us-pharma"]] == ["cn-tox", "cn-3d"]
+    assert [m["buyer"] for m in document["providers"]["cn-tox"]] == ["us-pharma", "jp-anim"]
+    assert set(document["providers"]) == {"cn-3d", "cn-tox", "cn-2d"}
+    best = document["buyers"]["jp-anim"][0]
+    assert set(best["components"]) == {
+        "field",
+        "kind",
+        "size",
+        "language",
+        "certifications",
+        "text",
+        "interest",
+    }
+    assert 0 < best["score"] <= 1
+    assert best["reasons"][0] == {
+        "component": "field",
+        "template": "same field: %(field)s",
+        "params": {"field": "animation"},
+        "text": "same field: animation",
+    }
+
+
+def test_rank_text_output_shows_reasons(tmp_path, capsys):
+    output = run("rank", write(tmp_path, EDITION), "--top", "1", capsys=capsys)
+    assert output.splitlines()[:4] == [
+        "Providers for each buyer",
+        "jp-anim",
+        output.splitlines()[2],
+        "      same field: animation; capacity USD 20 M covers the USD 9 M contract; "
+        "both speak ja; both describe 3D modelling and rigging, rendering",
+    ]
+    assert output.splitlines()[2].startswith("   1. cn-3d  0.")
+
+
+def test_suggest_prints_objective_and_distributions(tmp_path, capsys):
+    document = json.loads(
+        run("suggest", write(tmp_path, EDITION), "--json", "--minimum", "1", capsys=capsys)
+    )
+    assert document["status"] == "optimal"
+    assert {(p["buyer"], p["provider"]) for p in document["pairs"]} >= {
+        ("jp-anim", "cn-3d"),
+        ("us-pharma", "cn-tox"),
+    }
+    assert set(document["after"]) == {"buyers", "providers"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "{",
+            "not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)",
+        ),
+        (
+            json.dumps(
+                {
+                    "buyers": [
+                        EDITION["buyers"][0]
+                        | {
+                            "demands": [
+                                {"field": "software", "kind": "outsourcing", "value_usd": "lots"}
+                            ]
+                        }
+                    ],
+                    "providers": [],
+                }
+            ),
+            "buyers[0].demands[0].value_usd: must be a number",
+        ),
+        (
+            json.dumps({"buyers": [], "providers": [{"id": "p", "capacity_usd": "x"}]}),
+            "providers[0].capacity_usd: must be a number",
+        ),
+        (json.dumps({"buyers": []}), "providers: is required"),
+    ],
+)
+def test_malformed_input_is_a_command_error_naming_the_field(tmp_path, content, message):
+    path = write(tmp_path, content)
+    with pytest.raises(CommandError) as error:
+        call_command("match", "rank", path)
+    assert str(error.value).endswith(message)
+
+
+def test_missing_file_and_bad_top_are_command_errors(tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("match", "rank", str(tmp_path / "missing.json"))
+    with pytest.raises(CommandError, match="--top: must be 1 or more"):
+        call_command("match", "rank", write(tmp_path, EDITION), "--top", "0")
