@@ -124,7 +124,7 @@ def run(options: dict[str, Any], out: TextIO) -> int:
 
         table, seconds = _timed(work)
         timings[method] = seconds
-        label = f"{method} (structured codes, oracle)" if method == "services" else method
+        label = f"{method} (true service codes)" if method == "services" else method
         out.write(
             _quality_row(label, f"{seconds:.1f}", evaluate(table.total, planted, k=top)) + "\n"
         )

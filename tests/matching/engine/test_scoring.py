@@ -213,3 +213,14 @@ def test_buyer_without_demands_is_scored_on_its_fields():
         providers=(provider("soft", field="software"), provider("pharma", field="pharma_rd")),
     )
     assert ranking_for_buyer(edition, "b") == ["pharma", "soft"]
+
+
+def test_texts_the_glossary_does_not_know_are_compared_by_character_ngrams():
+    edition = Edition(
+        buyers=(buyer("b", field="tourism", text="hotel booking engine for tour operators"),),
+        providers=(
+            provider("restaurants", field="tourism", text="restaurant table ordering kiosks"),
+            provider("hotels", field="tourism", text="booking engines for hotels and tours"),
+        ),
+    )
+    assert ranking_for_buyer(edition, "b") == ["hotels", "restaurants"]

@@ -6,8 +6,9 @@ Methods (chosen by ``fairmatch bench matching``; see docs/matching.md for the fi
   alike, no word segmentation needed) but cannot bridge languages.
 - ``glossary``: the concepts of :mod:`fairmatch.matching.engine.glossary` each text mentions,
   IDF-weighted, compared by cosine. Bridges en/zh/ja/ko.
-- ``hybrid`` (default): glossary and character n-grams together: the glossary carries
-  meaning across languages, the n-grams add detail the glossary lacks.
+- ``hybrid`` (default): the glossary wherever it knows a concept of both texts, character
+  n-grams where it knows none of one (a field or a wording the glossary lacks). Mixing the
+  two everywhere measured worse: n-grams then favour same-language pairs.
 - ``services``: only structured service codes picked on forms (``Demand.services``).
 - ``embedding``: a multilingual sentence-embedding model shipped inside a PyPI package
   (optional extra ``fairmatch[embeddings]``), mixed with the glossary.
@@ -29,8 +30,6 @@ from fairmatch.matching.engine.model import Buyer, Provider
 FloatMatrix = npt.NDArray[np.float32]
 METHODS = ("tfidf", "glossary", "hybrid", "services", "embedding")
 DEFAULT_METHOD = "hybrid"
-# Share of the glossary in the hybrid: meaning across languages first, wording second.
-GLOSSARY_SHARE = 0.8
 
 
 class Embedder(Protocol):
@@ -159,9 +158,14 @@ def text_similarity(
         meaning = embedding_similarity(left_texts, right_texts, embedder=embedder)
         matrix = 0.5 * meaning + 0.5 * concept_similarity(left_concepts, right_concepts)
     else:
-        matrix = GLOSSARY_SHARE * concept_similarity(left_concepts, right_concepts) + (
-            1 - GLOSSARY_SHARE
-        ) * ngram_similarity(left_texts, right_texts)
+        known = np.outer(
+            np.array([bool(c) for c in left_concepts]), np.array([bool(c) for c in right_concepts])
+        )
+        matrix = np.where(
+            known,
+            concept_similarity(left_concepts, right_concepts),
+            ngram_similarity(left_texts, right_texts),
+        )
     return TextSimilarity(
         matrix=np.clip(matrix, 0, 1).astype(np.float32),
         demand_concepts=left_concepts,
