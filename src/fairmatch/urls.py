@@ -8,9 +8,12 @@ urlpatterns = [
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
     path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),
     path("organiser/<slug:edition>/matching/", include("fairmatch.matching.urls_organiser")),
+    path("organiser/<slug:edition>/schedule/", include("fairmatch.scheduling.urls_organiser")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),
+    path("e/<slug:edition>/", include("fairmatch.scheduling.urls")),
+    path("calendar/", include("fairmatch.scheduling.urls_calendar")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,124 @@
+"""Builds the engine's problem from the stored edition, and maps its answer back.
+
+Participants are the participations with accepted meetings; each meeting is an accepted
+meeting request. Buyers are hosts (they keep one table). Two sides without a shared
+working language need a table with an interpreter of the buyer's first language.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from fairmatch.conference.models import Edition
+from fairmatch.enterprises.models import Participation
+from fairmatch.matching.models import MeetingRequest, RequestState
+from fairmatch.scheduling import engine
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationTable,
+    Slot,
+    Unavailability,
+)
+
+
+@transaction.atomic
+def sync_meetings(edition: Edition) -> int:
+    """One meeting per accepted request; a request no longer accepted cancels its meeting."""
+    Edition.objects.select_for_update().get(pk=edition.pk)
+    accepted = MeetingRequest.objects.filter(edition=edition, state=RequestState.ACCEPTED)
+    existing = set(Meeting.objects.filter(edition=edition).values_list("request_id", flat=True))
+    Meeting.objects.bulk_create(
+        Meeting(edition=edition, request=r, first_id=r.requester_id, second_id=r.recipient_id)
+        for r in accepted.exclude(pk__in=existing)
+    )
+    return (
+        Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
+        .exclude(request__state=RequestState.ACCEPTED)
+        .update(state=MeetingState.CANCELLED, slot=None, table=None, locked=False)
+    )
+
+
+@dataclass(frozen=True)
+class StoredProblem:
+    """The engine's problem and the stored rows behind its indices."""
+
+    problem: engine.Problem
+    meetings: list[Meeting]
+    participants: list[Participation]
+    slots: list[Slot]
+    tables: list[NegotiationTable]
+
+
+def build_problem(edition: Edition) -> StoredProblem:
+    """The edition's scheduled meetings as an engine problem; locked ones are fixed."""
+    slots = list(Slot.objects.filter(session__edition=edition).select_related("session"))
+    tables = list(NegotiationTable.objects.filter(edition=edition))
+    meetings = list(
+        Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
+        .select_related("first__enterprise", "second__enterprise")
+        .order_by("pk")
+    )
+    participants: dict[int, Participation] = {}
+    for meeting in meetings:
+        participants.setdefault(meeting.first_id, meeting.first)
+        participants.setdefault(meeting.second_id, meeting.second)
+    people = sorted(participants.values(), key=lambda p: p.pk)
+    person_index = {p.pk: index for index, p in enumerate(people)}
+    slot_index = {slot.pk: index for index, slot in enumerate(slots)}
+    table_index = {table.pk: index for index, table in enumerate(tables)}
+    forbidden: dict[int, set[int]] = {}
+    for participation_id, slot_id in Unavailability.objects.filter(
+        participation_id__in=person_index, slot_id__in=slot_index
+    ).values_list("participation_id", "slot_id"):
+        forbidden.setdefault(participation_id, set()).add(slot_index[slot_id])
+    day_index = {day: n for n, day in enumerate(sorted({s.session.date for s in slots}))}
+    problem = engine.Problem(
+        name=edition.slug,
+        participants=tuple(
+            engine.Participant(
+                name=str(p.pk),
+                forbidden_slots=frozenset(forbidden.get(p.pk, ())),
+                is_host=p.enterprise.is_buyer and not p.enterprise.is_provider,
+            )
+            for p in people
+        ),
+        meetings=tuple(
+            engine.Meeting(
+                participants=(person_index[m.first_id], person_index[m.second_id]),
+                fixed_slot=slot_index.get(m.slot_id) if m.locked and m.slot_id else None,
+                fixed_table=table_index.get(m.table_id) if m.locked and m.table_id else None,
+                language=interpreter_language(m.first, m.second),
+            )
+            for m in meetings
+        ),
+        slots=tuple(
+            engine.Slot(
+                day=day_index[s.session.date],
+                session=s.session.part,
+                tables=(
+                    tuple(range(min(s.session.table_count, len(tables))))
+                    if s.session.table_count is not None
+                    else None
+                ),
+            )
+            for s in slots
+        ),
+        tables=tuple(
+            engine.Table(name=str(t.number), languages=frozenset(t.interpreter_languages))
+            for t in tables
+        ),
+    )
+    return StoredProblem(
+        problem=problem, meetings=meetings, participants=people, slots=slots, tables=tables
+    )
+
+
+def interpreter_language(first: Participation, second: Participation) -> str | None:
+    """The language an interpreter must speak when the two share no working language."""
+    first_languages = set(first.enterprise.languages)
+    second_languages = set(second.enterprise.languages)
+    if not first_languages or not second_languages or first_languages & second_languages:
+        return None
+    buyer = first if first.enterprise.is_buyer else second
+    return buyer.enterprise.languages[0] if buyer.enterprise.languages else None

@@ -1,0 +1,24 @@
+from fairmatch.scheduling.models.grid import (
+    NegotiationSession,
+    NegotiationTable,
+    SessionPart,
+    Slot,
+    Unavailability,
+)
+from fairmatch.scheduling.models.meetings import Meeting, MeetingState
+from fairmatch.scheduling.models.releases import CalendarFeed, Release
+from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
+
+__all__ = [
+    "CalendarFeed",
+    "Meeting",
+    "MeetingState",
+    "NegotiationSession",
+    "NegotiationTable",
+    "Release",
+    "RunStatus",
+    "ScheduleRun",
+    "SessionPart",
+    "Slot",
+    "Unavailability",
+]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from fairmatch.scheduling.views import agenda
+
+app_name = "scheduling"
+urlpatterns = [
+    path("agenda/", agenda.agenda, name="agenda"),
+    path("agenda.pdf", agenda.agenda_pdf, name="agenda_pdf"),
+]

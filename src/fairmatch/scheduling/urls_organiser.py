@@ -1,0 +1,20 @@
+from django.urls import path
+
+from fairmatch.scheduling.views import agenda, organiser
+
+app_name = "scheduling_admin"
+urlpatterns = [
+    path("", organiser.overview, name="overview"),
+    path("sessions/", organiser.add_session, name="add_session"),
+    path("sessions/<int:pk>/delete/", organiser.delete_session, name="delete_session"),
+    path("tables/", organiser.add_tables, name="add_tables"),
+    path("runs/", organiser.start_run, name="start_run"),
+    path("runs/compare/", organiser.compare_runs, name="compare"),
+    path("runs/<int:pk>/", organiser.run_detail, name="run"),
+    path("runs/<int:pk>/<str:action>/", organiser.run_action, name="run_action"),
+    path("board/", organiser.board, name="board"),
+    path("meetings/move/", organiser.move, name="move"),
+    path("meetings/<int:pk>/<str:action>/", organiser.edit_meeting, name="edit"),
+    path("publish/", organiser.publish, name="publish"),
+    path("print.pdf", agenda.print_all, name="print"),
+]

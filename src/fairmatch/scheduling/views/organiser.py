@@ -1,0 +1,348 @@
+"""The organiser's schedule pages: grid, runs, the board with edits, publication, printing."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fairmatch.conference.models import Edition
+from fairmatch.core.domain.audit import record_action
+from fairmatch.core.views import organiser_required
+from fairmatch.scheduling.domain import edits, grid, releases, runs
+from fairmatch.scheduling.interfaces.forms import (
+    MoveForm,
+    PublishForm,
+    RunForm,
+    SessionForm,
+    TablesForm,
+)
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationSession,
+    NegotiationTable,
+    Release,
+    ScheduleRun,
+    Slot,
+)
+
+
+def _edition(slug: str) -> Edition:
+    return get_object_or_404(Edition, slug=slug)
+
+
+def _errors_to_messages(request: HttpRequest, form: Any) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+@organiser_required
+def overview(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    counts = Meeting.objects.filter(edition=edition_obj).aggregate(
+        scheduled=Count("pk", filter=Q(state=MeetingState.SCHEDULED)),
+        placed=Count("pk", filter=Q(state=MeetingState.SCHEDULED, slot__isnull=False)),
+        locked=Count("pk", filter=Q(state=MeetingState.SCHEDULED, locked=True)),
+    )
+    return render(
+        request,
+        "scheduling/overview.html",
+        {
+            "edition": edition_obj,
+            "counts": counts,
+            "sessions": NegotiationSession.objects.filter(edition=edition_obj).annotate(
+                slots_made=Count("slots")
+            ),
+            "tables": NegotiationTable.objects.filter(edition=edition_obj),
+            "runs": ScheduleRun.objects.filter(edition=edition_obj)[:10],
+            "releases": Release.objects.filter(edition=edition_obj).select_related("published_by"),
+            "session_form": SessionForm(prefix="session"),
+            "tables_form": TablesForm(prefix="tables"),
+            "run_form": RunForm(prefix="run"),
+            "publish_form": PublishForm(prefix="publish"),
+            "run_in_progress": edits.run_in_progress(edition_obj),
+        },
+    )
+
+
+@organiser_required
+@require_POST
+def add_session(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    form = SessionForm(request.POST, prefix="session")
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    if NegotiationSession.objects.filter(
+        edition=edition_obj, date=form.cleaned_data["date"], part=form.cleaned_data["part"]
+    ).exists():
+        messages.error(request, _("This session already exists; delete it first to change it."))
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    with transaction.atomic():
+        session = form.save(commit=False)
+        session.edition = edition_obj
+        session.save()
+        change = grid.rebuild_slots(edition_obj)
+        record_action(actor=request.user, action="schedule.grid.session", target=session)
+    messages.success(
+        request, _("Session added: the grid has %(count)d slots.") % {"count": change.slots_after}
+    )
+    return redirect("scheduling_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_http_methods(["GET", "POST"])
+def delete_session(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """GET shows which meetings the change moves off the grid; POST confirms it."""
+    edition_obj = _edition(edition)
+    session = get_object_or_404(NegotiationSession, edition=edition_obj, pk=pk)
+    affected = (
+        Meeting.objects.filter(slot__session=session, state=MeetingState.SCHEDULED)
+        .select_related("first__enterprise", "second__enterprise", "slot", "table")
+        .order_by("slot__index")
+    )
+    if request.method == "POST":
+        with transaction.atomic():
+            record_action(actor=request.user, action="schedule.grid.delete", target=session)
+            session.delete()
+            change = grid.rebuild_slots(edition_obj)
+        messages.warning(
+            request,
+            _("Session deleted; %(count)d meetings lost their slot.")
+            % {"count": len(change.meetings_moved) + len(affected)},
+        )
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    return render(
+        request,
+        "scheduling/delete_session.html",
+        {"edition": edition_obj, "session": session, "affected": affected},
+    )
+
+
+@organiser_required
+@require_POST
+def add_tables(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    form = TablesForm(request.POST, prefix="tables")
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    with transaction.atomic():
+        Edition.objects.select_for_update().get(pk=edition_obj.pk)
+        last = NegotiationTable.objects.filter(edition=edition_obj).order_by("-number").first()
+        start = (last.number if last else 0) + 1
+        NegotiationTable.objects.bulk_create(
+            NegotiationTable(
+                edition=edition_obj,
+                number=start + offset,
+                zone=form.cleaned_data["zone"],
+                interpreter_languages=form.cleaned_data["interpreter_languages"],
+            )
+            for offset in range(form.cleaned_data["count"])
+        )
+        record_action(
+            actor=request.user,
+            action="schedule.grid.tables",
+            target=edition_obj,
+            data={"count": form.cleaned_data["count"], "first": start},
+        )
+    messages.success(request, _("%(count)d tables added.") % {"count": form.cleaned_data["count"]})
+    return redirect("scheduling_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def start_run(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    form = RunForm(request.POST, prefix="run")
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    try:
+        run = runs.start_run(edition=edition_obj, user=request.user, **form.cleaned_data)
+    except runs.RunError as error:
+        messages.error(request, str(error))
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    return redirect("scheduling_admin:run", edition_obj.slug, run.pk)
+
+
+@organiser_required
+def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    edition_obj = _edition(edition)
+    run = get_object_or_404(ScheduleRun, edition=edition_obj, pk=pk)
+    template = "scheduling/_run_status.html" if request.htmx else "scheduling/run.html"
+    return render(request, template, {"edition": edition_obj, "run": run})
+
+
+@organiser_required
+@require_POST
+def run_action(request: HttpRequest, edition: str, pk: int, action: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    run = get_object_or_404(ScheduleRun, edition=edition_obj, pk=pk)
+    try:
+        if action == "cancel":
+            runs.cancel_run(run=run, user=request.user)
+            messages.success(request, _("The run is being cancelled."))
+        elif action == "apply":
+            placed = runs.apply_run(run=run, user=request.user)
+            messages.success(
+                request, _("The run was applied: %(count)d meetings placed.") % {"count": placed}
+            )
+            return redirect("scheduling_admin:board", edition_obj.slug)
+    except runs.RunError as error:
+        messages.error(request, str(error))
+    return redirect("scheduling_admin:run", edition_obj.slug, run.pk)
+
+
+@organiser_required
+def compare_runs(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    chosen = [value for value in request.GET.getlist("run") if value.isdigit()][:4]
+    compared = list(ScheduleRun.objects.filter(edition=edition_obj, pk__in=chosen))
+    return render(request, "scheduling/compare.html", {"edition": edition_obj, "runs": compared})
+
+
+@organiser_required
+def board(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    slots = list(Slot.objects.filter(session__edition=edition_obj).select_related("session"))
+    tables = list(NegotiationTable.objects.filter(edition=edition_obj))
+    meetings = list(
+        Meeting.objects.filter(edition=edition_obj, state=MeetingState.SCHEDULED).select_related(
+            "first__enterprise", "second__enterprise"
+        )
+    )
+    participant = request.GET.get("participant", "")
+    if participant.isdigit():
+        meetings = [m for m in meetings if int(participant) in (m.first_id, m.second_id)]
+    cells = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id}
+    rows = [(slot, [cells.get((slot.pk, table.pk)) for table in tables]) for slot in slots]
+    unplaced = [m for m in meetings if m.slot_id is None]
+    return render(
+        request,
+        "scheduling/board.html",
+        {
+            "edition": edition_obj,
+            "tables": tables,
+            "rows": rows,
+            "unplaced": unplaced,
+            "warnings": _conflicts(meetings),
+            "participant": participant,
+            "move_form": MoveForm(edition=edition_obj),
+        },
+    )
+
+
+def _conflicts(meetings: list[Meeting]) -> list[str]:
+    """Double bookings left in the schedule (none after the solver; edits refuse them)."""
+    seen: dict[tuple[int, int], Meeting] = {}
+    warnings = []
+    for meeting in meetings:
+        if meeting.slot_id is None:
+            continue
+        for person in (meeting.first_id, meeting.second_id):
+            other = seen.setdefault((meeting.slot_id, person), meeting)
+            if other.pk != meeting.pk:
+                warnings.append(
+                    _("Meetings %(a)d and %(b)d share a participant in one slot.")
+                    % {"a": other.pk, "b": meeting.pk}
+                )
+    return warnings
+
+
+@organiser_required
+@require_POST
+def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    meeting = get_object_or_404(Meeting, edition=edition_obj, pk=pk)
+    version = int(request.POST.get("version", "0") or 0)
+    try:
+        if action == "swap":
+            other = get_object_or_404(
+                Meeting, edition=edition_obj, pk=request.POST.get("other", "0") or 0
+            )
+            edits.swap_meetings(
+                first=meeting,
+                first_version=version,
+                second=other,
+                second_version=int(request.POST.get("other_version", "0") or 0),
+                user=request.user,
+            )
+        elif action in ("lock", "unlock"):
+            edits.set_locked(
+                meeting=meeting, locked=action == "lock", version=version, user=request.user
+            )
+        elif action == "unplace":
+            edits.unplace_meeting(meeting=meeting, version=version, user=request.user)
+        else:
+            messages.error(request, _("Unknown change."))
+            return redirect("scheduling_admin:board", edition_obj.slug)
+    except edits.EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The schedule has been changed."))
+    return redirect("scheduling_admin:board", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def publish(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    form = PublishForm(request.POST, prefix="publish")
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("scheduling_admin:overview", edition_obj.slug)
+    try:
+        release = releases.publish(
+            edition=edition_obj, name=form.cleaned_data["name"], user=request.user
+        )
+    except releases.PublishError as error:
+        messages.error(request, str(error))
+    else:
+        changes = release.changes
+        messages.success(
+            request,
+            _(
+                "Version %(number)d published: %(added)d added, %(moved)d moved, "
+                "%(cancelled)d cancelled; %(people)d participants are told."
+            )
+            % {
+                "number": release.number,
+                "added": len(changes["added"]),
+                "moved": len(changes["moved"]),
+                "cancelled": len(changes["cancelled"]),
+                "people": len(changes["affected"]),
+            },
+        )
+    return redirect("scheduling_admin:overview", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def move(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    form = MoveForm(request.POST, edition=edition_obj)
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("scheduling_admin:board", edition_obj.slug)
+    meeting = get_object_or_404(Meeting, edition=edition_obj, pk=form.cleaned_data["meeting"])
+    try:
+        edits.move_meeting(
+            meeting=meeting,
+            slot=form.cleaned_data["slot"],
+            table=form.cleaned_data["table"],
+            version=form.cleaned_data["version"],
+            user=request.user,
+        )
+    except edits.EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The schedule has been changed."))
+    return redirect("scheduling_admin:board", edition_obj.slug)
