@@ -145,6 +145,14 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB\n\n"
     )
     _write_suggestions(out, plan)
+    buyer_ids = [buyer.id for buyer in edition.buyers]
+    provider_ids = [provider.id for provider in edition.providers]
+    planted_ids = {(buyer_ids[p.buyer], provider_ids[p.provider]) for p in planted}
+    suggested = {(match.buyer, match.provider) for match in plan.pairs}
+    out.write(
+        f"\nPlanted pairs among the fair suggestions: {len(planted_ids & suggested)}"
+        f"/{len(planted_ids)} ({len(planted_ids & suggested) / len(planted_ids):.0%}).\n"
+    )
     if options.get("no_demo"):
         out.write("\n## Demo edition: skipped (--no-demo)\n")
     else:
