@@ -60,10 +60,12 @@ def _check_place(
             .values_list("pk", flat=True)[:open_tables]
         )
         if table.pk not in open_numbers:
-            raise EditError(_("Table %(table)s is not open in this session.") % {"table": table})
+            raise EditError(
+                _("Table %(table)s is not open in this session.") % {"table": table.number}
+            )
     busy = Meeting.objects.filter(slot=slot, state=MeetingState.SCHEDULED).exclude(pk__in=ignore)
     if busy.filter(table=table).exists():
-        raise EditError(_("Table %(table)s is taken in this slot.") % {"table": table})
+        raise EditError(_("Table %(table)s is taken in this slot.") % {"table": table.number})
     people = (meeting.first_id, meeting.second_id)
     clash = busy.filter(Q(first_id__in=people) | Q(second_id__in=people)).first()
     if clash is not None:
