@@ -53,7 +53,7 @@ def agenda_for(*, participation: Participation, release: Release | None = None) 
         key for key, entry in release.snapshot.items() if participation.pk in entry["participants"]
     ]
     meetings = _meetings_of(release, mine)
-    tables = NegotiationTable.objects.filter(edition=edition).in_bulk(field_name="number")
+    tables = {table.number: table for table in NegotiationTable.objects.filter(edition=edition)}
     items = []
     for key in mine:
         entry = release.snapshot[key]
