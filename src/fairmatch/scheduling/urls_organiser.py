@@ -16,5 +16,7 @@ urlpatterns = [
     path("meetings/move/", organiser.move, name="move"),
     path("meetings/<int:pk>/<str:action>/", organiser.edit_meeting, name="edit"),
     path("publish/", organiser.publish, name="publish"),
+    path("absent/", organiser.absent, name="absent"),
+    path("reschedule/", organiser.reschedule, name="reschedule"),
     path("print.pdf", agenda.print_all, name="print"),
 ]

@@ -50,8 +50,9 @@ class StoredProblem:
     tables: list[NegotiationTable]
 
 
-def build_problem(edition: Edition) -> StoredProblem:
-    """The edition's scheduled meetings as an engine problem; locked ones are fixed."""
+def build_problem(edition: Edition, *, fix_placed: bool = False) -> StoredProblem:
+    """The edition's scheduled meetings as an engine problem; locked ones are fixed, and
+    with ``fix_placed`` every placed one (to fit the others around them, same day)."""
     slots = list(Slot.objects.filter(session__edition=edition).select_related("session"))
     tables = list(NegotiationTable.objects.filter(edition=edition))
     meetings = list(
@@ -86,8 +87,12 @@ def build_problem(edition: Edition) -> StoredProblem:
         meetings=tuple(
             engine.Meeting(
                 participants=(person_index[m.first_id], person_index[m.second_id]),
-                fixed_slot=slot_index.get(m.slot_id) if m.locked and m.slot_id else None,
-                fixed_table=table_index.get(m.table_id) if m.locked and m.table_id else None,
+                fixed_slot=slot_index.get(m.slot_id)
+                if (m.locked or fix_placed) and m.slot_id
+                else None,
+                fixed_table=(
+                    table_index.get(m.table_id) if (m.locked or fix_placed) and m.table_id else None
+                ),
                 language=interpreter_language(m.first, m.second),
             )
             for m in meetings

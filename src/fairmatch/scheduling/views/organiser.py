@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
 from fairmatch.core.views import organiser_required
-from fairmatch.scheduling.domain import edits, grid, releases, runs
+from fairmatch.enterprises.models import Participation
+from fairmatch.scheduling.domain import edits, grid, releases, runs, sameday
 from fairmatch.scheduling.interfaces.forms import (
     MoveForm,
     PublishForm,
@@ -281,6 +282,10 @@ def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> Ht
             )
         elif action == "unplace":
             edits.unplace_meeting(meeting=meeting, version=version, user=request.user)
+        elif action == "cancel":
+            sameday.cancel_meeting(
+                meeting=meeting, user=request.user, reason=request.POST.get("reason", "")[:300]
+            )
         else:
             messages.error(request, _("Unknown change."))
             return redirect("scheduling_admin:board", edition_obj.slug)
@@ -345,4 +350,51 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The schedule has been changed."))
+    return redirect("scheduling_admin:board", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def absent(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    participation = Participation.objects.filter(
+        edition=edition_obj, pk=request.POST.get("participant", "0") or 0
+    ).first()
+    if participation is None:
+        messages.error(request, _("No participant of this edition has that number."))
+    else:
+        count = sameday.mark_absent(participation=participation, user=request.user)
+        messages.success(
+            request,
+            _("%(name)s is absent: %(count)d meetings cancelled.")
+            % {"name": participation.enterprise.display_name, "count": count},
+        )
+    return redirect("scheduling_admin:board", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def reschedule(request: HttpRequest, edition: str) -> HttpResponse:
+    """Fit the meetings without a place into the freed slots; everything else stays."""
+    edition_obj = _edition(edition)
+    try:
+        outcome = sameday.reschedule_waiting(edition=edition_obj, user=request.user)
+    except edits.EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(placed)d meetings placed, %(waiting)d still without a place (%(seconds)s s).")
+            % {
+                "placed": outcome.placed,
+                "waiting": outcome.still_unplaced,
+                "seconds": outcome.seconds,
+            },
+        )
+        if outcome.release:
+            messages.success(
+                request,
+                _("Version %(number)d published; the delegates concerned are told.")
+                % {"number": outcome.release.number},
+            )
     return redirect("scheduling_admin:board", edition_obj.slug)
