@@ -48,6 +48,7 @@ def unplaced_reason(
     meeting: int,
     domains: Sequence[Sequence[int]],
     usable: Sequence[set[int]],
+    placeable_counts: Sequence[int],
 ) -> str:
     """A sentence saying why ``meeting`` is left out, most specific cause first."""
     info = problem.meetings[meeting]
@@ -65,9 +66,8 @@ def unplaced_reason(
         if info.language is not None:
             causes.append(f"tables with a {info.language} interpreter")
         return "no slot fits " + (" and ".join(causes) if causes else "its constraints")
-    meetings_of = problem.meetings_of()
     for participant in info.participants:
-        count = sum(1 for m in meetings_of[participant] if domains[m])
+        count = placeable_counts[participant]
         slots = len(usable[participant])
         if count > slots:
             return f"participant {participant + 1} has {count} meetings and {slots} usable slots"
@@ -75,6 +75,16 @@ def unplaced_reason(
         "every slot open to both participants is taken by their other meetings or has no "
         "free table; placing it would displace meetings of greater total weight"
     )
+
+
+def placeable_counts(problem: Problem, domains: Sequence[Sequence[int]]) -> list[int]:
+    """Per participant, how many of its meetings have at least one allowed slot."""
+    counts = [0] * len(problem.participants)
+    for meeting, domain in zip(problem.meetings, domains, strict=True):
+        if domain:
+            for participant in meeting.participants:
+                counts[participant] += 1
+    return counts
 
 
 def locked_conflicts(problem: Problem, *, locked: Mapping[int, int]) -> list[str]:

@@ -19,7 +19,13 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from .diagnostics import locked_conflicts, placeable_upper_bound, unplaced_reason, usable_slots
+from .diagnostics import (
+    locked_conflicts,
+    placeable_counts,
+    placeable_upper_bound,
+    unplaced_reason,
+    usable_slots,
+)
 from .domains import allowed_slots
 from .greedy import greedy_slots
 from .lns import improve
@@ -430,6 +436,7 @@ def _finish(
     placements: list[Placement | None] = [None] * len(problem.meetings)
     reasons: dict[int, str] = {}
     usable = usable_slots(problem, domains)
+    counts = placeable_counts(problem, domains)
     for meeting in range(len(problem.meetings)):
         table = tables.get(meeting)
         if meeting in slots and table is not None:
@@ -439,7 +446,7 @@ def _finish(
             reasons[meeting] = f"no suitable table left in slot {slots_without_table + 1}"
         else:
             reasons[meeting] = unplaced_reason(
-                problem, meeting=meeting, domains=domains, usable=usable
+                problem, meeting=meeting, domains=domains, usable=usable, placeable_counts=counts
             )
     kept = {m: p.slot for m, p in enumerate(placements) if p is not None}
     breaks = _breaks(problem, kept)
