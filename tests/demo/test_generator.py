@@ -26,6 +26,7 @@ from fairmatch.demo.generator import (
 from fairmatch.enterprises.models import Demand, Enterprise, Participation, RuleResult, StateChange
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest, RequestState, SuggestionRun
 from fairmatch.reports.figures import Segment, edition_figures
+from fairmatch.scheduling.models import Meeting, Release
 
 SEED = 11
 
@@ -187,6 +188,24 @@ def test_the_demo_buyer_sees_recommendations_and_meetings(current, client):
     assert page.status_code == 200
     assert len(page.context["recommended"]) == 10
     assert page.context["accepted"] >= 1
+
+
+def test_the_demo_publishes_a_schedule_placing_every_accepted_meeting(current):
+    release = Release.objects.get(edition=current)
+    accepted = MeetingRequest.objects.filter(edition=current, state=RequestState.ACCEPTED)
+    # The solver works to a time limit; the fitting-in pass after it places the rest.
+    assert len(release.snapshot) >= 0.99 * accepted.count()
+    unplaced = Meeting.objects.filter(edition=current, slot__isnull=True, state="scheduled")
+    assert all(meeting.unplaced_reason for meeting in unplaced)
+
+
+def test_the_demo_buyer_reaches_its_agenda_and_calendar(current, client):
+    assert client.login(email=LOGIN_EMAILS["buyer"], password=DEMO_PASSWORD)
+    page = client.get(reverse("scheduling:agenda", args=[current.slug]))
+    assert page.status_code == 200
+    assert len(page.context["agenda"].items) >= 1
+    feed = page.context["feeds"][0][1]
+    assert client.get(reverse("calendar:feed", args=[feed.token])).status_code == 200
 
 
 def test_the_command_prints_logins_and_figures(demo):

@@ -16,8 +16,10 @@ from fairmatch.demo.generator import (
     build_demo,
 )
 from fairmatch.demo.matchmaking import build_matchmaking
+from fairmatch.demo.schedule import build_schedule
 from fairmatch.demo.serve import serve
 from fairmatch.reports.figures import Figures, Segment, edition_figures
+from fairmatch.scheduling.models import Meeting
 
 
 class Command(BaseCommand):
@@ -55,6 +57,18 @@ class Command(BaseCommand):
             f"  {matchmaking.suggestions} suggested meetings; requests: {matchmaking.accepted} "
             f"accepted, {matchmaking.declined} declined, {matchmaking.pending} waiting; "
             f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s)\n"
+        )
+        self.stdout.write("Negotiation schedule: grid, solver run, publication ...")
+        schedule = build_schedule(
+            edition=result.current_edition, organiser=User.objects.get(email=ORGANISER_EMAIL)
+        )
+        run = schedule.run
+        placed = Meeting.objects.filter(edition=result.current_edition, slot__isnull=False)
+        self.stdout.write(
+            f"  solver: {run.placed} of {run.meetings} accepted meetings placed; "
+            f"published: {placed.count()} "
+            f"({run.solver_status}, {run.breaks} breaks, at least {run.breaks_lower_bound}); "
+            f"release {schedule.release_number} published ({schedule.seconds:.1f} s)\n"
         )
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)
