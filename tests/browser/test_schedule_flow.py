@@ -1,0 +1,85 @@
+"""In a real Chromium: the organiser runs the solver, reviews, moves a meeting and
+publishes; the delegate sees the change in the Chinese interface and downloads the ICS."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+import vobject
+from django.utils import translation
+from playwright.sync_api import expect
+
+from fairmatch.scheduling.models import Meeting, Release
+from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
+from tests.scheduling.helpers import accepted_meetings, grid_edition
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery staple"  # the factories' password
+
+
+def log_in(page, email):
+    page.goto("/accounts/login/")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form.stacked button[type=submit]").click()
+
+
+def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, live_server):
+    edition = grid_edition(slots=4, tables=2)
+    (buyer,) = accepted_meetings(edition, 2)
+    DelegateFactory(participation=buyer, full_name="Keiko Yamada")
+    UserFactory(enterprise=buyer.enterprise, email="keiko@example.jp", language="zh-hans")
+    OrganiserFactory(email="staff@fairmatch.example")
+
+    organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
+    log_in(organiser, "staff@fairmatch.example")
+    organiser.goto(f"/organiser/{edition.slug}/schedule/")
+    organiser.get_by_label("Time limit (seconds)").fill("10")
+    organiser.get_by_role("button", name="Run the solver").click()
+    expect(organiser.locator("#run-state")).to_have_text("finished")
+    organiser.get_by_role("button", name="Apply this run to the schedule").click()
+    expect(organiser.locator(".message.success")).to_contain_text("2 meetings placed")
+    expect(organiser.locator("#board .meeting")).to_have_count(2)
+
+    moved = Meeting.objects.order_by("slot__index").first()
+    organiser.get_by_label("Meeting (#)").fill(str(moved.pk))
+    organiser.get_by_label("Version").fill(str(moved.version))
+    last_slot = edition.negotiation_sessions.get().slots.order_by("index").last()
+    organiser.locator("#move-form select[name=slot]").select_option(str(last_slot.pk))
+    organiser.locator("#move-form select[name=table]").select_option(label="2 (A)")
+    organiser.get_by_role("button", name="Move").click()
+    expect(organiser.locator(".message.success")).to_have_text("The schedule has been changed.")
+
+    organiser.goto(f"/organiser/{edition.slug}/schedule/")
+    organiser.get_by_label("Name of the release").fill("final")
+    organiser.get_by_role("button", name="Publish").click()
+    expect(organiser.locator(".message.success")).to_contain_text("Version 1 published")
+    organiser.context.close()
+    assert Release.objects.get().snapshot[str(moved.pk)]["slot"] == last_slot.pk
+
+    delegate = browser.new_context(
+        base_url=live_server.url, locale="zh-CN", accept_downloads=True
+    ).new_page()
+    log_in(delegate, "keiko@example.jp")
+    delegate.goto(f"/e/{edition.slug}/agenda/")
+    expect(delegate.locator("html")).to_have_attribute("lang", "zh-hans")
+    with translation.override("zh-hans"):
+        heading = translation.gettext("My agenda")
+    assert heading != "My agenda", "the Chinese catalogue must translate the agenda page"
+    expect(delegate.get_by_role("heading", name=heading)).to_be_visible()
+    expect(delegate.locator("#agenda")).to_contain_text("10:30")  # the moved meeting
+    with delegate.expect_download() as download_info:
+        delegate.evaluate(
+            "url => { const a = document.createElement('a'); a.href = url;"
+            " a.download = 'agenda.ics'; document.body.appendChild(a); a.click(); }",
+            delegate.locator("a.ics").get_attribute("href"),
+        )
+    with open(download_info.value.path(), encoding="utf-8") as downloaded:
+        content = downloaded.read()
+    calendar = vobject.readOne(content)
+    shanghai = ZoneInfo("Asia/Shanghai")
+    starts = sorted(event.dtstart.value.astimezone(shanghai) for event in calendar.vevent_list)
+    other = Meeting.objects.exclude(pk=moved.pk).get()
+    expected = sorted([other.slot.starts_at.astimezone(shanghai).strftime("%H:%M"), "10:30"])
+    assert [start.strftime("%H:%M") for start in starts] == expected
+    delegate.context.close()
