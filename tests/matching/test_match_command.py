@@ -1,5 +1,6 @@
 """``fairmatch match rank`` and ``suggest`` on plain JSON files."""
 
+import io
 import json
 
 import pytest
@@ -176,3 +177,9 @@ def test_missing_file_and_bad_top_are_command_errors(tmp_path):
         call_command("match", "rank", str(tmp_path / "missing.json"))
     with pytest.raises(CommandError, match="--top: must be 1 or more"):
         call_command("match", "rank", write(tmp_path, EDITION), "--top", "0")
+
+
+def test_rank_reads_standard_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(EDITION, ensure_ascii=False)))
+    document = json.loads(run("rank", "-", "--top", "1", "--json", capsys=capsys))
+    assert document["buyers"]["us-pharma"][0]["provider"] == "cn-tox"

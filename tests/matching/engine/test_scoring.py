@@ -224,3 +224,10 @@ def test_texts_the_glossary_does_not_know_are_compared_by_character_ngrams():
         ),
     )
     assert ranking_for_buyer(edition, "b") == ["hotels", "restaurants"]
+
+
+def test_a_buyer_without_demands_has_no_demand_index():
+    edition = Edition(buyers=(Buyer(id="b"),), providers=(provider("p", field="software"),))
+    (match,) = recommend(table=score_pairs(edition=edition), top=1).for_buyers["b"]
+    assert match.demand is None
+    assert match.reasons == ()

@@ -106,14 +106,15 @@ class Edition:
 class Match:
     """One counterpart in a ranked list, with its score, components and reasons.
 
-    ``demand`` is the index of the buyer's demand the score is about (the best one).
+    ``demand`` is the index of the buyer's demand the score is about (the best one); None
+    when the buyer has no demand (it is then scored on its fields).
     """
 
     buyer: str
     provider: str
     score: float
     components: dict[str, float]
-    demand: int
+    demand: int | None
     reasons: tuple[Reason, ...] = ()
 
 

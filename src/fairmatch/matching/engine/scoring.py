@@ -60,7 +60,9 @@ class ScoreTable:
             provider=self.edition.providers[provider].id,
             score=round(float(self.total[buyer, provider]), 4),
             components=components,
-            demand=int(self.best_demand[buyer, provider]),
+            demand=int(self.best_demand[buyer, provider])
+            if self.edition.buyers[buyer].demands
+            else None,
             reasons=self.reasons(buyer=buyer, provider=provider) if explain else (),
         )
 
