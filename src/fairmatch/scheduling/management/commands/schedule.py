@@ -50,12 +50,45 @@ class Command(BaseCommand):
         verify_parser = subcommands.add_parser("verify", help="check a solution independently")
         verify_parser.add_argument("file", help="instance in the .dzn format")
         verify_parser.add_argument("solution", help="solution JSON (as printed by solve --json)")
+        export_parser = subcommands.add_parser(
+            "export", help="print an edition's published schedule"
+        )
+        export_parser.add_argument("--edition", help="edition slug (default: the latest)")
+        export_parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "solve":
             self.solve(options)
+        elif options["subcommand"] == "export":
+            self.export(options)
         else:
             self.verify(options)
+
+    def export(self, options: dict[str, Any]) -> None:
+        from fairmatch.conference.models import Edition
+        from fairmatch.scheduling.domain.export import export_release
+
+        editions = Edition.objects.order_by("-start_date")
+        if options["edition"]:
+            editions = editions.filter(slug=options["edition"])
+        edition = editions.first()
+        if edition is None:
+            raise CommandError(
+                f"no edition with the short name {options['edition']!r}"
+                if options["edition"]
+                else "there is no edition yet; run `fairmatch demo` to build one"
+            )
+        document = export_release(edition)
+        if document["release"] is None:
+            raise CommandError(f"{edition.slug}: no schedule has been published yet")
+        if options["json"]:
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
+            return
+        release = document["release"]
+        self.stdout.write(
+            f"{edition.slug}: release {release['number']} ({release['name']}), "
+            f"{len(document['meetings'])} meetings, {len(document['unplaced'])} without a place"
+        )
 
     def solve(self, options: dict[str, Any]) -> None:
         if options["time_limit"] <= 0:
