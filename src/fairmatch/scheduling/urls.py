@@ -6,4 +6,5 @@ app_name = "scheduling"
 urlpatterns = [
     path("agenda/", agenda.agenda, name="agenda"),
     path("agenda.pdf", agenda.agenda_pdf, name="agenda_pdf"),
+    path("availability/", agenda.availability, name="availability"),
 ]

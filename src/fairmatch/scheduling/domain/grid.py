@@ -2,12 +2,16 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from fairmatch.conference.models import Edition
-from fairmatch.scheduling.models import Meeting, NegotiationSession, Slot
+from fairmatch.scheduling.models import Meeting, NegotiationSession, Slot, Unavailability
+
+
+SLOT_REMOVED = "its slot was removed from the grid"
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,27 @@ def rebuild_slots(edition: Edition) -> GridChange:
         slot.save()
         keep.add(slot.pk)
     Meeting.objects.filter(pk__in=[m.pk for m in change.meetings_moved]).update(
-        slot=None, table=None, locked=False, unplaced_reason="its slot was removed from the grid"
+        slot=None, table=None, locked=False, unplaced_reason=SLOT_REMOVED
     )
     Slot.objects.filter(session__edition=edition).exclude(pk__in=keep).delete()
     return change
+
+
+@transaction.atomic
+def set_unavailable_slots(*, participation: Any, slot_ids: set[int]) -> tuple[int, int]:
+    """Replace the slots the participant cannot attend; returns (added, removed)."""
+    valid = set(
+        Slot.objects.filter(
+            session__edition_id=participation.edition_id, pk__in=slot_ids
+        ).values_list("pk", flat=True)
+    )
+    if valid != slot_ids:
+        raise ValueError("unknown slot")
+    current = set(
+        Unavailability.objects.filter(participation=participation).values_list("slot_id", flat=True)
+    )
+    Unavailability.objects.filter(participation=participation, slot_id__in=current - valid).delete()
+    Unavailability.objects.bulk_create(
+        Unavailability(participation=participation, slot_id=slot_id) for slot_id in valid - current
+    )
+    return len(valid - current), len(current - valid)

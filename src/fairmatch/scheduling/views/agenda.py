@@ -2,10 +2,11 @@
 
 from zoneinfo import ZoneInfo
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -13,9 +14,16 @@ from fairmatch.conference.models import Edition
 from fairmatch.core.views import organiser_required
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.agendas import Agenda, agenda_for, feed_for, latest_release
+from fairmatch.scheduling.domain.grid import set_unavailable_slots
 from fairmatch.scheduling.interfaces.ics import agenda_calendar
 from fairmatch.scheduling.interfaces.pdf import Section, render_pdf
-from fairmatch.scheduling.models import CalendarFeed, Meeting, MeetingState, Slot
+from fairmatch.scheduling.models import (
+    CalendarFeed,
+    Meeting,
+    MeetingState,
+    Slot,
+    Unavailability,
+)
 
 
 def _own_participation(request: HttpRequest, edition: Edition) -> Participation:
@@ -161,3 +169,32 @@ def print_all(request: HttpRequest, edition: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="schedule-{edition_obj.slug}.pdf"'
     return response
+
+
+@login_required
+def availability(request: HttpRequest, edition: str) -> HttpResponse:
+    """The participant ticks the slots it cannot attend; the next solver run respects them."""
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    participation = _own_participation(request, edition_obj)
+    slots = list(Slot.objects.filter(session__edition=edition_obj).select_related("session"))
+    if request.method == "POST":
+        chosen = {int(value) for value in request.POST.getlist("slot") if value.isdigit()}
+        try:
+            added, removed = set_unavailable_slots(participation=participation, slot_ids=chosen)
+        except ValueError:
+            messages.error(request, _("One of the chosen slots does not exist in this edition."))
+        else:
+            messages.success(
+                request,
+                _("Saved: %(added)d slots added, %(removed)d removed.")
+                % {"added": added, "removed": removed},
+            )
+        return redirect("scheduling:availability", edition_obj.slug)
+    unavailable = set(
+        Unavailability.objects.filter(participation=participation).values_list("slot_id", flat=True)
+    )
+    return render(
+        request,
+        "scheduling/availability.html",
+        {"edition": edition_obj, "slots": slots, "unavailable": unavailable},
+    )

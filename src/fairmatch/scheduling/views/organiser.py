@@ -112,12 +112,13 @@ def delete_session(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
     if request.method == "POST":
         with transaction.atomic():
             record_action(actor=request.user, action="schedule.grid.delete", target=session)
+            lost = affected.update(
+                slot=None, table=None, locked=False, unplaced_reason=grid.SLOT_REMOVED
+            )
             session.delete()
-            change = grid.rebuild_slots(edition_obj)
+            grid.rebuild_slots(edition_obj)
         messages.warning(
-            request,
-            _("Session deleted; %(count)d meetings lost their slot.")
-            % {"count": len(change.meetings_moved) + len(affected)},
+            request, _("Session deleted; %(count)d meetings lost their slot.") % {"count": lost}
         )
         return redirect("scheduling_admin:overview", edition_obj.slug)
     return render(
