@@ -10,7 +10,6 @@ from django.db import transaction
 from fairmatch.conference.models import Edition
 from fairmatch.scheduling.models import Meeting, NegotiationSession, Slot, Unavailability
 
-
 SLOT_REMOVED = "its slot was removed from the grid"
 
 
