@@ -153,11 +153,38 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         f"\nPlanted pairs among the fair suggestions: {len(planted_ids & suggested)}"
         f"/{len(planted_ids)} ({len(planted_ids & suggested) / len(planted_ids):.0%}).\n"
     )
+    _held_out(options, out, methods=[m for m in methods if m in ("tfidf", "glossary", "hybrid")])
     if options.get("no_demo"):
         out.write("\n## Demo edition: skipped (--no-demo)\n")
     else:
         _demo(options, out)
     return 0
+
+
+def _held_out(options: dict[str, Any], out: TextIO, *, methods: list[str]) -> None:
+    """The same edition with demands worded anew, after the glossary was settled."""
+    top = options["top"]
+    synthetic = generate(
+        participants=options["participants"],
+        buyer_share=options["buyer_share"],
+        seed=options["seed"],
+        phrasings="held_out",
+    )
+    out.write(
+        "\n## Held-out wording: the same edition, demands worded with phrasings written after "
+        "the glossary was settled\n\n"
+        "| method | seconds | buyer→provider cross | same | all | provider→buyer cross "
+        "| same | all |\n|---|---|---|---|---|---|---|---|\n"
+    )
+    baseline = evaluate(field_only_scores(synthetic.edition), synthetic.planted, k=top)
+    out.write(_quality_row("field only (baseline)", "-", baseline) + "\n")
+    for method in methods:
+        table, seconds = _timed(
+            lambda method=method: score_pairs(edition=synthetic.edition, method=method)
+        )
+        measured = evaluate(table.total, synthetic.planted, k=top)
+        out.write(_quality_row(method, f"{seconds:.1f}", measured) + "\n")
+    out.flush()
 
 
 def _write_suggestions(out: TextIO, plan: Any) -> None:

@@ -13,6 +13,7 @@ import math
 import random
 from dataclasses import dataclass, replace
 
+from fairmatch.matching.engine import synthetic_heldout
 from fairmatch.matching.engine.model import Buyer, Demand, Edition, Provider
 from fairmatch.matching.engine.synthetic_texts import (
     BACKGROUND,
@@ -23,6 +24,7 @@ from fairmatch.matching.engine.synthetic_texts import (
     DEMAND_FRAMES,
     SERVICES,
     SPECIALTIES,
+    Pool,
 )
 
 # Language a buyer writes in, with the countries that write it (and their weights).
@@ -36,6 +38,21 @@ BUYER_COUNTRIES = {
 PROVIDER_ENGLISH_SHARE = 0.2  # share of providers describing themselves in English
 KINDS = ("outsourcing", "investment", "overseas_markets")
 KIND_WEIGHTS = (0.75, 0.12, 0.13)
+PHRASINGS = ("development", "held_out")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pools:
+    services: dict[str, Pool]
+    specialties: dict[str, dict[str, Pool]]
+
+
+def _pools(phrasings: str) -> _Pools:
+    if phrasings == "held_out":
+        return _Pools(synthetic_heldout.SERVICES, synthetic_heldout.SPECIALTIES)
+    if phrasings != "development":
+        raise ValueError(f"phrasings: must be one of {', '.join(PHRASINGS)}, not {phrasings!r}")
+    return _Pools({code: pools for code, (_field, pools) in SERVICES.items()}, SPECIALTIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +126,12 @@ def _describe(
     rng: random.Random,
     *,
     offer: _Offer,
+    pools: _Pools,
     avoid: tuple[str, str] = ("", ""),
 ) -> str:
     language = offer.language
-    service = _pick(rng, SERVICES[offer.service][1][language], avoid[0])
-    specialty = _pick(rng, SPECIALTIES[offer.field][offer.specialty][language], avoid[1])
+    service = _pick(rng, pools.services[offer.service][language], avoid[0])
+    specialty = _pick(rng, pools.specialties[offer.field][offer.specialty][language], avoid[1])
     background = rng.choice(BACKGROUND[language]).format(
         year=rng.randint(1995, 2020), city=rng.choice(CITIES if language == "zh" else CITIES_EN)
     )
@@ -122,9 +140,19 @@ def _describe(
 
 
 def generate(
-    *, participants: int = 2000, buyer_share: float = 0.2, seed: int = 1
+    *,
+    participants: int = 2000,
+    buyer_share: float = 0.2,
+    seed: int = 1,
+    phrasings: str = "development",
 ) -> SyntheticEdition:
-    """A seeded edition of ``participants`` (buyers and providers) with planted partners."""
+    """A seeded edition of ``participants`` (buyers and providers) with planted partners.
+
+    ``phrasings="held_out"`` words the demands with the pools of ``synthetic_heldout``
+    (providers keep theirs, so no pair shares a phrase).
+    """
+    pools = _pools(phrasings)
+    provider_pools = _pools("development")
     rng = random.Random(seed)
     n_buyers = max(1, round(participants * buyer_share))
     n_providers = participants - n_buyers
@@ -147,8 +175,8 @@ def generate(
             specialty = rng.choice(sorted(SPECIALTIES[field]))
             kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
             value = _log_uniform(rng, 1e6, 3e7)
-            service_text = rng.choice(SERVICES[service][1][language])
-            specialty_text = rng.choice(SPECIALTIES[field][specialty][language])
+            service_text = rng.choice(pools.services[service][language])
+            specialty_text = rng.choice(pools.specialties[field][specialty][language])
             frame = rng.choice(DEMAND_FRAMES[language])
             text = frame.format(s=service_text, t=specialty_text, y=rng.randint(2, 5))
             demands.append(
@@ -191,7 +219,9 @@ def generate(
                 fields=frozenset({offer.field}),
                 capacity_usd=offer.capacity,
                 certifications=offer.certifications,
-                text=_describe(rng, offer=offer, avoid=provider_avoid.get(p, ("", ""))),
+                text=_describe(
+                    rng, offer=offer, pools=provider_pools, avoid=provider_avoid.get(p, ("", ""))
+                ),
                 language=offer.language,
                 kinds=offer.kinds,
                 slots=12,
