@@ -153,7 +153,12 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         f"\nPlanted pairs among the fair suggestions: {len(planted_ids & suggested)}"
         f"/{len(planted_ids)} ({len(planted_ids & suggested) / len(planted_ids):.0%}).\n"
     )
-    _held_out(options, out, methods=[m for m in methods if m in ("tfidf", "glossary", "hybrid")])
+    _held_out(
+        options,
+        out,
+        methods=[m for m in methods if m in ("tfidf", "glossary", "hybrid", "embedding")],
+        embedder=embedder,
+    )
     if options.get("no_demo"):
         out.write("\n## Demo edition: skipped (--no-demo)\n")
     else:
@@ -161,7 +166,9 @@ def run(options: dict[str, Any], out: TextIO) -> int:
     return 0
 
 
-def _held_out(options: dict[str, Any], out: TextIO, *, methods: list[str]) -> None:
+def _held_out(
+    options: dict[str, Any], out: TextIO, *, methods: list[str], embedder: Embedder | None
+) -> None:
     """The same edition with demands worded anew, after the glossary was settled."""
     top = options["top"]
     synthetic = generate(
@@ -180,7 +187,9 @@ def _held_out(options: dict[str, Any], out: TextIO, *, methods: list[str]) -> No
     out.write(_quality_row("field only (baseline)", "-", baseline) + "\n")
     for method in methods:
         table, seconds = _timed(
-            lambda method=method: score_pairs(edition=synthetic.edition, method=method)
+            lambda method=method: score_pairs(
+                edition=synthetic.edition, method=method, embedder=embedder
+            )
         )
         measured = evaluate(table.total, synthetic.planted, k=top)
         out.write(_quality_row(method, f"{seconds:.1f}", measured) + "\n")

@@ -1,6 +1,7 @@
 """The synthetic edition: reproducible, and its planted pairs never share a phrasing."""
 
 import numpy as np
+import pytest
 
 from fairmatch.matching.engine.evaluation import evaluate, field_only_scores, quality, rank_of
 from fairmatch.matching.engine.synthetic import generate
@@ -45,3 +46,17 @@ def test_the_field_only_baseline_ranks_planted_partners_poorly():
     synthetic = generate(participants=400, seed=5)
     baseline = evaluate(field_only_scores(synthetic.edition), synthetic.planted, k=10)
     assert baseline["buyers"]["all"].recall < 0.2
+
+
+def test_held_out_wording_changes_the_demands_only():
+    development = generate(participants=200, seed=9)
+    held_out = generate(participants=200, seed=9, phrasings="held_out")
+    assert held_out.planted == development.planted
+    assert [(p.fields, p.capacity_usd) for p in held_out.edition.providers] == [
+        (p.fields, p.capacity_usd) for p in development.edition.providers
+    ]
+    assert [d.text for b in held_out.edition.buyers for d in b.demands] != [
+        d.text for b in development.edition.buyers for d in b.demands
+    ]
+    with pytest.raises(ValueError, match="phrasings: must be one of development, held_out"):
+        generate(participants=10, phrasings="other")

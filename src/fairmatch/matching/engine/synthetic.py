@@ -154,6 +154,10 @@ def generate(
     pools = _pools(phrasings)
     provider_pools = _pools("development")
     rng = random.Random(seed)
+    # Wording draws come from their own generators, so the participants and planted pairs do
+    # not depend on the phrasings.
+    demand_wording = random.Random(seed * 7919 + 1)
+    provider_wording = random.Random(seed * 7919 + 2)
     n_buyers = max(1, round(participants * buyer_share))
     n_providers = participants - n_buyers
     offers = [_random_offer(rng) for _ in range(n_providers)]
@@ -175,10 +179,10 @@ def generate(
             specialty = rng.choice(sorted(SPECIALTIES[field]))
             kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
             value = _log_uniform(rng, 1e6, 3e7)
-            service_text = rng.choice(pools.services[service][language])
-            specialty_text = rng.choice(pools.specialties[field][specialty][language])
-            frame = rng.choice(DEMAND_FRAMES[language])
-            text = frame.format(s=service_text, t=specialty_text, y=rng.randint(2, 5))
+            service_text = demand_wording.choice(pools.services[service][language])
+            specialty_text = demand_wording.choice(pools.specialties[field][specialty][language])
+            frame = demand_wording.choice(DEMAND_FRAMES[language])
+            text = frame.format(s=service_text, t=specialty_text, y=demand_wording.randint(2, 5))
             demands.append(
                 Demand(field=field, kind=kind, value_usd=value, text=text, language=language)
             )
@@ -220,7 +224,10 @@ def generate(
                 capacity_usd=offer.capacity,
                 certifications=offer.certifications,
                 text=_describe(
-                    rng, offer=offer, pools=provider_pools, avoid=provider_avoid.get(p, ("", ""))
+                    provider_wording,
+                    offer=offer,
+                    pools=provider_pools,
+                    avoid=provider_avoid.get(p, ("", "")),
                 ),
                 language=offer.language,
                 kinds=offer.kinds,
