@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError
+from django.db.models import Q
 
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Delegate, Participation
 from fairmatch.scheduling.domain.problem import interpreter_language
-from fairmatch.scheduling.models import CalendarFeed, Meeting, NegotiationTable, Release
+from fairmatch.scheduling.models import CalendarFeed, NegotiationTable, Release, ReleaseEntry
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,6 @@ def latest_release(edition: Edition) -> Release | None:
     return Release.objects.filter(edition=edition).order_by("-number").first()
 
 
-def _meetings_of(release: Release, keys: list[str]) -> dict[int, Meeting]:
-    return Meeting.objects.select_related(
-        "first__enterprise", "second__enterprise", "request__demand__field", "table"
-    ).in_bulk([int(key) for key in keys])
-
-
 def agenda_for(*, participation: Participation, release: Release | None = None) -> Agenda:
     """The participation's meetings in the release (default: the latest), in time order."""
     edition = participation.edition
@@ -49,25 +44,27 @@ def agenda_for(*, participation: Participation, release: Release | None = None) 
     if release is None:
         return Agenda(edition=edition, release=None, participation=participation, items=[])
     zone = ZoneInfo(edition.timezone)
-    mine = [
-        key for key, entry in release.snapshot.items() if participation.pk in entry["participants"]
-    ]
-    meetings = _meetings_of(release, mine)
+    entries = (
+        ReleaseEntry.objects.filter(release=release)
+        .filter(Q(first=participation) | Q(second=participation))
+        .select_related(
+            "meeting__first__enterprise",
+            "meeting__second__enterprise",
+            "meeting__request__demand__field",
+        )
+    )
     tables = {table.number: table for table in NegotiationTable.objects.filter(edition=edition)}
     items = []
-    for key in mine:
-        entry = release.snapshot[key]
-        meeting = meetings.get(int(key))
-        if meeting is None:
-            continue
+    for entry in entries:
+        meeting = entry.meeting
         other = meeting.second if meeting.first_id == participation.pk else meeting.first
         demand = meeting.request.demand
         items.append(
             AgendaItem(
                 meeting_id=meeting.pk,
-                starts_at=datetime.datetime.fromisoformat(entry["starts"]).astimezone(zone),
-                ends_at=datetime.datetime.fromisoformat(entry["ends"]).astimezone(zone),
-                table=tables.get(entry["table"]),
+                starts_at=entry.starts_at.astimezone(zone),
+                ends_at=entry.ends_at.astimezone(zone),
+                table=tables.get(entry.table_number),
                 counterpart=other,
                 demand=f"{demand.field.name}: {demand.description[:120]}" if demand else "",
                 interpreter=interpreter_language(meeting.first, meeting.second),

@@ -1,5 +1,6 @@
 """Publication: named, numbered releases of the schedule and what changed between them."""
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,7 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.domain.notifications import absolute_url, recipients, send_translated
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.edits import run_in_progress
-from fairmatch.scheduling.models import Meeting, MeetingState, Release
+from fairmatch.scheduling.models import Meeting, MeetingState, Release, ReleaseEntry
 
 
 class PublishError(Exception):
@@ -93,6 +94,18 @@ def publish(*, edition: Edition, name: str, user: Any) -> Release:
         published_by=user if getattr(user, "pk", None) else None,
         snapshot=after,
         changes=changes.as_json() | {"affected": sorted(changes.affected(before, after))},
+    )
+    ReleaseEntry.objects.bulk_create(
+        ReleaseEntry(
+            release=release,
+            meeting_id=int(key),
+            first_id=entry["participants"][0],
+            second_id=entry["participants"][1],
+            starts_at=datetime.datetime.fromisoformat(entry["starts"]),
+            ends_at=datetime.datetime.fromisoformat(entry["ends"]),
+            table_number=entry["table"],
+        )
+        for key, entry in after.items()
     )
     record_action(actor=user, action="schedule.publish", target=release, data=changes.as_json())
     transaction.on_commit(lambda: release_mail.enqueue(release.pk))

@@ -6,7 +6,7 @@ from fairmatch.scheduling.models.grid import (
     Unavailability,
 )
 from fairmatch.scheduling.models.meetings import Meeting, MeetingState
-from fairmatch.scheduling.models.releases import CalendarFeed, Release
+from fairmatch.scheduling.models.releases import CalendarFeed, Release, ReleaseEntry
 from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "NegotiationSession",
     "NegotiationTable",
     "Release",
+    "ReleaseEntry",
     "RunStatus",
     "ScheduleRun",
     "SessionPart",

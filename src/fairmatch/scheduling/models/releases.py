@@ -38,6 +38,47 @@ class Release(models.Model):
         return f"{self.number}: {self.name}"
 
 
+class ReleaseEntry(models.Model):
+    """One meeting as a release placed it; agendas read these, a participant's rows only."""
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="entries"
+    )
+    meeting = models.ForeignKey(
+        "scheduling.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    first = models.ForeignKey(
+        "enterprises.Participation",
+        verbose_name=_("first participant"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    second = models.ForeignKey(
+        "enterprises.Participation",
+        verbose_name=_("second participant"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    table_number = models.PositiveSmallIntegerField(_("table"), null=True)
+
+    class Meta:
+        ordering = ["starts_at", "table_number"]
+        verbose_name = _("released meeting")
+        verbose_name_plural = _("released meetings")
+        indexes = [
+            models.Index(fields=["release", "first"]),
+            models.Index(fields=["release", "second"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.release}: {self.meeting_id}"
+
+
 class CalendarFeed(models.Model):
     """The secret address of a delegate's calendar feed."""
 

@@ -1,0 +1,210 @@
+"""Web: the agenda page and the calendar feed under 50 concurrent clients, on loopback.
+
+For each database (SQLite, and PostgreSQL when reachable) it seeds a 2,000-participant
+edition into a database of its own, starts the site, and loads three pages in turn: a
+minimal view (``/health/``, no database), the agenda page (logged in) and the ICS feed.
+It prints requests per second and p95 latency of each, and each page's ratio to the
+minimal view measured in the same run; and the agenda page's queries for 8 meetings and
+for none (they must be equal).
+"""
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any, TextIO
+
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/fairmatch_bench_web"
+
+
+def add_arguments(parser: ArgumentParser) -> None:
+    parser.add_argument("--participants", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
+    parser.add_argument("--requests", type=int, default=1000, help="requests per page")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="PostgreSQL URL or 'no'")
+    parser.add_argument(
+        "--seed-only",
+        metavar="FILE",
+        help="internal: seed the configured database and write the load's inputs to FILE",
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _postgres_ready(url: str) -> bool:
+    import psycopg
+
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    name = url.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
+            ).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error:
+        return False
+    return True
+
+
+def _load(
+    base: str, paths: list[str], *, cookies: list[str], clients: int, total: int
+) -> dict[str, float]:
+    """``total`` GETs spread over ``clients`` threads; returns rate, p95 and errors."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(total))
+
+    def worker() -> None:
+        nonlocal errors
+        while True:
+            with lock:
+                index = next(counter, None)
+            if index is None:
+                return
+            request = urllib.request.Request(base + paths[index % len(paths)])
+            if cookies:
+                request.add_header("Cookie", f"sessionid={cookies[index % len(cookies)]}")
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    response.read()
+                    ok = response.status == 200
+            except (urllib.error.URLError, OSError):
+                ok = False
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                errors += not ok
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {
+        "rps": total / wall,
+        "p95_ms": 1000 * statistics.quantiles(latencies, n=20)[-1],
+        "errors": errors,
+    }
+
+
+def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as scratch:
+        env = os.environ | {
+            "DATABASE_URL": database_url.replace("{scratch}", scratch),
+            "FAIRMATCH_VAR_DIR": scratch,
+            "FAIRMATCH_DEBUG": "false",
+            "FAIRMATCH_LOG_LEVEL": "ERROR",
+        }
+        command = [sys.executable, "-m", "fairmatch"]
+        subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
+        inputs = Path(scratch) / "inputs.json"
+        subprocess.run(
+            [
+                *command,
+                "bench",
+                "web",
+                "--participants",
+                str(options["participants"]),
+                "--seed-only",
+                str(inputs),
+            ],
+            # The seed measures queries with Django's test client, whose host is "testserver".
+            env=env | {"FAIRMATCH_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost"},
+            check=True,
+        )
+        data = json.loads(inputs.read_text())
+        port = _free_port()
+        server = subprocess.Popen(
+            [*command, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/health/", timeout=1).read()
+                    break
+                except (urllib.error.URLError, OSError):
+                    time.sleep(0.2)
+            pages = {
+                "minimal view": (["/health/"], []),
+                "agenda page": ([f"/e/{data['slug']}/agenda/"], data["sessions"]),
+                "ICS feed": ([f"/calendar/{token}.ics" for token in data["tokens"]], []),
+            }
+            results = {}
+            for page, (paths, cookies) in pages.items():
+                _load(base, paths, cookies=cookies, clients=10, total=50)  # warm up
+                results[page] = _load(
+                    base,
+                    paths,
+                    cookies=cookies,
+                    clients=options["clients"],
+                    total=options["requests"],
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        return {"database": label, "pages": results, "queries": data["queries"]}
+
+
+def run(options: dict[str, Any], out: TextIO) -> int:
+    if options.get("seed_only"):
+        from benchmarks._web_seed import main
+
+        main(options["participants"], options["seed_only"])
+        return 0
+    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")]
+    if options["postgres"] != "no":
+        if _postgres_ready(options["postgres"]):
+            targets.append(("PostgreSQL", options["postgres"]))
+        else:
+            out.write(f"PostgreSQL at {options['postgres']} is not reachable: skipped\n")
+    out.write(
+        f"{options['participants']} participants, {options['clients']} concurrent clients, "
+        f"{options['requests']} requests per page, loopback, Django's threaded server\n\n"
+    )
+    out.write(
+        f"{'database':<11} {'page':<13} {'req/s':>8} {'p95 ms':>8} {'errors':>6} "
+        f"{'p95 / minimal':>14} {'req/s / minimal':>16}\n"
+    )
+    ok = True
+    for label, url in targets:
+        measured = _measure(label, url, options)
+        minimal = measured["pages"]["minimal view"]
+        for page, figures in measured["pages"].items():
+            p95_ratio = figures["p95_ms"] / minimal["p95_ms"]
+            rps_ratio = figures["rps"] / minimal["rps"]
+            out.write(
+                f"{label:<11} {page:<13} {figures['rps']:>8.1f} {figures['p95_ms']:>8.1f} "
+                f"{figures['errors']:>6} {p95_ratio:>14.2f} {rps_ratio:>16.2f}\n"
+            )
+            ok &= figures["errors"] == 0
+        queries = measured["queries"]
+        out.write(
+            f"{label:<11} agenda queries: {queries['8 meetings']} with 8 meetings, "
+            f"{queries['no meeting']} with none\n"
+        )
+        ok &= queries["8 meetings"] == queries["no meeting"]
+    out.write("\ntarget: the agenda page within 3x of the minimal view (p95); queries constant\n")
+    return 0 if ok else 1
