@@ -138,6 +138,13 @@ def _query_counts(edition: Edition) -> dict[str, int]:
     quiet = Participation.objects.create(
         enterprise=quiet_enterprise, edition=edition, state="qualified"
     )
+    Delegate.objects.create(
+        participation=quiet,
+        full_name="Quiet",
+        title="Director",
+        rank=Rank.objects.get(),
+        email="quiet@bench.example",
+    )
     counts = {}
     for label, participation in (("8 meetings", busy), ("no meeting", quiet)):
         user = User.objects.create_user(

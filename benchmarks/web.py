@@ -113,6 +113,9 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str
             "FAIRMATCH_VAR_DIR": scratch,
             "FAIRMATCH_DEBUG": "false",
             "FAIRMATCH_LOG_LEVEL": "ERROR",
+            # The development server starts a thread per request: reused connections would
+            # pile up until PostgreSQL refuses more clients.
+            "FAIRMATCH_DB_CONN_MAX_AGE": "0",
         }
         command = [sys.executable, "-m", "fairmatch"]
         subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
@@ -133,11 +136,12 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str
         )
         data = json.loads(inputs.read_text())
         port = _free_port()
+        log = Path(scratch) / "server.log"
         server = subprocess.Popen(
             [*command, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log.open("w"),
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -165,7 +169,13 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str
         finally:
             server.terminate()
             server.wait(timeout=30)
-        return {"database": label, "pages": results, "queries": data["queries"]}
+        failures = [line for line in log.read_text().splitlines() if "Error" in line]
+        return {
+            "database": label,
+            "pages": results,
+            "queries": data["queries"],
+            "failures": failures[-3:],
+        }
 
 
 def run(options: dict[str, Any], out: TextIO) -> int:
@@ -206,5 +216,7 @@ def run(options: dict[str, Any], out: TextIO) -> int:
             f"{queries['no meeting']} with none\n"
         )
         ok &= queries["8 meetings"] == queries["no meeting"]
+        for line in measured["failures"]:
+            out.write(f"{label:<11} server: {line}\n")
     out.write("\ntarget: the agenda page within 3x of the minimal view (p95); queries constant\n")
     return 0 if ok else 1

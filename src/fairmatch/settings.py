@@ -12,6 +12,7 @@
 | FAIRMATCH_LANGUAGES          | en,zh-hans                           |
 | FAIRMATCH_VAR_DIR            | <repo>/var                           |
 | FAIRMATCH_TASKS_IMMEDIATE    | false (run background tasks inline)  |
+| FAIRMATCH_DB_CONN_MAX_AGE    | 60 (seconds a connection is reused)  |
 """
 
 import os
@@ -109,7 +110,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'fairmatch.sqlite3'}"),
-        conn_max_age=60,
+        conn_max_age=int(env_str("FAIRMATCH_DB_CONN_MAX_AGE", "60")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

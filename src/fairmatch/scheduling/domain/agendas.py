@@ -33,8 +33,12 @@ class Agenda:
     items: list[AgendaItem]
 
 
-def latest_release(edition: Edition) -> Release | None:
-    return Release.objects.filter(edition=edition).order_by("-number").first()
+def latest_release(edition: Edition, *, with_snapshot: bool = False) -> Release | None:
+    """The newest release; its frozen snapshot (large) is loaded only when asked for."""
+    releases = Release.objects.filter(edition=edition).order_by("-number")
+    if not with_snapshot:
+        releases = releases.defer("snapshot", "changes")
+    return releases.first()
 
 
 def agenda_for(*, participation: Participation, release: Release | None = None) -> Agenda:

@@ -30,7 +30,7 @@ def _side(participation: Any) -> dict[str, Any]:
 def export_release(edition: Edition) -> dict[str, Any]:
     """The latest release: each meeting with both sides, times with offset, table, state;
     and the accepted meetings it leaves without a place, with the reason."""
-    release = latest_release(edition)
+    release = latest_release(edition, with_snapshot=True)
     zone = ZoneInfo(edition.timezone)
     snapshot = release.snapshot if release else {}
     meetings = (

@@ -133,7 +133,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def print_all(request: HttpRequest, edition: str) -> HttpResponse:
     """Every participant's agenda and the table plan of every slot, as one PDF."""
     edition_obj = get_object_or_404(Edition, slug=edition)
-    release = latest_release(edition_obj)
+    release = latest_release(edition_obj, with_snapshot=True)
     sections: list[Section] = []
     if release is not None:
         people = {pk for entry in release.snapshot.values() for pk in entry["participants"]}
