@@ -5,7 +5,11 @@ import importlib.util
 import numpy as np
 import pytest
 
-from fairmatch.matching.engine.embedders import EmbedderUnavailable, load_embedder
+from fairmatch.matching.engine.embedders import (
+    CachingEmbedder,
+    EmbedderUnavailable,
+    load_embedder,
+)
 from fairmatch.matching.engine.text import embedding_similarity
 
 
@@ -31,3 +35,25 @@ def test_the_shipped_model_relates_a_chinese_and_an_english_text_of_the_same_ser
     assert similarity.shape == (2, 3)
     assert np.argmax(similarity[0]) == 0
     assert np.argmax(similarity[1]) == 1
+
+
+class CountingEmbedder:
+    """A stand-in model: one fixed vector per text, counting what it was asked to encode."""
+
+    def __init__(self):
+        self.encoded = []
+
+    def encode(self, texts):
+        self.encoded.extend(texts)
+        return np.array([[len(text), 1.0] for text in texts]) / 10
+
+
+def test_the_cache_encodes_each_text_once():
+    model = CountingEmbedder()
+    cached = CachingEmbedder(model)
+    first = cached.encode(["a", "bb", "a"])
+    second = cached.encode(["bb", "ccc"])
+    assert model.encoded == ["a", "bb", "ccc"]
+    assert first.shape == (3, 2)
+    assert (first[0] == first[2]).all()
+    assert (second[0] == first[1]).all()

