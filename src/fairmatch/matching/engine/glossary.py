@@ -258,7 +258,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "clinical data management and statistics",
         "临床数据管理与统计",
         "data management|biostatistic|statistic|数据管理|统计|データマネジメント|データ管理|統計|"
-        "데이터 관리|통계|data management",
+        "데이터 관리|통계",
     ),
     _c(
         "ph.biologics",
