@@ -149,3 +149,46 @@ def test_progress_is_reported():
     solve(problem, time_limit=5, workers=1, progress=events.append)
     assert [e.phase for e in events][-1] == "done"
     assert events[-1].placed_weight == 2
+
+
+def test_should_stop_ends_the_exact_search_early_with_a_valid_schedule():
+    problem = generate_fair(participants=100, seed=1)
+    events = []
+    asked = time.monotonic() + 1.0
+    started = time.monotonic()
+    solution = solve(
+        problem,
+        time_limit=60,
+        workers=1,
+        progress=events.append,
+        should_stop=lambda: time.monotonic() > asked,
+    )
+    assert time.monotonic() - started < 6.0
+    assert verify(problem, solution.placements).is_valid
+    assert any("stopped on request" in message for message in solution.messages)
+    assert events[-1].phase == "done"
+
+
+def test_should_stop_ends_the_large_neighbourhood_search():
+    problem = generate_fair(participants=1_000, seed=2)
+    asked = time.monotonic() + 1.0
+    started = time.monotonic()
+    solution = solve(
+        problem, time_limit=60, workers=1, should_stop=lambda: time.monotonic() > asked
+    )
+    assert time.monotonic() - started < 12.0
+    assert verify(problem, solution.placements).is_valid
+    assert any("stopped on request" in message for message in solution.messages)
+
+
+def test_should_stop_that_never_fires_changes_nothing():
+    problem = make_problem(
+        participants=6,
+        meetings=[pair(a, b) for a in range(3) for b in range(3, 6)],
+        slots=5,
+        tables=2,
+    )
+    plain = solve(problem, time_limit=10, seed=3, workers=1)
+    polled = solve(problem, time_limit=10, seed=3, workers=1, should_stop=lambda: False)
+    assert polled.status == Status.OPTIMAL
+    assert polled.placements == plain.placements

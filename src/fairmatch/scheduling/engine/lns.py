@@ -72,12 +72,15 @@ def improve(
     break_cap: int | None,
     workers: int,
     on_step: Callable[[dict[int, int]], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> dict[int, int]:
     """Improve ``slots`` (meeting -> slot) until ``deadline`` (a time.monotonic() value)."""
     rng = random.Random(seed)
     state = SearchState.start(problem, slots)
     step = 0
     while time.monotonic() < deadline - 0.5:
+        if should_stop is not None and should_stop():
+            break
         step += 1
         unplaced = [m for m in range(len(problem.meetings)) if m not in state.slots and domains[m]]
         with_breaks = [p for p in range(len(problem.participants)) if state.breaks_of(p) > 0]
@@ -106,6 +109,7 @@ def improve(
             seed=seed + step,
             break_cap=break_cap,
             workers=workers,
+            should_stop=should_stop,
         )
         if on_step is not None:
             on_step(state.slots)
@@ -150,6 +154,7 @@ def _solve_step(
     seed: int,
     break_cap: int | None,
     workers: int,
+    should_stop: Callable[[], bool] | None = None,
 ) -> None:
     if time_limit <= 0.2 or not free:
         return
@@ -206,7 +211,7 @@ def _solve_step(
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed % (2**31)
-    status = solver.solve(built.model)
+    status = solver.solve(built.model, _StopCheck(should_stop))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return
     after_weight = sum(problem.meetings[m].weight * solver.value(built.placed[m]) for m in free)
@@ -219,3 +224,15 @@ def _solve_step(
     for (meeting, slot), variable in built.choice.items():
         if solver.boolean_value(variable):
             state.put(meeting, slot)
+
+
+class _StopCheck(cp_model.CpSolverSolutionCallback):
+    """Ends a step's search at its next solution once ``should_stop`` returns True."""
+
+    def __init__(self, should_stop: Callable[[], bool] | None):
+        super().__init__()
+        self.should_stop = should_stop
+
+    def on_solution_callback(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            self.stop_search()

@@ -22,7 +22,11 @@ from .problem import Problem
 
 
 def encode(
-    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
+    problem: Problem,
+    *,
+    domains: Sequence[Sequence[int]],
+    cap: int | None,
+    busy_counts: bool = False,
 ) -> tuple[WCNF, dict[tuple[int, int], int]]:
     """The weighted CNF of the all-placed break minimisation and the (meeting, slot) ids."""
     pool = IDPool()
@@ -66,6 +70,11 @@ def encode(
             wcnf.append([-busy[slot], *here])
             for literal in here:
                 wcnf.append([-literal, busy[slot]])
+        if busy_counts and len(busy) > len(meetings):
+            card = CardEnc.equals(
+                list(busy.values()), bound=len(meetings), vpool=pool, encoding=EncType.totalizer
+            )
+            wcnf.extend(card.clauses)
         break_starts: list[int] = []
         for day_slots in days.values():
             break_starts.extend(_encode_day(wcnf, pool, participant, day_slots, busy))

@@ -28,6 +28,7 @@ from .diagnostics import (
 )
 from .domains import allowed_slots
 from .greedy import greedy_slots
+from .kempe import kempe_fill
 from .lns import improve
 from .maxsat import solve_in_child
 from .model import ModelOptions, SlotModel, build_slot_model
@@ -36,9 +37,12 @@ from .tables import assign_tables
 from .validation import validate
 
 ProgressCallback = Callable[[Progress], None]
+StopCallback = Callable[[], bool]
+# How often a running CP-SAT search polls ``should_stop`` (between solution callbacks).
+STOP_POLL_SECONDS = 0.1
 
 # Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
-EXACT_MODEL_LIMIT = 40_000
+EXACT_MODEL_LIMIT = 12_000
 PLACEMENT_SHARE = 0.3
 # Returned by the breaks phase when its constraints (fairness) admit no schedule at all.
 _PROVEN_INFEASIBLE: tuple[dict[int, int], bool] = ({}, False)
@@ -55,12 +59,48 @@ class _Run:
     workers: int
     progress: ProgressCallback | None
     upper_bound: int
+    should_stop: StopCallback | None = None
+    stopped: bool = False
     timings: dict[str, float] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     breaks_lower_bound: int = 0
 
     def left(self) -> float:
+        if self.stop_requested():
+            return 0.0
         return max(0.0, self.deadline - time.monotonic())
+
+    def stop_requested(self) -> bool:
+        """Whether the caller asked to stop; remembered once asked (a message says so)."""
+        if not self.stopped and self.should_stop is not None and self.should_stop():
+            self.stopped = True
+            self.messages.append("stopped on request; the best schedule found so far is returned")
+        return self.stopped
+
+    def run_solver(
+        self,
+        solver: cp_model.CpSolver,
+        model: cp_model.CpModel,
+        callback: cp_model.CpSolverSolutionCallback | None = None,
+    ) -> Any:
+        """``solver.solve`` that also stops when ``should_stop`` says so between solutions."""
+        if self.should_stop is None:
+            return solver.solve(model, callback)
+        finished = threading.Event()
+
+        def poll() -> None:
+            while not finished.wait(STOP_POLL_SECONDS):
+                if self.stop_requested():
+                    solver.stop_search()
+                    return
+
+        poller = threading.Thread(target=poll, daemon=True)
+        poller.start()
+        try:
+            return solver.solve(model, callback)
+        finally:
+            finished.set()
+            poller.join()
 
     def report(self, phase: str, *, placed_weight: int, breaks: int | None) -> None:
         if self.progress is not None:
@@ -89,6 +129,8 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         self.run, self.phase, self.built, self.placing = run, phase, built, placing
 
     def on_solution_callback(self) -> None:
+        if self.run.stop_requested():
+            self.stop_search()
         weight = round(self.value(self.built.weight_expr))
         breaks = None if self.placing else round(self.value(self.built.breaks_expr))
         if not self.placing:
@@ -107,12 +149,15 @@ def solve(
     progress: ProgressCallback | None = None,
     workers: int = 2,
     use_maxsat: bool = True,
+    should_stop: StopCallback | None = None,
 ) -> Solution:
     """Schedule ``problem`` within ``time_limit`` seconds (see the module docstring).
 
     ``fairness`` is the largest allowed spread of breaks between participants (None: no
     rule); it is dropped, and the Solution says so, when it cannot hold with the most
     meetings placed. Meetings with a fixed slot are locked there (and at their fixed table).
+    ``should_stop`` is polled during the search (solution callbacks, between phases and
+    search steps); once it returns True the best schedule found so far is returned.
     """
     started = time.monotonic()
     validate(problem)
@@ -129,6 +174,7 @@ def solve(
         workers=max(1, workers),
         progress=progress,
         upper_bound=placeable_upper_bound(problem, domains),
+        should_stop=should_stop,
     )
     run.timings["checks"] = time.monotonic() - started
     if conflicts:
@@ -180,7 +226,9 @@ def _solve_exact(
     )
     placing.model.maximize(placing.weight_expr)
     solver = run.solver(run.left() * PLACEMENT_SHARE)
-    status = solver.solve(placing.model, _Reporter(run, "placement", placing, placing=True))
+    status = run.run_solver(
+        solver, placing.model, _Reporter(run, "placement", placing, placing=True)
+    )
     run.timings["placement"] = time.monotonic() - phase_start
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         run.messages.append("no schedule found within the time limit")
@@ -190,6 +238,8 @@ def _solve_exact(
     placement_proven = status == cp_model.OPTIMAL
     hint = _read_slots(solver, placing, locked)
     all_fit = all(m in hint for m in free)
+    if run.stop_requested():
+        return hint, Status.FEASIBLE, False
 
     phase_start = time.monotonic()
     result = _minimise_breaks(
@@ -272,7 +322,7 @@ def _minimise_breaks(
     maxsat = _start_maxsat(problem, domains=domains, cap=cap) if race else None
     solver = run.solver(run.left(), workers=run.workers - 1 if race else run.workers)
     watcher = _watch(maxsat, solver) if maxsat is not None else None
-    status = solver.solve(built.model, _Reporter(run, "breaks", built, placing=False))
+    status = run.run_solver(solver, built.model, _Reporter(run, "breaks", built, placing=False))
     maxsat_result = _stop_maxsat(maxsat, watcher)
     if maxsat_result is not None:
         cost, slots_list = maxsat_result
@@ -373,6 +423,18 @@ def _solve_large(
     run.timings["greedy"] = time.monotonic() - phase_start
     run.report("greedy", placed_weight=_weight(problem, slots), breaks=None)
     phase_start = time.monotonic()
+    slots = kempe_fill(
+        problem,
+        domains=domains,
+        slots=slots,
+        locked=locked,
+        meetings_of=meetings_of,
+        deadline=run.started + 0.5 * (run.deadline - run.started),
+        should_stop=run.stop_requested,
+    )
+    run.timings["chains"] = time.monotonic() - phase_start
+    run.report("chains", placed_weight=_weight(problem, slots), breaks=None)
+    phase_start = time.monotonic()
     # Keep time for tables and explanations, which are linear in the meetings.
     reserve = min(0.1 * (run.deadline - run.started), 5.0)
 
@@ -390,6 +452,7 @@ def _solve_large(
         break_cap=None,
         workers=run.workers,
         on_step=on_step,
+        should_stop=run.stop_requested,
     )
     run.timings["search"] = time.monotonic() - phase_start
     breaks = _breaks(problem, slots)
