@@ -88,7 +88,11 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         except EmbedderUnavailable as error:
             out.write(f"{error}\n")
             return 2
-        methods.append("embedding")
+        if "embedding" not in methods:
+            methods.append("embedding")
+    elif "embedding" in methods:
+        out.write("method embedding needs --embedder\n")
+        return 2
     top = options["top"]
     synthetic = generate(
         participants=options["participants"],
