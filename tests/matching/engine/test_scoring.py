@@ -202,6 +202,10 @@ def test_components_and_reasons_explain_the_score():
         "lacks CMMI 5",
         "both describe retail and e-commerce, mobile apps",
     ]
+    assert match.reasons[-1].params == {
+        "concepts": "retail and e-commerce, mobile apps",
+        "concept_codes": "mk.retail,sw.mobile",
+    }
     weights = Weights().as_dict()
     expected = sum(weights[name] * value for name, value in match.components.items())
     assert abs(match.score - expected) < 1e-3

@@ -109,7 +109,15 @@ class ScoreTable:
         )
         if common:
             names = ", ".join(concept(code).en if _known(code) else code for code in common)
-            found.append(Reason(TEXT, m.SAME_SERVICES, {"concepts": names}))
+            # The codes let a page show the concepts' names in the reader's language
+            # (glossary.concept(code).zh); "concepts" holds the English names.
+            found.append(
+                Reason(
+                    TEXT,
+                    m.SAME_SERVICES,
+                    {"concepts": names, "concept_codes": ",".join(common)},
+                )
+            )
         elif self.components[TEXT][buyer, provider] >= 0.2:
             percent = round(100 * float(self.components[TEXT][buyer, provider]))
             found.append(Reason(TEXT, m.SIMILAR_TEXT, {"percent": percent}))
