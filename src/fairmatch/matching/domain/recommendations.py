@@ -29,6 +29,9 @@ from fairmatch.matching.models import (
 )
 
 TOP_RECOMMENDATIONS = 10
+# Pairs scoring below this are not worth a meeting: suggestions never include them, even
+# to lift a provider to its minimum.
+SUGGESTION_MIN_SCORE = 0.3
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,9 @@ def generate_suggestions(
     """Suggested meetings for everyone at once: fair to providers, no buyer swamped."""
     data = engine_input(edition)
     table = engine.score_pairs(edition=data.edition)
-    result = engine.suggest(table=table, minimum_per_provider=minimum_per_provider)
+    result = engine.suggest(
+        table=table, minimum_per_provider=minimum_per_provider, min_score=SUGGESTION_MIN_SCORE
+    )
     run = SuggestionRun.objects.create(
         edition=edition,
         minimum_per_provider=minimum_per_provider,
