@@ -138,3 +138,33 @@ def test_the_board_makes_a_constant_number_of_queries(client, django_assert_max_
     accepted_meetings(edition, 6)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_swapping_from_the_board_and_a_stale_swap_is_refused(client):
+    edition = grid_edition(slots=2, tables=1)
+    accepted_meetings(edition, 2)
+    first, second = Meeting.objects.order_by("pk")
+    table = NegotiationTable.objects.get()
+    for meeting, index in ((first, 0), (second, 1)):
+        meeting.slot, meeting.table = Slot.objects.get(index=index), table
+        meeting.save()
+    client.force_login(OrganiserFactory())
+    url = f"/organiser/{edition.slug}/schedule/meetings/swap/"
+    data = {"first": first.pk, "first_version": 1, "second": second.pk, "second_version": 1}
+    client.post(url, data)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.slot.index, second.slot.index) == (1, 0)
+    response = client.post(url, data, follow=True)  # the versions are now 2
+    assert "Someone else changed this meeting meanwhile" in response.content.decode()
+    first.refresh_from_db()
+    assert first.slot.index == 1
+
+
+def test_the_board_shows_one_participants_meetings(client):
+    edition = grid_edition(slots=2, tables=2)
+    accepted_meetings(edition, 2)
+    first = Meeting.objects.order_by("pk").first()
+    client.force_login(OrganiserFactory())
+    page = client.get(f"/organiser/{edition.slug}/schedule/board/", {"participant": first.first_id})
+    assert [m.pk for m in page.context["unplaced"]] == [first.pk]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("runs/<int:pk>/<str:action>/", organiser.run_action, name="run_action"),
     path("board/", organiser.board, name="board"),
     path("meetings/move/", organiser.move, name="move"),
+    path("meetings/swap/", organiser.swap, name="swap"),
     path("meetings/<int:pk>/<str:action>/", organiser.edit_meeting, name="edit"),
     path("publish/", organiser.publish, name="publish"),
     path("absent/", organiser.absent, name="absent"),

@@ -221,6 +221,8 @@ def board(request: HttpRequest, edition: str) -> HttpResponse:
             "first__enterprise", "second__enterprise"
         )
     )
+    by_pk = {m.first_id: m.first for m in meetings} | {m.second_id: m.second for m in meetings}
+    people = sorted(by_pk.values(), key=lambda p: p.enterprise.display_name)
     participant = request.GET.get("participant", "")
     if participant.isdigit():
         meetings = [m for m in meetings if int(participant) in (m.first_id, m.second_id)]
@@ -237,6 +239,7 @@ def board(request: HttpRequest, edition: str) -> HttpResponse:
             "unplaced": unplaced,
             "warnings": _conflicts(meetings),
             "participant": participant,
+            "people": people,
             "move_form": MoveForm(edition=edition_obj),
         },
     )
@@ -266,18 +269,7 @@ def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> Ht
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=pk)
     version = int(request.POST.get("version", "0") or 0)
     try:
-        if action == "swap":
-            other = get_object_or_404(
-                Meeting, edition=edition_obj, pk=request.POST.get("other", "0") or 0
-            )
-            edits.swap_meetings(
-                first=meeting,
-                first_version=version,
-                second=other,
-                second_version=int(request.POST.get("other_version", "0") or 0),
-                user=request.user,
-            )
-        elif action in ("lock", "unlock"):
+        if action in ("lock", "unlock"):
             edits.set_locked(
                 meeting=meeting, locked=action == "lock", version=version, user=request.user
             )
@@ -398,4 +390,32 @@ def reschedule(request: HttpRequest, edition: str) -> HttpResponse:
                 _("Version %(number)d published; the delegates concerned are told.")
                 % {"number": outcome.release.number},
             )
+    return redirect("scheduling_admin:board", edition_obj.slug)
+
+
+@organiser_required
+@require_POST
+def swap(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = _edition(edition)
+    numbers = {}
+    for name in ("first", "first_version", "second", "second_version"):
+        value = request.POST.get(name, "")
+        if not value.isdigit():
+            messages.error(request, _("Give both meetings' numbers and versions."))
+            return redirect("scheduling_admin:board", edition_obj.slug)
+        numbers[name] = int(value)
+    first = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["first"])
+    second = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["second"])
+    try:
+        edits.swap_meetings(
+            first=first,
+            first_version=numbers["first_version"],
+            second=second,
+            second_version=numbers["second_version"],
+            user=request.user,
+        )
+    except edits.EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The schedule has been changed."))
     return redirect("scheduling_admin:board", edition_obj.slug)
