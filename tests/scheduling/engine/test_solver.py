@@ -192,3 +192,21 @@ def test_should_stop_that_never_fires_changes_nothing():
     polled = solve(problem, time_limit=10, seed=3, workers=1, should_stop=lambda: False)
     assert polled.status == Status.OPTIMAL
     assert polled.placements == plain.placements
+
+
+def test_the_maxsat_race_agrees_with_cp_sat_alone():
+    # Participant 6 has no meeting, so the fairness spread is a cap of 2 breaks per person
+    # and the MaxSAT children (RC2 over Glucose, SAT then RC2 over CaDiCaL) take part.
+    problem = make_problem(
+        participants=7,
+        meetings=[pair(a, b) for a in range(3) for b in range(3, 6)],
+        slots=5,
+        tables=2,
+        forbidden={0: {1}, 4: {3}},
+    )
+    alone = solved(problem, time_limit=20, workers=1)
+    raced = solved(problem, time_limit=20, workers=2)
+    assert alone.status == raced.status == Status.OPTIMAL
+    assert raced.total_breaks == alone.total_breaks
+    assert raced.breaks_lower_bound == raced.total_breaks
+    assert raced.fairness_met

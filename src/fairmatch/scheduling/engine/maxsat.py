@@ -10,13 +10,14 @@ so a result is always optimal; the caller runs it in a child process to enforce 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
 from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
+from pysat.solvers import Solver
 
 from .problem import Problem
 
@@ -147,28 +148,103 @@ def _encode_window(
         wcnf.append([-busy[slot], has_break, *covering])
 
 
+class _ReportingRC2(RC2):  # type: ignore[misc]
+    """RC2 that reports each raised lower bound (after every processed core)."""
+
+    def __init__(self, formula: WCNF, *, report: Callable[[int], None], **options: Any):
+        super().__init__(formula, **options)
+        self.report = report
+
+    def process_core(self) -> None:
+        super().process_core()
+        self.report(int(self.cost))
+
+
 def solve_maxsat(
-    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
+    problem: Problem,
+    *,
+    domains: Sequence[Sequence[int]],
+    cap: int | None,
+    solver: str = "g4",
+    on_bound: Callable[[int], None] | None = None,
+    wcnf_and_choice: tuple[WCNF, dict[tuple[int, int], int]] | None = None,
 ) -> tuple[int, list[int]] | None:
     """Optimal (total breaks, slot per meeting), or None when the hard part is unsatisfiable."""
-    wcnf, choice = encode(problem, domains=domains, cap=cap)
-    with RC2(wcnf, solver="g4", adapt=True, exhaust=True, minz=True) as rc2:
+    wcnf, choice = wcnf_and_choice or encode(problem, domains=domains, cap=cap)
+    with _ReportingRC2(
+        wcnf,
+        report=on_bound or (lambda cost: None),
+        solver=solver,
+        adapt=True,
+        exhaust=True,
+        minz=True,
+    ) as rc2:
         model = rc2.compute()
         if model is None:
             return None
-        true = {literal for literal in model if literal > 0}
-        slots = [-1] * len(problem.meetings)
-        for (meeting, slot), literal in choice.items():
-            if literal in true:
-                slots[meeting] = slot
-        return int(rc2.cost), slots
+        return int(rc2.cost), _slots(problem, model, choice)
+
+
+def feasible_slots(
+    problem: Problem,
+    *,
+    wcnf: WCNF,
+    choice: dict[tuple[int, int], int],
+    solver: str = "cd195",
+) -> list[int] | None:
+    """Any schedule meeting the hard clauses (fairness cap included), or None if none exists.
+
+    A plain SAT call finds a fair schedule where CP-SAT's first search may not (measured:
+    about 9 s on forum-13crafb, where CP-SAT found none in a minute).
+    """
+    with Solver(name=solver, bootstrap_with=wcnf.hard) as oracle:
+        if not oracle.solve():
+            return None
+        return _slots(problem, oracle.get_model(), choice)
+
+
+def _slots(problem: Problem, model: Sequence[int], choice: dict[tuple[int, int], int]) -> list[int]:
+    true = {literal for literal in model if literal > 0}
+    slots = [-1] * len(problem.meetings)
+    for (meeting, slot), literal in choice.items():
+        if literal in true:
+            slots[meeting] = slot
+    return slots
 
 
 def solve_in_child(
-    problem: Problem, domains: Sequence[Sequence[int]], cap: int | None, connection: Any
+    problem: Problem,
+    domains: Sequence[Sequence[int]],
+    cap: int | None,
+    connection: Any,
+    solver: str = "g4",
+    feasible_first: bool = False,
 ) -> None:
-    """Entry point of the child process: send the result (or None) back through the pipe."""
+    """Entry point of a child process. Messages sent back through the pipe, in order:
+    ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever RC2 raises
+    its lower bound; then ("optimal", cost, slots), or ("unsatisfiable",) when no schedule
+    meets the hard clauses."""
     try:
-        connection.send(solve_maxsat(problem, domains=domains, cap=cap))
+        wcnf, choice = encode(problem, domains=domains, cap=cap)
+        if feasible_first:
+            slots = feasible_slots(problem, wcnf=wcnf, choice=choice, solver=solver)
+            if slots is None:
+                connection.send(("unsatisfiable",))
+                return
+            connection.send(("feasible", slots))
+        result = solve_maxsat(
+            problem,
+            domains=domains,
+            cap=cap,
+            solver=solver,
+            on_bound=lambda cost: connection.send(("bound", cost)),
+            wcnf_and_choice=(wcnf, choice),
+        )
+        if result is None:
+            connection.send(("unsatisfiable",))
+        else:
+            connection.send(("optimal", result[0], result[1]))
+    except (BrokenPipeError, EOFError, OSError):
+        return
     finally:
         connection.close()

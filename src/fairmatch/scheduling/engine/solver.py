@@ -82,15 +82,17 @@ class _Run:
         solver: cp_model.CpSolver,
         model: cp_model.CpModel,
         callback: cp_model.CpSolverSolutionCallback | None = None,
+        stop_when: Callable[[], bool] | None = None,
     ) -> Any:
-        """``solver.solve`` that also stops when ``should_stop`` says so between solutions."""
-        if self.should_stop is None:
+        """``solver.solve`` that also stops, between solutions, when ``should_stop`` (or
+        ``stop_when``) says so."""
+        if self.should_stop is None and stop_when is None:
             return solver.solve(model, callback)
         finished = threading.Event()
 
         def poll() -> None:
             while not finished.wait(STOP_POLL_SECONDS):
-                if self.stop_requested():
+                if self.stop_requested() or (stop_when is not None and stop_when()):
                     solver.stop_search()
                     return
 
@@ -124,12 +126,22 @@ class _Run:
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, run: _Run, phase: str, built: SlotModel, placing: bool):
+    def __init__(
+        self,
+        run: _Run,
+        phase: str,
+        built: SlotModel,
+        placing: bool,
+        race: _Race | None = None,
+    ):
         super().__init__()
         self.run, self.phase, self.built, self.placing = run, phase, built, placing
+        self.race = race
 
     def on_solution_callback(self) -> None:
         if self.run.stop_requested():
+            self.stop_search()
+        if self.race is not None and self.race.on_solution(round(self.objective_value)):
             self.stop_search()
         weight = round(self.value(self.built.weight_expr))
         breaks = None if self.placing else round(self.value(self.built.breaks_expr))
@@ -216,6 +228,64 @@ def _solve_exact(
     fairness: int | None,
     use_maxsat: bool,
 ) -> tuple[dict[int, int], Status, bool]:
+    race = _start_race(
+        problem, run=run, domains=domains, locked=locked, fairness=fairness, use_maxsat=use_maxsat
+    )
+    try:
+        return _place_then_minimise(
+            problem,
+            run=run,
+            domains=domains,
+            free=free,
+            locked=locked,
+            fairness=fairness,
+            use_maxsat=use_maxsat,
+            race=race,
+        )
+    finally:
+        race.stop()
+
+
+def _start_race(
+    problem: Problem,
+    *,
+    run: _Run,
+    domains: Sequence[Sequence[int]],
+    locked: Mapping[int, int],
+    fairness: int | None,
+    use_maxsat: bool,
+) -> _Race:
+    """MaxSAT children for the all-placed problem, started at once when it may apply.
+
+    They solve "every meeting placed, fewest breaks" from the start, so when every meeting
+    fits the answer can come before the placement phase ends; their results only count once
+    a schedule placing every meeting is known.
+    """
+    race = _Race(run=run)
+    cap = _uniform_cap(problem, fairness)
+    if (
+        use_maxsat
+        and not locked
+        and run.workers >= 2
+        and (fairness is None or cap is not None)
+        and not any(m.language for m in problem.meetings)
+        and all(domains)
+    ):
+        race.start(problem, domains=domains, cap=cap)
+    return race
+
+
+def _place_then_minimise(
+    problem: Problem,
+    *,
+    run: _Run,
+    domains: Sequence[Sequence[int]],
+    free: list[int],
+    locked: Mapping[int, int],
+    fairness: int | None,
+    use_maxsat: bool,
+    race: _Race,
+) -> tuple[dict[int, int], Status, bool]:
     phase_start = time.monotonic()
     placing = build_slot_model(
         problem,
@@ -225,21 +295,32 @@ def _solve_exact(
         options=ModelOptions(with_breaks=False, symmetry_breaking=False),
     )
     placing.model.maximize(placing.weight_expr)
-    solver = run.solver(run.left() * PLACEMENT_SHARE)
+    # The MaxSAT children take the other cores while they run.
+    solver = run.solver(run.left() * PLACEMENT_SHARE, workers=1 if race.children else None)
     status = run.run_solver(
-        solver, placing.model, _Reporter(run, "placement", placing, placing=True)
+        solver,
+        placing.model,
+        _Reporter(run, "placement", placing, placing=True),
+        stop_when=race.has_optimum if race.children else None,
     )
     run.timings["placement"] = time.monotonic() - phase_start
+    if race.optimal is not None:
+        # Every meeting placed, breaks proven minimal (under the fairness cap when given).
+        run.breaks_lower_bound = max(run.breaks_lower_bound, race.optimal[0])
+        run.messages.append("breaks proven optimal by MaxSAT (RC2)")
+        return race.take_optimal(), Status.OPTIMAL, fairness is not None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         run.messages.append("no schedule found within the time limit")
         return dict(locked), Status.UNKNOWN, False
     best_weight = round(solver.objective_value)
     run.upper_bound = min(run.upper_bound, math.floor(solver.best_objective_bound + 1e-6))
-    placement_proven = status == cp_model.OPTIMAL
     hint = _read_slots(solver, placing, locked)
     all_fit = all(m in hint for m in free)
+    placement_proven = status == cp_model.OPTIMAL or all_fit
     if run.stop_requested():
         return hint, Status.FEASIBLE, False
+    if not all_fit:
+        race.stop()
 
     phase_start = time.monotonic()
     result = _minimise_breaks(
@@ -252,7 +333,7 @@ def _solve_exact(
         best_weight=best_weight,
         all_fit=all_fit,
         hint=hint,
-        use_maxsat=use_maxsat,
+        race=race,
     )
     fairness_met = fairness is not None
     if result is _PROVEN_INFEASIBLE and fairness is not None:
@@ -261,6 +342,12 @@ def _solve_exact(
             "the fairness rule was dropped"
         )
         fairness_met = False
+        race.stop()
+        race = _start_race(
+            problem, run=run, domains=domains, locked=locked, fairness=None, use_maxsat=use_maxsat
+        )
+        if not all_fit:
+            race.stop()
         result = _minimise_breaks(
             problem,
             run=run,
@@ -271,8 +358,9 @@ def _solve_exact(
             best_weight=best_weight,
             all_fit=all_fit,
             hint=hint,
-            use_maxsat=use_maxsat,
+            race=race,
         )
+        race.stop()
     run.timings["breaks"] = time.monotonic() - phase_start
     if result is None or result is _PROVEN_INFEASIBLE:
         run.messages.append("breaks were not minimised within the time limit")
@@ -293,9 +381,26 @@ def _minimise_breaks(
     best_weight: int,
     all_fit: bool,
     hint: Mapping[int, int],
-    use_maxsat: bool,
+    race: _Race,
 ) -> tuple[dict[int, int], bool] | None:
-    """Best slots and whether proven optimal; _PROVEN_INFEASIBLE, or None when out of time."""
+    """Best slots and whether proven optimal; _PROVEN_INFEASIBLE, or None when out of time.
+
+    ``race`` holds the MaxSAT children (none when they do not apply): RC2 over Glucose, and
+    a SAT call over CaDiCaL for a first fair schedule followed by RC2 over CaDiCaL. Both
+    report each lower bound they prove; CP-SAT stops as soon as its best schedule meets one.
+    A fair schedule from the SAT call restarts CP-SAT from it when CP-SAT has none yet.
+    """
+    racing = bool(race.children)
+    if racing:
+        with race.lock:
+            # Every meeting fits: the children's problem is this one, their bounds count.
+            race.bounds_count = True
+            run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
+    if race.optimal is not None:
+        cost = race.optimal[0]
+        run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
+        run.messages.append("breaks proven optimal by MaxSAT (RC2)")
+        return race.take_optimal(), True
     built = build_slot_model(
         problem,
         domains=domains,
@@ -308,35 +413,54 @@ def _minimise_breaks(
         ),
     )
     built.model.minimize(built.breaks_expr)
-    for (meeting, slot), variable in built.choice.items():
-        built.model.add_hint(variable, 1 if hint.get(meeting) == slot else 0)
-    cap = _uniform_cap(problem, fairness)
-    race = (
-        use_maxsat
-        and all_fit
-        and not locked
-        and run.workers >= 2
-        and (fairness is None or cap is not None)
-        and not any(m.language for m in problem.meetings)
-    )
-    maxsat = _start_maxsat(problem, domains=domains, cap=cap) if race else None
-    solver = run.solver(run.left(), workers=run.workers - 1 if race else run.workers)
-    watcher = _watch(maxsat, solver) if maxsat is not None else None
-    status = run.run_solver(solver, built.model, _Reporter(run, "breaks", built, placing=False))
-    maxsat_result = _stop_maxsat(maxsat, watcher)
-    if maxsat_result is not None:
-        cost, slots_list = maxsat_result
-        run.breaks_lower_bound = cost
+    restart = race.take_restart()
+    _hint(built, restart if restart is not None else hint)
+    restarted = restart is not None
+    while True:
+        # One CP-SAT worker beside the children, unless it restarts from the SAT call's
+        # schedule: improving that one needs CP-SAT's neighbourhood search (two workers).
+        solver = run.solver(run.left(), workers=None if restarted or not racing else 1)
+        race.solver = solver
+        reporter = _Reporter(run, "breaks", built, placing=False, race=race)
+        status = run.run_solver(
+            solver, built.model, reporter, stop_when=race.decided if racing else None
+        )
+        restart = race.take_restart()
+        if restart is not None and run.left() > 0.5 and race.optimal is None:
+            built.model.clear_hints()  # type: ignore[no-untyped-call]
+            _hint(built, restart)
+            restarted = True
+            continue
+        break
+    race.stop()
+    if race.optimal is not None:
+        cost = race.optimal[0]
+        run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
         run.messages.append("breaks proven optimal by MaxSAT (RC2)")
-        return {m: s for m, s in enumerate(slots_list) if s >= 0}, True
-    if status == cp_model.INFEASIBLE:
+        return race.take_optimal(), True
+    if (all_fit and race.unsatisfiable) or status == cp_model.INFEASIBLE:
         return _PROVEN_INFEASIBLE
+    if all_fit:
+        run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if race.feasible is not None:
+            # CP-SAT found nothing, but the SAT call's fair schedule is a valid answer.
+            return {m: s for m, s in enumerate(race.feasible) if s >= 0}, False
         return None
     run.breaks_lower_bound = max(
         run.breaks_lower_bound, math.ceil(solver.best_objective_bound - 1e-6)
     )
-    return _read_slots(solver, built, locked), status == cp_model.OPTIMAL
+    value = round(solver.objective_value)
+    proven = status == cp_model.OPTIMAL or value <= run.breaks_lower_bound
+    if proven and status != cp_model.OPTIMAL:
+        run.messages.append("breaks proven optimal: CP-SAT's schedule meets MaxSAT's lower bound")
+    return _read_slots(solver, built, locked), proven
+
+
+def _hint(built: SlotModel, slots: Mapping[int, int] | Sequence[int]) -> None:
+    lookup = dict(enumerate(slots)) if isinstance(slots, Sequence) else slots
+    for (meeting, slot), variable in built.choice.items():
+        built.model.add_hint(variable, 1 if lookup.get(meeting) == slot else 0)
 
 
 def _uniform_cap(problem: Problem, fairness: int | None) -> int | None:
@@ -347,54 +471,112 @@ def _uniform_cap(problem: Problem, fairness: int | None) -> int | None:
     return fairness if min(degrees, default=0) <= 1 else None
 
 
-@dataclass
-class _MaxSatRun:
-    process: Any
-    connection: Any
-    result: tuple[int, list[int]] | None = None
+class _Race:
+    """The MaxSAT child processes racing the breaks phase, and what they sent back.
 
+    Watcher threads read each child's pipe; whatever they learn may end the CP-SAT search
+    (an optimum, a proof that no fair schedule exists, a lower bound CP-SAT's best meets, or
+    a first fair schedule to restart from).
+    """
 
-def _start_maxsat(
-    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
-) -> _MaxSatRun:
-    # A child process, because RC2 cannot be interrupted and the time limit must hold.
-    context = multiprocessing.get_context("spawn")
-    receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(
-        target=solve_in_child,
-        args=(problem, [tuple(d) for d in domains], cap, sending),
-        daemon=True,
-    )
-    process.start()
-    sending.close()
-    return _MaxSatRun(process=process, connection=receiving)
+    def __init__(self, *, run: _Run):
+        self.run = run
+        self.lock = threading.Lock()
+        self.children: list[tuple[Any, Any, threading.Thread]] = []
+        self.solver: cp_model.CpSolver | None = None
+        self.bound = 0
+        self.cp_best: int | None = None
+        self.optimal: tuple[int, list[int]] | None = None
+        self.unsatisfiable = False
+        self.feasible: list[int] | None = None
+        self.restart: list[int] | None = None
+        self.bounds_count = False
 
+    def start(self, problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None) -> None:
+        # Child processes, because RC2 cannot be interrupted and the time limit must hold.
+        context = multiprocessing.get_context("spawn")
+        for solver_name, feasible_first in (("g4", False), ("cd195", True)):
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(
+                target=solve_in_child,
+                args=(problem, [tuple(d) for d in domains], cap, sending),
+                kwargs={"solver": solver_name, "feasible_first": feasible_first},
+                daemon=True,
+            )
+            process.start()
+            sending.close()
+            watcher = threading.Thread(target=self._watch, args=(receiving,), daemon=True)
+            watcher.start()
+            self.children.append((process, receiving, watcher))
 
-def _watch(maxsat: _MaxSatRun, solver: cp_model.CpSolver) -> threading.Thread:
-    def wait() -> None:
-        try:
-            maxsat.result = maxsat.connection.recv()
-        except (EOFError, OSError):
-            return
-        if maxsat.result is not None:
-            solver.stop_search()
+    def _watch(self, connection: Any) -> None:
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                return
+            with self.lock:
+                stop = self._receive(message)
+                solver = self.solver
+            if stop and solver is not None:
+                solver.stop_search()
+            if message[0] in ("optimal", "unsatisfiable"):
+                return
 
-    thread = threading.Thread(target=wait, daemon=True)
-    thread.start()
-    return thread
+    def _receive(self, message: tuple[Any, ...]) -> bool:
+        """Record a child's message; whether the CP-SAT search should stop."""
+        kind = message[0]
+        if kind == "optimal":
+            if self.optimal is None:
+                self.optimal = (int(message[1]), list(message[2]))
+            return True
+        if kind == "unsatisfiable":
+            self.unsatisfiable = True
+            return True
+        if kind == "bound":
+            self.bound = max(self.bound, int(message[1]))
+            if self.bounds_count:
+                self.run.breaks_lower_bound = max(self.run.breaks_lower_bound, self.bound)
+            return self.bounds_count and self.cp_best is not None and self.cp_best <= self.bound
+        if kind == "feasible":
+            self.feasible = list(message[1])
+            if self.cp_best is None:
+                self.restart = self.feasible
+                return True
+        return False
 
+    def on_solution(self, value: int) -> bool:
+        """CP-SAT found a schedule of ``value`` breaks; whether it is proven optimal now."""
+        with self.lock:
+            self.cp_best = value if self.cp_best is None else min(self.cp_best, value)
+            return value <= self.bound and bool(self.children) and self.bounds_count
 
-def _stop_maxsat(
-    maxsat: _MaxSatRun | None, watcher: threading.Thread | None
-) -> tuple[int, list[int]] | None:
-    if maxsat is None or watcher is None:
-        return None
-    if maxsat.process.is_alive():
-        maxsat.process.terminate()
-    maxsat.process.join(timeout=5)
-    watcher.join(timeout=1)
-    maxsat.connection.close()
-    return maxsat.result
+    def has_optimum(self) -> bool:
+        with self.lock:
+            return self.optimal is not None
+
+    def take_optimal(self) -> dict[int, int]:
+        assert self.optimal is not None
+        return {m: s for m, s in enumerate(self.optimal[1]) if s >= 0}
+
+    def decided(self) -> bool:
+        """Whether a child has settled the phase (an optimum or no fair schedule)."""
+        with self.lock:
+            return self.optimal is not None or self.unsatisfiable
+
+    def take_restart(self) -> list[int] | None:
+        with self.lock:
+            restart, self.restart = self.restart, None
+            return restart if self.cp_best is None else None
+
+    def stop(self) -> None:
+        for process, connection, watcher in self.children:
+            if process.is_alive():
+                process.terminate()
+            process.join(timeout=5)
+            watcher.join(timeout=1)
+            connection.close()
+        self.children = []
 
 
 def _read_slots(
