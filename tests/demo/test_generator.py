@@ -49,12 +49,17 @@ def content_digest() -> str:
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo built by the command; yields the command's output and the data's digest."""
+    """The demo built by the command; yields the command's output and the data's digest.
+
+    The data is removed afterwards even when the build fails, so no other test sees it.
+    """
     out = io.StringIO()
     with django_db_blocker.unblock():
-        call_command("demo", "--no-serve", "--seed", str(SEED), stdout=out)
-        yield {"output": out.getvalue(), "digest": content_digest()}
-        call_command("flush", interactive=False, verbosity=0)
+        try:
+            call_command("demo", "--no-serve", "--seed", str(SEED), stdout=out)
+            yield {"output": out.getvalue(), "digest": content_digest()}
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

@@ -187,9 +187,9 @@ def apply_run(*, run: ScheduleRun, user: Any) -> int:
         raise RunError(_("Only a finished run can be applied."))
     meetings = {
         m.pk: m
-        for m in Meeting.objects.select_for_update().filter(
-            edition=edition, state=MeetingState.SCHEDULED
-        )
+        for m in Meeting.objects.select_for_update()
+        .filter(edition=edition, state=MeetingState.SCHEDULED)
+        .order_by("pk")
     }
     # Clear unlocked placements first so the unique (slot, table) rule holds while writing.
     Meeting.objects.filter(pk__in=[pk for pk, m in meetings.items() if not m.locked]).update(
