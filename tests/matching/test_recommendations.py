@@ -108,3 +108,27 @@ def test_a_negative_minimum_is_refused(client, edition):
     )
     assert "Ensure this value is greater than or equal to 0." in response.content.decode()
     assert not SuggestionRun.objects.exists()
+
+
+def test_reasons_name_fields_and_services_in_chinese(edition):
+    from django.utils import translation
+
+    from fairmatch.matching.interfaces.reasons import ReasonRenderer
+
+    FieldFactory(code="animation", name_en="Cartoon and animation", name_zh="动漫")
+    renderer_input = [
+        {
+            "component": "field",
+            "template": "same field: %(field)s",
+            "params": {"field": "animation"},
+        },
+        {
+            "component": "text",
+            "template": "both describe %(concepts)s",
+            "params": {"concepts": "rendering", "concept_codes": "anim.render"},
+        },
+    ]
+    with translation.override("zh-hans"):
+        rendered = ReasonRenderer().render_all(renderer_input)
+    assert "动漫" in rendered[0]
+    assert "渲染" in rendered[1]

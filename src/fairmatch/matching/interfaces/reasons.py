@@ -6,6 +6,16 @@ from django.utils.translation import gettext
 
 from fairmatch.conference.models import CooperationKind, Field
 from fairmatch.core.interfaces.languages import language_name
+from fairmatch.core.models import is_chinese_active
+from fairmatch.matching.engine.glossary import concept
+
+
+def _concept_name(code: str) -> str:
+    try:
+        found = concept(code)
+    except KeyError:
+        return code
+    return found.zh or code
 
 
 class ReasonRenderer:
@@ -26,6 +36,10 @@ class ReasonRenderer:
 
     def render(self, reason: dict[str, Any]) -> str:
         params = {name: self._param(name, value) for name, value in reason["params"].items()}
+        if is_chinese_active() and reason["params"].get("concept_codes"):
+            params["concepts"] = "、".join(
+                _concept_name(code) for code in reason["params"]["concept_codes"].split(",")
+            )
         try:
             return gettext(reason["template"]) % params
         except (KeyError, TypeError, ValueError):
