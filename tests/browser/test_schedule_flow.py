@@ -42,8 +42,8 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     expect(organiser.locator("#board .meeting")).to_have_count(2)
 
     moved = Meeting.objects.order_by("slot__index").first()
-    organiser.get_by_label("Meeting (#)").fill(str(moved.pk))
-    organiser.get_by_label("Version").fill(str(moved.version))
+    organiser.locator("#move-form").get_by_label("Meeting (#)").fill(str(moved.pk))
+    organiser.locator("#move-form").get_by_label("Version").fill(str(moved.version))
     last_slot = edition.negotiation_sessions.get().slots.order_by("index").last()
     organiser.locator("#move-form select[name=slot]").select_option(str(last_slot.pk))
     organiser.locator("#move-form select[name=table]").select_option(label="2 (A)")
