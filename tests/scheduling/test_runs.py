@@ -6,6 +6,7 @@ from fairmatch.matching.domain import requests
 from fairmatch.scheduling.domain import runs
 from fairmatch.scheduling.models import Meeting, RunStatus, ScheduleRun, Slot
 from tests.factories import OrganiserFactory
+from tests.matching.helpers import buyer
 from tests.scheduling.helpers import accepted_meetings, grid_edition
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,16 @@ def test_a_request_cancelled_after_the_run_leaves_the_schedule(django_capture_on
     assert sync_meetings(edition) == 1
     cancelled.refresh_from_db()
     assert (cancelled.state, cancelled.slot) == ("cancelled", None)
+
+
+def test_a_run_cancelled_while_running_ends_cancelled_and_is_never_applied():
+    edition = grid_edition(slots=8, tables=3)
+    accepted_meetings(edition, 12, buyers=[buyer(edition) for _ in range(3)])
+    run = runs.start_run(edition=edition, user=None, time_limit=60)  # stays queued here
+    # The worker has picked the run up when the organiser cancels: the solver is asked to
+    # stop (``should_stop``) and the run ends as cancelled.
+    ScheduleRun.objects.filter(pk=run.pk).update(cancel_requested=True)
+    finished = runs.execute_run(run.pk)
+    assert finished.status == RunStatus.CANCELLED
+    with pytest.raises(runs.RunError, match="Only a finished run"):
+        runs.apply_run(run=finished, user=None)

@@ -88,6 +88,23 @@ class _ProgressWriter:
         self.last = 0.0
         self.cancelled = False
         self.thread = threading.current_thread()
+        self.last_stop_check = 0.0
+
+    def should_stop(self) -> bool:
+        """Asked by the solver between steps: has the organiser cancelled the run?"""
+        now = time.monotonic()
+        if not self.cancelled and now - self.last_stop_check >= PROGRESS_EVERY_SECONDS:
+            self.last_stop_check = now
+            try:
+                self.cancelled = ScheduleRun.objects.filter(
+                    pk=self.run_pk, cancel_requested=True
+                ).exists()
+            except DatabaseError:
+                logger.debug("cancellation of run %s not checked", self.run_pk, exc_info=True)
+            finally:
+                if threading.current_thread() is not self.thread:
+                    connection.close()
+        return self.cancelled
 
     def __call__(self, progress: engine.Progress) -> None:
         now = time.monotonic()
@@ -147,6 +164,7 @@ def execute_run(run_pk: int) -> ScheduleRun:
             seed=run.seed,
             fairness=run.fairness,
             progress=writer,
+            should_stop=writer.should_stop,
         )
     except Exception as error:  # the run records any failure instead of vanishing
         ScheduleRun.objects.filter(pk=run_pk).update(
