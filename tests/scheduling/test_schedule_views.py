@@ -168,3 +168,21 @@ def test_the_board_shows_one_participants_meetings(client):
     client.force_login(OrganiserFactory())
     page = client.get(f"/organiser/{edition.slug}/schedule/board/", {"participant": first.first_id})
     assert [m.pk for m in page.context["unplaced"]] == [first.pk]
+
+
+def test_a_malformed_version_is_a_stale_edit_not_an_error(client):
+    edition = grid_edition(slots=2, tables=1)
+    accepted_meetings(edition, 1)
+    meeting = Meeting.objects.get()
+    meeting.slot, meeting.table = Slot.objects.get(index=0), NegotiationTable.objects.get()
+    meeting.save()
+    client.force_login(OrganiserFactory())
+    response = client.post(
+        f"/organiser/{edition.slug}/schedule/meetings/{meeting.pk}/lock/",
+        {"version": "abc"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Someone else changed this meeting meanwhile" in response.content.decode()
+    meeting.refresh_from_db()
+    assert not meeting.locked

@@ -262,31 +262,42 @@ def _conflicts(meetings: list[Meeting]) -> list[str]:
     return warnings
 
 
+def _edit_then_board(request: HttpRequest, edition: Edition, change: Any) -> HttpResponse:
+    """Apply one edit of the schedule; say what happened; back to the board."""
+    try:
+        change()
+    except edits.EditError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The schedule has been changed."))
+    return redirect("scheduling_admin:board", edition.slug)
+
+
 @organiser_required
 @require_POST
 def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> HttpResponse:
     edition_obj = _edition(edition)
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=pk)
-    version = int(request.POST.get("version", "0") or 0)
-    try:
-        if action in ("lock", "unlock"):
-            edits.set_locked(
-                meeting=meeting, locked=action == "lock", version=version, user=request.user
-            )
-        elif action == "unplace":
-            edits.unplace_meeting(meeting=meeting, version=version, user=request.user)
-        elif action == "cancel":
-            sameday.cancel_meeting(
-                meeting=meeting, user=request.user, reason=request.POST.get("reason", "")[:300]
-            )
-        else:
-            messages.error(request, _("Unknown change."))
-            return redirect("scheduling_admin:board", edition_obj.slug)
-    except edits.EditError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The schedule has been changed."))
-    return redirect("scheduling_admin:board", edition_obj.slug)
+    raw_version = request.POST.get("version", "")
+    version = int(raw_version) if raw_version.isdigit() else 0  # 0 is never current: stale
+    changes = {
+        "lock": lambda: edits.set_locked(
+            meeting=meeting, locked=True, version=version, user=request.user
+        ),
+        "unlock": lambda: edits.set_locked(
+            meeting=meeting, locked=False, version=version, user=request.user
+        ),
+        "unplace": lambda: edits.unplace_meeting(
+            meeting=meeting, version=version, user=request.user
+        ),
+        "cancel": lambda: sameday.cancel_meeting(
+            meeting=meeting, user=request.user, reason=request.POST.get("reason", "")[:300]
+        ),
+    }
+    if action not in changes:
+        messages.error(request, _("Unknown change."))
+        return redirect("scheduling_admin:board", edition_obj.slug)
+    return _edit_then_board(request, edition_obj, changes[action])
 
 
 @organiser_required
@@ -331,19 +342,17 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
         _errors_to_messages(request, form)
         return redirect("scheduling_admin:board", edition_obj.slug)
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=form.cleaned_data["meeting"])
-    try:
-        edits.move_meeting(
+    return _edit_then_board(
+        request,
+        edition_obj,
+        lambda: edits.move_meeting(
             meeting=meeting,
             slot=form.cleaned_data["slot"],
             table=form.cleaned_data["table"],
             version=form.cleaned_data["version"],
             user=request.user,
-        )
-    except edits.EditError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The schedule has been changed."))
-    return redirect("scheduling_admin:board", edition_obj.slug)
+        ),
+    )
 
 
 @organiser_required
@@ -406,16 +415,14 @@ def swap(request: HttpRequest, edition: str) -> HttpResponse:
         numbers[name] = int(value)
     first = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["first"])
     second = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["second"])
-    try:
-        edits.swap_meetings(
+    return _edit_then_board(
+        request,
+        edition_obj,
+        lambda: edits.swap_meetings(
             first=first,
             first_version=numbers["first_version"],
             second=second,
             second_version=numbers["second_version"],
             user=request.user,
-        )
-    except edits.EditError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The schedule has been changed."))
-    return redirect("scheduling_admin:board", edition_obj.slug)
+        ),
+    )
