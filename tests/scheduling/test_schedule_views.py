@@ -186,3 +186,13 @@ def test_a_malformed_version_is_a_stale_edit_not_an_error(client):
     assert "Someone else changed this meeting meanwhile" in response.content.decode()
     meeting.refresh_from_db()
     assert not meeting.locked
+
+
+@pytest.mark.parametrize("number", ["abc", "", "999999"])
+def test_marking_an_unknown_participant_absent_says_so(client, number):
+    edition = grid_edition()
+    client.force_login(OrganiserFactory())
+    response = client.post(
+        f"/organiser/{edition.slug}/schedule/absent/", {"participant": number}, follow=True
+    )
+    assert "No participant of this edition has that number." in response.content.decode()

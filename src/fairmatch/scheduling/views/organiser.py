@@ -359,9 +359,12 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
 @require_POST
 def absent(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
-    participation = Participation.objects.filter(
-        edition=edition_obj, pk=request.POST.get("participant", "0") or 0
-    ).first()
+    number = request.POST.get("participant", "")
+    participation = (
+        Participation.objects.filter(edition=edition_obj, pk=int(number)).first()
+        if number.isdigit()
+        else None
+    )
     if participation is None:
         messages.error(request, _("No participant of this edition has that number."))
     else:
