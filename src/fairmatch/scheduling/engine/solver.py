@@ -386,7 +386,7 @@ def _minimise_breaks(
     """Best slots and whether proven optimal; _PROVEN_INFEASIBLE, or None when out of time.
 
     ``race`` holds the MaxSAT children (none when they do not apply): RC2 over Glucose, and
-    a SAT call over CaDiCaL for a first fair schedule followed by RC2 over CaDiCaL. Both
+    a SAT call over Glucose for a first fair schedule followed by RC2 over CaDiCaL. Both
     report each lower bound they prove; CP-SAT stops as soon as its best schedule meets one.
     A fair schedule from the SAT call restarts CP-SAT from it when CP-SAT has none yet.
     """
