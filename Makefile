@@ -43,7 +43,7 @@ bench: install
 	$(BIN)/fairmatch bench matching
 
 messages: install
-	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans --no-obsolete --add-location file
+	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans --no-obsolete --add-location file --ignore 'scheduling/engine/*'
 	cd src/fairmatch && ../../$(BIN)/fairmatch compilemessages -l zh_Hans
 
 clean:

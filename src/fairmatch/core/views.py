@@ -35,3 +35,14 @@ def enterprise_member_required(view: Callable[..., HttpResponse]) -> Callable[..
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def form_errors_to_messages(request: HttpRequest, form: Any) -> None:
+    """Show a form's errors as messages, each named by its field, on pages that redirect
+    after a POST (the form itself is not shown again)."""
+    from django.contrib import messages
+
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
-from fairmatch.core.views import organiser_required
+from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.matching.domain import organiser as matchmaking
 from fairmatch.matching.domain.requests import RequestError, arrange_meeting
 from fairmatch.matching.domain.tasks import recommendations_task, suggestions_task
@@ -64,9 +65,7 @@ def arrange(request: HttpRequest, edition: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting has been arranged."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     return redirect("matching_admin:overview", edition_obj.slug)
 
 
@@ -76,7 +75,13 @@ def wishes(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     outcome = matchmaking.meetings_from_wishes(edition=edition_obj, organiser=request.user)
     messages.success(
-        request, _("%(count)d meetings arranged from wishes.") % {"count": outcome.arranged}
+        request,
+        ngettext(
+            "%(count)d meeting arranged from wishes.",
+            "%(count)d meetings arranged from wishes.",
+            outcome.arranged,
+        )
+        % {"count": outcome.arranged},
     )
     for reason in outcome.skipped[:20]:
         messages.warning(request, reason)
@@ -97,9 +102,7 @@ def suggestions(request: HttpRequest, edition: str) -> HttpResponse:
             request, _("Suggestions are being computed; reload this page in a moment.")
         )
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     return redirect("matching_admin:overview", edition_obj.slug)
 
 

@@ -1,6 +1,7 @@
 """Publication: named, numbered releases of the schedule and what changed between them."""
 
 import datetime
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,33 +115,29 @@ def publish(*, edition: Edition, name: str, user: Any) -> Release:
 
 def notify_release(*, release: Release) -> int:
     """E-mail each affected participant its own changes, in its members' languages."""
-    sent = 0
     previous = (
         Release.objects.filter(edition=release.edition, number__lt=release.number)
         .order_by("-number")
         .first()
     )
     before = previous.snapshot if previous else {}
-    for participation in Participation.objects.filter(
-        pk__in=release.changes.get("affected", [])
-    ).select_related("enterprise", "edition"):
-        mine = {
-            kind: [
-                (before.get(key) or release.snapshot.get(key))
-                for key in keys
-                if participation.pk
-                in (before.get(key) or release.snapshot.get(key) or {}).get("participants", [])
-            ]
-            for kind, keys in release.changes.items()
-            if kind in ("added", "moved", "cancelled")
-        }
+    changes: dict[int, Counter[str]] = defaultdict(Counter)
+    for kind in ("added", "moved", "cancelled"):
+        for key in release.changes.get(kind, []):
+            entry = release.snapshot.get(key) or before[key]
+            for participation_id in entry["participants"]:
+                changes[participation_id][kind] += 1
+    sent = 0
+    for participation in Participation.objects.filter(pk__in=changes).select_related(
+        "enterprise", "edition"
+    ):
         sent += len(
             send_translated(
                 template="scheduling/email/release",
                 context={
                     "release": release,
                     "edition": release.edition,
-                    "changes": {kind: len(items) for kind, items in mine.items()},
+                    "changes": changes[participation.pk],
                     "agenda_url": absolute_url(
                         reverse("scheduling:agenda", args=[release.edition.slug])
                     ),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
-from fairmatch.core.views import organiser_required
+from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain import edits, grid, releases, runs, sameday
 from fairmatch.scheduling.interfaces.forms import (
@@ -35,13 +35,6 @@ from fairmatch.scheduling.models import (
 
 def _edition(slug: str) -> Edition:
     return get_object_or_404(Edition, slug=slug)
-
-
-def _errors_to_messages(request: HttpRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
 
 
 @organiser_required
@@ -79,7 +72,7 @@ def add_session(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     form = SessionForm(request.POST, prefix="session")
     if not form.is_valid():
-        _errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
     if NegotiationSession.objects.filter(
         edition=edition_obj, date=form.cleaned_data["date"], part=form.cleaned_data["part"]
@@ -134,7 +127,7 @@ def add_tables(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     form = TablesForm(request.POST, prefix="tables")
     if not form.is_valid():
-        _errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
     with transaction.atomic():
         Edition.objects.select_for_update().get(pk=edition_obj.pk)
@@ -165,7 +158,7 @@ def start_run(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     form = RunForm(request.POST, prefix="run")
     if not form.is_valid():
-        _errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
     try:
         run = runs.start_run(edition=edition_obj, user=request.user, **form.cleaned_data)
@@ -306,7 +299,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     form = PublishForm(request.POST, prefix="publish")
     if not form.is_valid():
-        _errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
     try:
         release = releases.publish(
@@ -339,7 +332,7 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     form = MoveForm(request.POST, edition=edition_obj)
     if not form.is_valid():
-        _errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("scheduling_admin:board", edition_obj.slug)
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=form.cleaned_data["meeting"])
     return _edit_then_board(
