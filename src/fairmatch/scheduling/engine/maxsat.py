@@ -10,8 +10,8 @@ so a result is always optimal; the caller runs it in a child process to enforce 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
@@ -22,7 +22,17 @@ from pysat.solvers import Solver
 
 from .problem import Problem
 
-NICE_AFTER_FEASIBLE = 10
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """The weighted CNF and the variable ids of (meeting, slot) and (participant, slot) busy.
+
+    Participants with fewer than two meetings have no busy variable.
+    """
+
+    wcnf: WCNF
+    choice: dict[tuple[int, int], int]
+    busy: dict[tuple[int, int], int]
 
 
 def encode(
@@ -31,11 +41,12 @@ def encode(
     domains: Sequence[Sequence[int]],
     cap: int | None,
     busy_counts: bool = False,
-) -> tuple[WCNF, dict[tuple[int, int], int]]:
-    """The weighted CNF of the all-placed break minimisation and the (meeting, slot) ids."""
+) -> Encoding:
+    """The weighted CNF of the all-placed break minimisation."""
     pool = IDPool()
     wcnf = WCNF()
     choice: dict[tuple[int, int], int] = {}
+    busy_ids: dict[tuple[int, int], int] = {}
     for meeting, domain in enumerate(domains):
         literals = [pool.id(("x", meeting, slot)) for slot in domain]
         for slot, literal in zip(domain, literals, strict=True):
@@ -71,6 +82,7 @@ def encode(
             for first, second in combinations(here, 2):
                 wcnf.append([-first, -second])
             busy[slot] = pool.id(("busy", participant, slot))
+            busy_ids[participant, slot] = busy[slot]
             wcnf.append([-busy[slot], *here])
             for literal in here:
                 wcnf.append([-literal, busy[slot]])
@@ -89,7 +101,7 @@ def encode(
             _encode_window(
                 wcnf, pool, participant, list(range(slot_count)), busy, len(meetings), break_starts
             )
-    return wcnf, choice
+    return Encoding(wcnf=wcnf, choice=choice, busy=busy_ids)
 
 
 def _encode_day(
@@ -170,12 +182,12 @@ def solve_maxsat(
     cap: int | None,
     solver: str = "g4",
     on_bound: Callable[[int], None] | None = None,
-    wcnf_and_choice: tuple[WCNF, dict[tuple[int, int], int]] | None = None,
+    encoding: Encoding | None = None,
 ) -> tuple[int, list[int]] | None:
     """Optimal (total breaks, slot per meeting), or None when the hard part is unsatisfiable."""
-    wcnf, choice = wcnf_and_choice or encode(problem, domains=domains, cap=cap)
+    encoding = encoding or encode(problem, domains=domains, cap=cap)
     with _ReportingRC2(
-        wcnf,
+        encoding.wcnf,
         report=on_bound or (lambda cost: None),
         solver=solver,
         adapt=True,
@@ -185,72 +197,28 @@ def solve_maxsat(
         model = rc2.compute()
         if model is None:
             return None
-        return int(rc2.cost), _slots(problem, model, choice)
+        return int(rc2.cost), read_slots(problem, model, encoding.choice)
 
 
-def feasible_slots(
-    problem: Problem,
-    *,
-    wcnf: WCNF,
-    choice: dict[tuple[int, int], int],
-    solver: str = "g4",
-) -> list[int] | None:
+def feasible_slots(problem: Problem, *, encoding: Encoding, solver: str = "g4") -> list[int] | None:
     """Any schedule meeting the hard clauses (fairness cap included), or None if none exists.
 
     A plain SAT call finds a fair schedule where CP-SAT's first search may not (measured on
     forum-13crafb, where CP-SAT found none in a minute: Glucose 0.7 s, CaDiCaL 9 s).
     """
-    with Solver(name=solver, bootstrap_with=wcnf.hard) as oracle:
+    with Solver(name=solver, bootstrap_with=encoding.wcnf.hard) as oracle:
         if not oracle.solve():
             return None
-        return _slots(problem, oracle.get_model(), choice)
+        return read_slots(problem, oracle.get_model(), encoding.choice)
 
 
-def _slots(problem: Problem, model: Sequence[int], choice: dict[tuple[int, int], int]) -> list[int]:
+def read_slots(
+    problem: Problem, model: Sequence[int], choice: dict[tuple[int, int], int]
+) -> list[int]:
+    """The slot of each meeting in a satisfying assignment (-1 if none)."""
     true = {literal for literal in model if literal > 0}
     slots = [-1] * len(problem.meetings)
     for (meeting, slot), literal in choice.items():
         if literal in true:
             slots[meeting] = slot
     return slots
-
-
-def solve_in_child(
-    problem: Problem,
-    domains: Sequence[Sequence[int]],
-    cap: int | None,
-    connection: Any,
-    solver: str = "g4",
-    feasible_first: bool = False,
-) -> None:
-    """Entry point of a child process. Messages sent back through the pipe, in order:
-    ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever RC2 raises
-    its lower bound; then ("optimal", cost, slots), or ("unsatisfiable",) when no schedule
-    meets the hard clauses."""
-    try:
-        wcnf, choice = encode(problem, domains=domains, cap=cap)
-        if feasible_first:
-            slots = feasible_slots(problem, wcnf=wcnf, choice=choice)
-            if slots is None:
-                connection.send(("unsatisfiable",))
-                return
-            connection.send(("feasible", slots))
-            # From here this child only backs up the other one: it yields the CPU to it
-            # and to CP-SAT (measured: at equal priority, RC2 over Glucose lost ticf-14crafa).
-            os.nice(NICE_AFTER_FEASIBLE)
-        result = solve_maxsat(
-            problem,
-            domains=domains,
-            cap=cap,
-            solver=solver,
-            on_bound=lambda cost: connection.send(("bound", cost)),
-            wcnf_and_choice=(wcnf, choice),
-        )
-        if result is None:
-            connection.send(("unsatisfiable",))
-        else:
-            connection.send(("optimal", result[0], result[1]))
-    except (BrokenPipeError, EOFError, OSError):
-        return
-    finally:
-        connection.close()

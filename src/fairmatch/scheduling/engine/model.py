@@ -284,7 +284,7 @@ def _add_breaks(
             )
         participant_breaks: list[cp_model.LinearExprT] = []
         for day_slots in days.values():
-            day_breaks = _day_breaks(
+            on_day = day_breaks(
                 model,
                 participant=participant,
                 day_slots=day_slots,
@@ -293,8 +293,8 @@ def _add_breaks(
                 exact_degree=options.must_place and len(days) == 1,
                 options=options,
             )
-            if day_breaks is not None:
-                participant_breaks.append(day_breaks)
+            if on_day is not None:
+                participant_breaks.append(on_day)
         total = sum(participant_breaks)
         if options.break_cap is not None:
             model.add(total <= options.break_cap)
@@ -314,7 +314,7 @@ def _add_breaks(
         _add_fairness(problem, built=built, spread=options.fairness)
 
 
-def _day_breaks(
+def day_breaks(
     model: cp_model.CpModel,
     *,
     participant: int,
@@ -355,12 +355,12 @@ def _day_breaks(
         model.add_max_equality(active_variable, variables)
         active = active_variable
     # An explicit non-negative variable: the expression alone has a negative LP bound.
-    day_breaks = model.new_int_var(0, max(len(day_slots) // 2, 0), f"breaks{participant}")
-    model.add(day_breaks == sum(starts) - active)
+    breaks = model.new_int_var(0, max(len(day_slots) // 2, 0), f"breaks{participant}")
+    model.add(breaks == sum(starts) - active)
     if options.redundant_windows:
         has_break = model.new_bool_var(f"hasbreak{participant}")
-        model.add(day_breaks >= 1).only_enforce_if(has_break)
-        model.add(day_breaks == 0).only_enforce_if(has_break.Not())
+        model.add(breaks >= 1).only_enforce_if(has_break)
+        model.add(breaks == 0).only_enforce_if(has_break.Not())
         if exact_degree:
             _add_break_free_window(
                 model,
@@ -374,7 +374,7 @@ def _day_breaks(
             _add_break_free_span(
                 model, day_slots=day_slots, busy=busy, degree=degree, has_break=has_break
             )
-    return day_breaks
+    return breaks
 
 
 def _add_break_free_span(

@@ -2,8 +2,9 @@
 
 Phases: checks (locked clashes, allowed slots, counting bound) -> placement (CP-SAT,
 maximise placed weight) -> breaks (CP-SAT minimising breaks under the fairness spread,
-raced against RC2 MaxSAT when every meeting fits) -> tables -> explanations. Instances too
-large for one exact model go through a greedy start and large-neighbourhood search instead.
+raced against RC2 MaxSAT and the busy-profile decomposition when every meeting fits) ->
+tables -> explanations. Instances too large for one exact model go through a greedy start
+and large-neighbourhood search instead.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from .children import solve_in_child
 from .diagnostics import (
     locked_conflicts,
     placeable_counts,
@@ -30,7 +32,6 @@ from .domains import allowed_slots
 from .greedy import greedy_slots
 from .kempe import kempe_fill
 from .lns import improve
-from .maxsat import solve_in_child
 from .model import ModelOptions, SlotModel, build_slot_model
 from .problem import Placement, Problem, Progress, Solution, Status
 from .tables import assign_tables
@@ -40,6 +41,10 @@ ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
 # How often a running CP-SAT search polls ``should_stop`` (between solution callbacks).
 STOP_POLL_SECONDS = 0.1
+# The busy-profile decomposition's share of the time limit (it proved the three ten-slot
+# JAIR instances it solves in 1 - 7 s), before the CaDiCaL child turns to RC2.
+PROFILE_SHARE = 0.3
+PROFILE_MIN_SECONDS = 5.0
 
 # Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
 EXACT_MODEL_LIMIT = 12_000
@@ -271,7 +276,12 @@ def _start_race(
         and not any(m.language for m in problem.meetings)
         and all(domains)
     ):
-        race.start(problem, domains=domains, cap=cap)
+        race.start(
+            problem,
+            domains=domains,
+            cap=cap,
+            profile_seconds=max(PROFILE_MIN_SECONDS, PROFILE_SHARE * run.left()),
+        )
     return race
 
 
@@ -307,7 +317,7 @@ def _place_then_minimise(
     if race.optimal is not None:
         # Every meeting placed, breaks proven minimal (under the fairness cap when given).
         run.breaks_lower_bound = max(run.breaks_lower_bound, race.optimal[0])
-        run.messages.append("breaks proven optimal by MaxSAT (RC2)")
+        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
         return race.take_optimal(), Status.OPTIMAL, fairness is not None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         run.messages.append("no schedule found within the time limit")
@@ -399,7 +409,7 @@ def _minimise_breaks(
     if race.optimal is not None:
         cost = race.optimal[0]
         run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
-        run.messages.append("breaks proven optimal by MaxSAT (RC2)")
+        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
         return race.take_optimal(), True
     built = build_slot_model(
         problem,
@@ -436,7 +446,7 @@ def _minimise_breaks(
     if race.optimal is not None:
         cost = race.optimal[0]
         run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
-        run.messages.append("breaks proven optimal by MaxSAT (RC2)")
+        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
         return race.take_optimal(), True
     if (all_fit and race.unsatisfiable) or status == cp_model.INFEASIBLE:
         return _PROVEN_INFEASIBLE
@@ -487,20 +497,35 @@ class _Race:
         self.bound = 0
         self.cp_best: int | None = None
         self.optimal: tuple[int, list[int]] | None = None
+        self.optimal_by = ""
         self.unsatisfiable = False
         self.feasible: list[int] | None = None
         self.restart: list[int] | None = None
         self.bounds_count = False
 
-    def start(self, problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None) -> None:
+    def start(
+        self,
+        problem: Problem,
+        *,
+        domains: Sequence[Sequence[int]],
+        cap: int | None,
+        profile_seconds: float,
+    ) -> None:
         # Child processes, because RC2 cannot be interrupted and the time limit must hold.
         context = multiprocessing.get_context("spawn")
-        for solver_name, feasible_first in (("g4", False), ("cd195", True)):
+        for solver_name, feasible_first, profiles in (
+            ("g4", False, 0.0),
+            ("cd195", True, profile_seconds),
+        ):
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(
                 target=solve_in_child,
                 args=(problem, [tuple(d) for d in domains], cap, sending),
-                kwargs={"solver": solver_name, "feasible_first": feasible_first},
+                kwargs={
+                    "solver": solver_name,
+                    "feasible_first": feasible_first,
+                    "profile_seconds": profiles,
+                },
                 daemon=True,
             )
             process.start()
@@ -529,6 +554,7 @@ class _Race:
         if kind == "optimal":
             if self.optimal is None:
                 self.optimal = (int(message[1]), list(message[2]))
+                self.optimal_by = str(message[3])
             return True
         if kind == "unsatisfiable":
             self.unsatisfiable = True

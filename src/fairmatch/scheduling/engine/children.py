@@ -1,0 +1,77 @@
+"""Entry point of the MaxSAT child processes that race CP-SAT in the breaks phase.
+
+They run in processes because RC2 cannot be interrupted: the parent terminates them at the
+time limit or once the result is in.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from .maxsat import encode, feasible_slots, solve_maxsat
+from .problem import Problem
+from .profiles import solve_by_profiles
+
+NICE_AFTER_FEASIBLE = 10
+
+
+def solve_in_child(
+    problem: Problem,
+    domains: Sequence[Sequence[int]],
+    cap: int | None,
+    connection: Any,
+    solver: str = "g4",
+    feasible_first: bool = False,
+    profile_seconds: float = 0.0,
+) -> None:
+    """Entry point of a child process. Messages sent back through the pipe, in order:
+    ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever a lower
+    bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no schedule
+    meets the hard clauses. With ``profile_seconds``, the busy-profile decomposition
+    (profiles.py) runs that long before RC2."""
+
+    def report(cost: int) -> None:
+        connection.send(("bound", cost))
+
+    try:
+        encoding = encode(problem, domains=domains, cap=cap)
+        if feasible_first:
+            slots = feasible_slots(problem, encoding=encoding)
+            if slots is None:
+                connection.send(("unsatisfiable",))
+                return
+            connection.send(("feasible", slots))
+        if profile_seconds > 0:
+            found = solve_by_profiles(
+                problem,
+                domains=domains,
+                cap=cap,
+                encoding=encoding,
+                seconds=profile_seconds,
+                on_bound=report,
+            )
+            if found is not None:
+                connection.send(("optimal", found[0], found[1], "the busy-profile decomposition"))
+                return
+        if feasible_first:
+            # From here this child only backs up the other one: it yields the CPU to it
+            # and to CP-SAT (measured: at equal priority, RC2 over Glucose lost ticf-14crafa).
+            os.nice(NICE_AFTER_FEASIBLE)
+        result = solve_maxsat(
+            problem,
+            domains=domains,
+            cap=cap,
+            solver=solver,
+            on_bound=report,
+            encoding=encoding,
+        )
+        if result is None:
+            connection.send(("unsatisfiable",))
+        else:
+            connection.send(("optimal", result[0], result[1], "MaxSAT (RC2)"))
+    except (BrokenPipeError, EOFError, OSError):
+        return
+    finally:
+        connection.close()
