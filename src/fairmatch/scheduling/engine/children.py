@@ -1,4 +1,5 @@
-"""Entry point of the MaxSAT child processes that race CP-SAT in the breaks phase.
+"""Entry point of the child processes that race CP-SAT in the breaks phase (MaxSAT and the
+busy-profile decomposition).
 
 They run in processes because RC2 cannot be interrupted: the parent terminates them at the
 time limit or once the result is in.
@@ -28,9 +29,9 @@ def solve_in_child(
 ) -> None:
     """Entry point of a child process. Messages sent back through the pipe, in order:
     ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever a lower
-    bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no schedule
-    meets the hard clauses. With ``profile_seconds``, the busy-profile decomposition
-    (profiles.py) runs that long before RC2."""
+    bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no
+    schedule meets the hard clauses. With ``profile_seconds``, the busy-profile
+    decomposition (profiles.py) runs at most that long before RC2."""
 
     def report(cost: int) -> None:
         connection.send(("bound", cost))

@@ -67,9 +67,7 @@ def encode(
                 for other in domains[before]:
                     if other >= slot:
                         wcnf.append([-choice[meeting, slot], -choice[before, other]])
-    days: dict[int, list[int]] = {}
-    for slot, slot_info in enumerate(problem.slots):
-        days.setdefault(slot_info.day, []).append(slot)
+    days = problem.slots_by_day()
     single_day = len(days) == 1
     for participant, meetings in enumerate(problem.meetings_of()):
         if len(meetings) < 2:
@@ -92,7 +90,7 @@ def encode(
             )
             wcnf.extend(card.clauses)
         break_starts: list[int] = []
-        for day_slots in days.values():
+        for day_slots in days:
             break_starts.extend(_encode_day(wcnf, pool, participant, day_slots, busy))
         if cap is not None and len(break_starts) > cap:
             card = CardEnc.atmost(break_starts, bound=cap, vpool=pool, encoding=EncType.seqcounter)

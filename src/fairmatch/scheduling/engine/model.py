@@ -240,9 +240,7 @@ def _add_breaks(
 ) -> None:
     model = built.model
     free_set = set(built.free)
-    days: dict[int, list[int]] = {}
-    for slot, slot_info in enumerate(problem.slots):
-        days.setdefault(slot_info.day, []).append(slot)
+    days = problem.slots_by_day()
     busy_per_slot: list[list[cp_model.IntVar]] = [[] for _ in problem.slots]
     breaks_terms: list[cp_model.LinearExprT] = []
 
@@ -283,7 +281,7 @@ def _add_breaks(
                 == sum(built.placed[m] for m in own_free)
             )
         participant_breaks: list[cp_model.LinearExprT] = []
-        for day_slots in days.values():
+        for day_slots in days:
             on_day = day_breaks(
                 model,
                 participant=participant,

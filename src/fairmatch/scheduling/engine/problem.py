@@ -77,6 +77,13 @@ class Problem:
         opened = self.slots[slot].tables
         return tuple(range(len(self.tables))) if opened is None else opened
 
+    def slots_by_day(self) -> list[list[int]]:
+        """The slot indices of each day, days in order of first appearance."""
+        days: dict[int, list[int]] = {}
+        for slot, slot_info in enumerate(self.slots):
+            days.setdefault(slot_info.day, []).append(slot)
+        return list(days.values())
+
     def meetings_of(self) -> list[list[int]]:
         """For each participant, the indices of its meetings (in meeting order)."""
         by_participant: list[list[int]] = [[] for _ in self.participants]

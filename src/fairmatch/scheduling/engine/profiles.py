@@ -29,9 +29,9 @@ from .maxsat import Encoding, read_slots
 from .model import Literal, ModelOptions, day_breaks
 from .problem import Problem
 
-# CP-SAT's deterministic time (work done, not seconds: the same under load), measured with
-# one worker, first solve: 0.08 - 0.25 on the ten-slot JAIR instances, where the method proves the
-# optimum; 0.54 - 1.35 on the 22-slot ones, where its bound is weak.
+# CP-SAT's deterministic time (work done, not seconds: the same under load) of the first
+# solve, one worker: 0.08 - 0.25 on the ten-slot JAIR instances, where the method proves
+# the optimum; 0.54 - 1.35 on the 22-slot ones, where its bound is weak.
 PER_SOLVE_WORK = 0.4
 
 
@@ -49,29 +49,25 @@ def build_relaxation(
     """The busy-profile relaxation of "place every meeting, fewest breaks"."""
     model = cp_model.CpModel()
     slot_count = len(problem.slots)
-    days: dict[int, list[int]] = {}
-    for slot, slot_info in enumerate(problem.slots):
-        days.setdefault(slot_info.day, []).append(slot)
+    days = problem.slots_by_day()
     busy: dict[tuple[int, int], cp_model.IntVar] = {}
     busy_per_slot: list[list[cp_model.IntVar]] = [[] for _ in range(slot_count)]
     total_breaks = []
     for participant, meetings in enumerate(problem.meetings_of()):
         if not meetings:
             continue
-        own: dict[int, Literal] = {slot: 0 for slot in range(slot_count)}
+        own: dict[int, Literal] = dict.fromkeys(range(slot_count), 0)
         for slot in sorted({slot for meeting in meetings for slot in domains[meeting]}):
             variable = model.new_bool_var(f"busy{participant}_s{slot}")
-            busy[participant, slot] = variable
+            own[slot] = busy[participant, slot] = variable
             busy_per_slot[slot].append(variable)
-            own[slot] = variable
-        variables = [v for v in own.values() if not isinstance(v, int)]
-        model.add(sum(variables) == len(meetings))
+        model.add(sum(own.values()) == len(meetings))
         # Hall's condition per distinct allowed set: its meetings need that many busy slots.
         for allowed in {frozenset(domains[meeting]) for meeting in meetings}:
             needed = sum(1 for meeting in meetings if allowed.issuperset(domains[meeting]))
             model.add(sum(own[slot] for slot in allowed) >= needed)
         breaks = []
-        for day_slots in days.values():
+        for day_slots in days:
             on_day = day_breaks(
                 model,
                 participant=participant,
@@ -110,7 +106,7 @@ def solve_by_profiles(
     meeting (under the cap). ``encoding`` is the MaxSAT encoding of the same problem. It
     gives up when the first solve of the relaxation takes more than ``solve_work`` (CP-SAT's
     deterministic time): then it is not the easy counting problem this method relies on.
-    Later solves, with cuts, may take longer (measured: three times the first, on tic-13crafc).
+    Later solves, with cuts, may take longer (tic-13crafc: three times the first).
     """
     deadline = time.monotonic() + seconds
     relaxation = build_relaxation(problem, domains=domains, cap=cap)
@@ -118,7 +114,7 @@ def solve_by_profiles(
     solver.parameters.num_workers = 1
     solver.parameters.linearization_level = 2
     solver.parameters.random_seed = seed
-    solver.parameters.max_deterministic_time = solve_work
+    solver.parameters.max_deterministic_time = solve_work  # the first solve only
     keys = {variable: key for key, variable in encoding.busy.items()}
     with Solver(name="g4", bootstrap_with=encoding.wcnf.hard) as oracle:
         while (left := deadline - time.monotonic()) > 0:
@@ -146,7 +142,7 @@ def _solve_until(oracle: Solver, assumptions: list[int], deadline: float) -> boo
     timer = threading.Timer(max(deadline - time.monotonic(), 0.0), oracle.interrupt)
     timer.start()
     try:
-        answer = oracle.solve_limited(assumptions=assumptions, expect_interrupt=True)
+        answer: bool | None = oracle.solve_limited(assumptions=assumptions, expect_interrupt=True)
     finally:
         timer.cancel()
     oracle.clear_interrupt()

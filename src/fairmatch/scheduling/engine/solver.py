@@ -41,8 +41,8 @@ ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
 # How often a running CP-SAT search polls ``should_stop`` (between solution callbacks).
 STOP_POLL_SECONDS = 0.1
-# The busy-profile decomposition's share of the time limit (it proved the three ten-slot
-# JAIR instances it solves in 1 - 7 s), before the CaDiCaL child turns to RC2.
+# The busy-profile decomposition's share of the time limit before the CaDiCaL child turns to
+# RC2 (alone it proved tic-13crafc, forumt-14crafe and tic-14crafc in 1 - 7 s).
 PROFILE_SHARE = 0.3
 PROFILE_MIN_SECONDS = 5.0
 
@@ -316,9 +316,7 @@ def _place_then_minimise(
     run.timings["placement"] = time.monotonic() - phase_start
     if race.optimal is not None:
         # Every meeting placed, breaks proven minimal (under the fairness cap when given).
-        run.breaks_lower_bound = max(run.breaks_lower_bound, race.optimal[0])
-        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
-        return race.take_optimal(), Status.OPTIMAL, fairness is not None
+        return race.take_optimal(run), Status.OPTIMAL, fairness is not None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         run.messages.append("no schedule found within the time limit")
         return dict(locked), Status.UNKNOWN, False
@@ -407,10 +405,7 @@ def _minimise_breaks(
             race.bounds_count = True
             run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
     if race.optimal is not None:
-        cost = race.optimal[0]
-        run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
-        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
-        return race.take_optimal(), True
+        return race.take_optimal(run), True
     built = build_slot_model(
         problem,
         domains=domains,
@@ -444,10 +439,7 @@ def _minimise_breaks(
         break
     race.stop()
     if race.optimal is not None:
-        cost = race.optimal[0]
-        run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
-        run.messages.append(f"breaks proven optimal by {race.optimal_by}")
-        return race.take_optimal(), True
+        return race.take_optimal(run), True
     if (all_fit and race.unsatisfiable) or status == cp_model.INFEASIBLE:
         return _PROVEN_INFEASIBLE
     if all_fit:
@@ -581,9 +573,13 @@ class _Race:
         with self.lock:
             return self.optimal is not None
 
-    def take_optimal(self) -> dict[int, int]:
+    def take_optimal(self, run: _Run) -> dict[int, int]:
+        """A child's optimal schedule; its cost becomes the run's proven lower bound."""
         assert self.optimal is not None
-        return {m: s for m, s in enumerate(self.optimal[1]) if s >= 0}
+        cost, slots = self.optimal
+        run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
+        run.messages.append(f"breaks proven optimal by {self.optimal_by}")
+        return {m: s for m, s in enumerate(slots) if s >= 0}
 
     def decided(self) -> bool:
         """Whether a child has settled the phase (an optimum or no fair schedule)."""
