@@ -1,9 +1,10 @@
-"""Access rules shared by every app's views."""
+"""Access rules and form feedback shared by every app's views."""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -40,8 +41,6 @@ def enterprise_member_required(view: Callable[..., HttpResponse]) -> Callable[..
 def form_errors_to_messages(request: HttpRequest, form: Any) -> None:
     """Show a form's errors as messages, each named by its field, on pages that redirect
     after a POST (the form itself is not shown again)."""
-    from django.contrib import messages
-
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
