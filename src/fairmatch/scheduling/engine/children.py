@@ -13,7 +13,6 @@ from typing import Any
 
 from .maxsat import encode, feasible_slots, solve_maxsat
 from .problem import Problem
-from .profiles import solve_by_profiles
 
 NICE_AFTER_FEASIBLE = 10
 
@@ -26,18 +25,20 @@ def solve_in_child(
     solver: str = "g4",
     feasible_first: bool = False,
     profile_seconds: float = 0.0,
+    tables_by_busy: bool = False,
 ) -> None:
     """Entry point of a child process. Messages sent back through the pipe, in order:
     ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever a lower
     bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no
     schedule meets the hard clauses. With ``profile_seconds``, the busy-profile
-    decomposition (profiles.py) runs at most that long before RC2."""
+    decomposition (profiles.py) runs at most that long before RC2. ``tables_by_busy``
+    chooses the encoding of the table limit (maxsat.encode)."""
 
     def report(cost: int) -> None:
         connection.send(("bound", cost))
 
     try:
-        encoding = encode(problem, domains=domains, cap=cap)
+        encoding = encode(problem, domains=domains, cap=cap, tables_by_busy=tables_by_busy)
         if feasible_first:
             slots = feasible_slots(problem, encoding=encoding)
             if slots is None:
@@ -45,6 +46,8 @@ def solve_in_child(
                 return
             connection.send(("feasible", slots))
         if profile_seconds > 0:
+            from .profiles import solve_by_profiles  # OR-Tools: 0.6 s to import, only here
+
             found = solve_by_profiles(
                 problem,
                 domains=domains,

@@ -21,6 +21,7 @@ With the last two, RC2 over Glucose proves forum-13crafb in 34 s and ticf-13craf
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -51,9 +52,15 @@ def encode(
     *,
     domains: Sequence[Sequence[int]],
     cap: int | None,
-    busy_counts: bool = False,
+    tables_by_busy: bool = False,
 ) -> Encoding:
-    """The weighted CNF of the all-placed break minimisation."""
+    """The weighted CNF of the all-placed break minimisation.
+
+    The table limit is a totalizer over the meetings of each slot, or with
+    ``tables_by_busy`` only the count of busy participants (at most twice the tables, the
+    same limit): a fifth of the clauses, and RC2 proves the easy JAIR instances two to ten
+    times sooner, the hard ones slower (forum-13crafb 57 s against 23 s). The race runs both.
+    """
     pool = IDPool()
     wcnf = WCNF()
     choice: dict[tuple[int, int], int] = {}
@@ -69,7 +76,7 @@ def encode(
     for slot in range(slot_count):
         here = [literal for (m, s), literal in choice.items() if s == slot]
         capacity = len(problem.open_tables(slot))
-        if len(here) > capacity:
+        if len(here) > capacity and not tables_by_busy:
             card = CardEnc.atmost(here, bound=capacity, vpool=pool, encoding=EncType.totalizer)
             wcnf.extend(card.clauses)
     for meeting, meeting_info in enumerate(problem.meetings):
@@ -96,11 +103,6 @@ def encode(
             wcnf.append([-busy[slot], *here])
             for literal in here:
                 wcnf.append([-literal, busy[slot]])
-        if busy_counts and len(busy) > len(meetings):
-            card = CardEnc.equals(
-                list(busy.values()), bound=len(meetings), vpool=pool, encoding=EncType.totalizer
-            )
-            wcnf.extend(card.clauses)
         break_starts: list[int] = []
         for day_slots in days:
             break_starts.extend(_encode_day(wcnf, pool, participant, day_slots, busy))
@@ -112,7 +114,9 @@ def encode(
                 wcnf, pool, participant, list(range(slot_count)), busy, len(meetings), break_starts
             )
     _encode_partner_windows(wcnf, problem, domains=domains, windows=windows)
-    _encode_busy_per_slot(wcnf, pool, problem, busy=busy_ids)
+    _encode_busy_per_slot(
+        wcnf, pool, problem, busy=busy_ids, choice=choice if tables_by_busy else None
+    )
     return Encoding(wcnf=wcnf, choice=choice, busy=busy_ids)
 
 
@@ -229,15 +233,28 @@ def _encode_busy_per_slot(
     problem: Problem,
     *,
     busy: Mapping[tuple[int, int], int],
+    choice: Mapping[tuple[int, int], int] | None,
 ) -> None:
     """At most twice the open tables busy per slot, on the busy booleans.
 
-    Participants with a single meeting have none and are left out of the count (adding
-    their meetings' choices made the proofs slower: forum-13crafb 62 s against 25 s).
+    Participants with a single meeting have none: with ``choice`` their meetings' choices
+    stand in for them (a copy for the second of two such participants), which makes the
+    count exact, the table limit itself. Without, they are left out and the count is
+    redundant (adding them beside the meeting totalizer made the proofs slower:
+    forum-13crafb 62 s against 25 s).
     """
     by_slot: dict[int, list[int]] = {}
     for (_, slot), literal in busy.items():
         by_slot.setdefault(slot, []).append(literal)
+    if choice is not None:
+        singles = Counter(meetings[0] for meetings in problem.meetings_of() if len(meetings) == 1)
+        for (meeting, slot), literal in choice.items():
+            if singles[meeting] >= 1:
+                by_slot.setdefault(slot, []).append(literal)
+            if singles[meeting] == 2:
+                copy = pool.id(("copy", meeting, slot))
+                wcnf.extend([[-copy, literal], [copy, -literal]])
+                by_slot[slot].append(copy)
     for slot, literals in by_slot.items():
         capacity = 2 * len(problem.open_tables(slot))
         if len(literals) > capacity:
