@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from .maxsat import encode, feasible_slots, solve_maxsat
+from .maxsat import encode, feasible_slots, solve_maxsat, without_breaks
 from .problem import Problem
 
 NICE_AFTER_FEASIBLE = 10
@@ -26,13 +26,15 @@ def solve_in_child(
     feasible_first: bool = False,
     profile_seconds: float = 0.0,
     tables_by_busy: bool = False,
+    zero_break_seconds: float = 0.0,
 ) -> None:
     """Entry point of a child process. Messages sent back through the pipe, in order:
     ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever a lower
     bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no
-    schedule meets the hard clauses. With ``profile_seconds``, the busy-profile
-    decomposition (profiles.py) runs at most that long before RC2. ``tables_by_busy``
-    chooses the encoding of the table limit (maxsat.encode)."""
+    schedule meets the hard clauses. After the feasible schedule, a SAT call looks for one
+    without breaks for at most ``zero_break_seconds``; with ``profile_seconds``, the
+    busy-profile decomposition (profiles.py) runs at most that long before RC2.
+    ``tables_by_busy`` chooses the encoding of the table limit (maxsat.encode)."""
 
     def report(cost: int) -> None:
         connection.send(("bound", cost))
@@ -45,6 +47,12 @@ def solve_in_child(
                 connection.send(("unsatisfiable",))
                 return
             connection.send(("feasible", slots))
+            answer, slots = without_breaks(problem, encoding=encoding, seconds=zero_break_seconds)
+            if answer:
+                connection.send(("optimal", 0, slots, "a SAT call without breaks"))
+                return
+            if answer is False:
+                report(1)
         if profile_seconds > 0:
             from .profiles import solve_by_profiles  # OR-Tools: 0.6 s to import, only here
 

@@ -17,7 +17,6 @@ values that cannot hold together) becomes a clause of the relaxation and it is s
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 from pysat.solvers import Solver
 
-from .maxsat import Encoding, read_slots
+from .maxsat import Encoding, read_slots, solve_until
 from .model import Literal, ModelOptions, day_breaks
 from .problem import Problem
 
@@ -128,25 +127,13 @@ def solve_by_profiles(
             assumptions = [
                 variable if profile[key] else -variable for key, variable in encoding.busy.items()
             ]
-            fits = _solve_until(oracle, assumptions, deadline)
+            fits = solve_until(oracle, assumptions, deadline)
             if fits is None:
                 return None
             if fits:
                 return bound, read_slots(problem, oracle.get_model(), encoding.choice)
             _cut(relaxation, oracle.get_core(), keys=keys, profile=profile)
     return None
-
-
-def _solve_until(oracle: Solver, assumptions: list[int], deadline: float) -> bool | None:
-    """The oracle's answer under ``assumptions``, or None if the deadline interrupts it."""
-    timer = threading.Timer(max(deadline - time.monotonic(), 0.0), oracle.interrupt)
-    timer.start()
-    try:
-        answer: bool | None = oracle.solve_limited(assumptions=assumptions, expect_interrupt=True)
-    finally:
-        timer.cancel()
-    oracle.clear_interrupt()
-    return answer
 
 
 def _cut(

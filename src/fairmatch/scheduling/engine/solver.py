@@ -45,6 +45,8 @@ STOP_POLL_SECONDS = 0.1
 # RC2 (alone it proved tic-13crafc, forumt-14crafe and tic-14crafc in 1 - 7 s).
 PROFILE_SHARE = 0.3
 PROFILE_MIN_SECONDS = 5.0
+# Before them, the share of the time limit of a SAT call for a schedule without breaks.
+ZERO_BREAK_SHARE = 0.2
 
 # Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
 EXACT_MODEL_LIMIT = 12_000
@@ -283,6 +285,7 @@ def _start_race(
             domains=domains,
             cap=cap,
             profile_seconds=max(PROFILE_MIN_SECONDS, PROFILE_SHARE * run.left()),
+            zero_break_seconds=ZERO_BREAK_SHARE * run.left(),
         )
     return race
 
@@ -517,23 +520,22 @@ class _Race:
         domains: Sequence[Sequence[int]],
         cap: int | None,
         profile_seconds: float,
+        zero_break_seconds: float,
     ) -> None:
         # Child processes, because RC2 cannot be interrupted and the time limit must hold.
         context = multiprocessing.get_context("spawn")
         # Two encodings of the table limit (maxsat.encode): each proves some of the JAIR
         # instances several times sooner than the other.
-        for feasible_first, profiles, tables_by_busy in (
-            (False, 0.0, False),
-            (True, profile_seconds, True),
-        ):
+        for second in (False, True):
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(
                 target=solve_in_child,
                 args=(problem, [tuple(d) for d in domains], cap, sending),
                 kwargs={
-                    "feasible_first": feasible_first,
-                    "profile_seconds": profiles,
-                    "tables_by_busy": tables_by_busy,
+                    "feasible_first": second,
+                    "zero_break_seconds": zero_break_seconds if second else 0.0,
+                    "profile_seconds": profile_seconds if second else 0.0,
+                    "tables_by_busy": second,
                 },
                 daemon=True,
             )
