@@ -1,8 +1,8 @@
 import random
 
-from fairmatch.scheduling.engine import AFTERNOON, MORNING, solve
+from fairmatch.scheduling.engine import AFTERNOON, MORNING, Placement, solve, verify
 from fairmatch.scheduling.engine.domains import allowed_slots
-from fairmatch.scheduling.engine.maxsat import solve_maxsat
+from fairmatch.scheduling.engine.maxsat import encode, solve_maxsat, without_breaks
 
 from .instances import make_problem, pair
 
@@ -58,3 +58,17 @@ def test_the_fairness_cap_matches_the_spread_rule():
     assert exact.fairness_met
     assert result is not None
     assert result[0] == exact.total_breaks
+
+
+def test_a_schedule_without_breaks_is_found_or_ruled_out():
+    # The triangle on one table needs one break; a star around participant 0 needs none.
+    triangle = make_problem(participants=3, meetings=[pair(0, 1), pair(0, 2), pair(1, 2)])
+    star = make_problem(participants=4, meetings=[pair(0, 1), pair(0, 2), pair(0, 3)])
+    for problem, expected in ((triangle, False), (star, True)):
+        encoding = encode(problem, domains=allowed_slots(problem), cap=None)
+        answer, slots = without_breaks(problem, encoding=encoding, seconds=10)
+        assert answer is expected
+        if expected:
+            assert slots is not None
+            placements = [Placement(slot=slot, table=0) for slot in slots]
+            assert verify(problem, placements).breaks == (0, 0, 0, 0)

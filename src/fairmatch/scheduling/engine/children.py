@@ -22,7 +22,6 @@ def solve_in_child(
     domains: Sequence[Sequence[int]],
     cap: int | None,
     connection: Any,
-    solver: str = "g4",
     feasible_first: bool = False,
     profile_seconds: float = 0.0,
     tables_by_busy: bool = False,
@@ -75,7 +74,6 @@ def solve_in_child(
             problem,
             domains=domains,
             cap=cap,
-            solver=solver,
             on_bound=report,
             encoding=encoding,
         )

@@ -58,6 +58,8 @@ PLACEMENT_WAIT_SHARE = 0.1
 CHILDREN_ALONE_SHARE = 0.5
 # How often the parent looks at the children while it waits for them.
 WAIT_POLL_SECONDS = 0.02
+# CP-SAT statuses with a schedule.
+_FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 # Returned by the breaks phase when its constraints (fairness) admit no schedule at all.
 _PROVEN_INFEASIBLE: tuple[dict[int, int], bool] = ({}, False)
 
@@ -337,15 +339,7 @@ def _place_then_minimise(
         # The SAT call placed every meeting (under the fairness cap): nothing to maximise.
         hint = {m: s for m, s in enumerate(race.feasible) if s >= 0}
         best_weight = sum(problem.meetings[m].weight for m in hint)
-    elif (
-        solver is not None
-        and placing is not None
-        and status
-        in (
-            cp_model.OPTIMAL,
-            cp_model.FEASIBLE,
-        )
-    ):
+    elif solver is not None and placing is not None and status in _FOUND:
         best_weight = round(solver.objective_value)
         run.upper_bound = min(run.upper_bound, math.floor(solver.best_objective_bound + 1e-6))
         hint = _read_slots(solver, placing, locked)
@@ -611,10 +605,6 @@ class _Race:
         with self.lock:
             self.cp_best = value if self.cp_best is None else min(self.cp_best, value)
             return value <= self.bound and bool(self.children) and self.bounds_count
-
-    def has_optimum(self) -> bool:
-        with self.lock:
-            return self.optimal is not None
 
     def take_optimal(self, run: _Run) -> dict[int, int]:
         """A child's optimal schedule; its cost becomes the run's proven lower bound."""
