@@ -1,0 +1,47 @@
+"""The JAIR benchmark's table: each row checked by the verifier, the summary against the
+published totals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from benchmarks import schedule as bench
+
+from .instances import SMALL_DZN
+
+PUBLISHED = (
+    "instance,variant_file,fairness_d,optimum_total_breaks,maxsat_s\n"
+    "small,small.original.dzn,2,0,{seconds}\n"
+)
+
+
+def _run(folder: Path) -> str:
+    out = io.StringIO()
+    options = {"dir": str(folder), "time_limit": 10.0, "seed": 0, "scale": False}
+    assert bench.run(options, out) == 0
+    return out.getvalue()
+
+
+def test_the_summary_compares_the_total_with_the_published_one(tmp_path: Path) -> None:
+    (tmp_path / "small.original.dzn").write_text(SMALL_DZN, encoding="utf-8")
+    (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds="4.0"))
+
+    table = _run(tmp_path)
+
+    row = next(line for line in table.splitlines() if line.startswith("small "))
+    assert row.split()[5:8] == ["0", "0", "yes"] and row.endswith("4.0  yes")
+    summary = table.splitlines()[-1]
+    assert "1/1 at the published optimum, 1/1 proved optimal" in summary
+    assert "against the published MaxSAT total 4.0 s (ratio " in summary
+    total = float(summary.split("total ")[1].split(" s")[0])
+    ratio = float(summary.split("(ratio ")[1].split(")")[0])
+    # Both printed rounded: the total to 0.05 s, the ratio to 0.005.
+    assert abs(ratio - total / 4.0) <= 0.05 / 4.0 + 0.005
+
+
+def test_no_comparison_when_a_published_time_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "small.original.dzn").write_text(SMALL_DZN, encoding="utf-8")
+    (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds="TO"))
+
+    assert "against" not in _run(tmp_path).splitlines()[-1]
