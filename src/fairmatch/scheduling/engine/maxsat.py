@@ -15,8 +15,8 @@ Three redundant constraints decide whether the harder JAIR instances are proved 
 - busy participants per slot at most twice the open tables, counted on the busy booleans
   (implied by the table limit on meetings, but it is the count clause learning needs: the
   SAT call proving forum-13crafb's bound went from 31 - 47 s to 7 - 10 s).
-With the last two, RC2 over Glucose alone proves forum-13crafb in 23 - 25 s and ticf-13crafb
-in 20 - 24 s (neither in 60 s before).
+With the last two, RC2 over Glucose alone proves forum-13crafb in 11 - 25 s and ticf-13crafb
+in 11 - 24 s, as fast as the host is (neither in 60 s before).
 """
 
 from __future__ import annotations
