@@ -186,6 +186,9 @@ def solve(
     meetings placed. Meetings with a fixed slot are locked there (and at their fixed table).
     ``should_stop`` is polled during the search (solution callbacks, between phases and
     search steps); once it returns True the best schedule found so far is returned.
+    ``seed`` fixes CP-SAT's choices: with ``workers=1`` a search that ends before the limit
+    returns the same schedule each time; with more, the first member of the race to prove
+    the optimum gives it (the same objective, not always the same schedule).
     """
     started = time.monotonic()
     validate(problem)
