@@ -25,7 +25,7 @@ import threading
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -149,13 +149,35 @@ def _encode_tables_by_meetings(
     wcnf: _Clauses, pool: IDPool, problem: Problem, *, choice: Mapping[tuple[int, int], int]
 ) -> None:
     """At most the open tables' number of meetings per slot, a totalizer per slot."""
+    by_slot = sorted(_by_slot(choice).items())
+    _at_most_per_slot(wcnf, pool, problem, by_slot, per_table=1)
+
+
+def _by_slot(literals: Mapping[tuple[int, int], int]) -> dict[int, list[int]]:
+    """The literals keyed by (meeting or participant, slot), gathered per slot."""
     by_slot: dict[int, list[int]] = {}
-    for (_, slot), literal in choice.items():
+    for (_, slot), literal in literals.items():
         by_slot.setdefault(slot, []).append(literal)
-    for slot, here in sorted(by_slot.items()):
-        capacity = len(problem.open_tables(slot))
-        if len(here) > capacity:
-            card = CardEnc.atmost(here, bound=capacity, vpool=pool, encoding=EncType.totalizer)
+    return by_slot
+
+
+def _at_most_per_slot(
+    wcnf: _Clauses,
+    pool: IDPool,
+    problem: Problem,
+    by_slot: Iterable[tuple[int, list[int]]],
+    *,
+    per_table: int,
+) -> None:
+    """At most ``per_table`` true literals per open table in each slot, as totalizers.
+
+    The order of ``by_slot`` is the order of the clauses, which Glucose's speed on the
+    22-slot instances depends on (docs/scheduling.md): callers keep theirs.
+    """
+    for slot, literals in by_slot:
+        capacity = per_table * len(problem.open_tables(slot))
+        if len(literals) > capacity:
+            card = CardEnc.atmost(literals, bound=capacity, vpool=pool, encoding=EncType.totalizer)
             wcnf.extend(card.clauses)
 
 
@@ -282,9 +304,7 @@ def _encode_busy_per_slot(
     redundant (adding them beside the meeting totalizer made the proofs slower:
     forum-13crafb 62 s against 25 s).
     """
-    by_slot: dict[int, list[int]] = {}
-    for (_, slot), literal in busy.items():
-        by_slot.setdefault(slot, []).append(literal)
+    by_slot = _by_slot(busy)
     if choice is not None:
         singles = Counter(meetings[0] for meetings in problem.meetings_of() if len(meetings) == 1)
         for (meeting, slot), literal in choice.items():
@@ -294,11 +314,7 @@ def _encode_busy_per_slot(
                 copy = pool.id(("copy", meeting, slot))
                 wcnf.extend([[-copy, literal], [copy, -literal]])
                 by_slot[slot].append(copy)
-    for slot, literals in by_slot.items():
-        capacity = 2 * len(problem.open_tables(slot))
-        if len(literals) > capacity:
-            card = CardEnc.atmost(literals, bound=capacity, vpool=pool, encoding=EncType.totalizer)
-            wcnf.extend(card.clauses)
+    _at_most_per_slot(wcnf, pool, problem, by_slot.items(), per_table=2)
 
 
 class _ReportingRC2(RC2):  # type: ignore[misc]

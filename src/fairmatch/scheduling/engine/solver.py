@@ -431,7 +431,6 @@ def _minimise_breaks(
             # Every meeting fits: the children's problem is this one, their bounds count.
             race.bounds_count = True
             run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
-    if racing:
         # Measured on the JAIR instances: CP-SAT beside the children proved none of them
         # sooner and slowed the proofs of the hardest ones by half (forum-13crafb 52 s
         # against 26 s alone). It waits, and its model is built only if they have not
