@@ -1,11 +1,13 @@
 """Web: the agenda page and the calendar feed under 50 concurrent clients, on loopback.
 
 For each database (SQLite, and PostgreSQL when reachable) it seeds a 2,000-participant
-edition into a database of its own, starts the site, and loads three pages in turn: a
-minimal view (``/health/``, no database), the agenda page (logged in) and the ICS feed.
-It prints requests per second and p95 latency of each, and each page's ratio to the
-minimal view measured in the same run; and the agenda page's queries for 8 meetings and
-for none (they must be equal).
+edition into a database of its own, then for each server asked for (Django's threaded
+``runserver``, or ``gunicorn`` with the shipped ``fairmatch.gunicorn_conf``) starts the
+site on that database and loads three pages in turn: a minimal view (``/health/``, no
+database), the agenda page (logged in) and the ICS feed. It prints requests per second and
+p95 latency of each, and each page's ratio to the minimal view measured by the same server
+in the same run; and the agenda page's queries for 8 meetings and for none (they must be
+equal).
 """
 
 import json
@@ -19,11 +21,23 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from argparse import ArgumentParser
+from argparse import ArgumentParser, ArgumentTypeError, BooleanOptionalAction
 from pathlib import Path
 from typing import Any, TextIO
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/fairmatch_bench_web"
+SERVERS = {
+    "runserver": "Django's threaded development server",
+    "gunicorn": "gunicorn with fairmatch.gunicorn_conf",
+}
+
+
+def _servers(value: str) -> list[str]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(SERVERS))
+    if unknown or not names:
+        raise ArgumentTypeError(f"servers are {', '.join(SERVERS)}; got {value!r}")
+    return names
 
 
 def add_arguments(parser: ArgumentParser) -> None:
@@ -31,6 +45,21 @@ def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
     parser.add_argument("--requests", type=int, default=1000, help="requests per page")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="PostgreSQL URL or 'no'")
+    parser.add_argument(
+        "--sqlite", action=BooleanOptionalAction, default=True, help="measure on SQLite too"
+    )
+    parser.add_argument(
+        "--server",
+        type=_servers,
+        default=["runserver"],
+        help="comma-separated: runserver, gunicorn (each measured on the same seeded database)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="gunicorn worker processes (default: the configuration's, 2 x cores + 1)",
+    )
     parser.add_argument(
         "--seed-only",
         metavar="FILE",
@@ -106,6 +135,65 @@ def _load(
     }
 
 
+def _server_command(
+    server: str, port: int, scratch: str, options: dict[str, Any]
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and extra environment that serve the site on ``port``."""
+    if server == "runserver":
+        command = [sys.executable, "-m", "fairmatch", "runserver", f"127.0.0.1:{port}"]
+        # The development server starts a thread per request: reused connections would
+        # pile up until PostgreSQL refuses more clients.
+        return [*command, "--noreload", "--skip-checks"], {"FAIRMATCH_DB_CONN_MAX_AGE": "0"}
+    env = {
+        "FAIRMATCH_BIND": f"127.0.0.1:{port}",
+        # Production logging: one access-log line per request, into the scratch folder.
+        "FAIRMATCH_ACCESS_LOG": str(Path(scratch) / "access.log"),
+        "FAIRMATCH_ERROR_LOG": "-",
+    }
+    if options.get("workers"):
+        env["FAIRMATCH_WEB_WORKERS"] = str(options["workers"])
+    return [sys.executable, "-m", "gunicorn", "-c", "python:fairmatch.gunicorn_conf"], env
+
+
+def _serve_and_load(
+    server: str, env: dict[str, str], scratch: str, data: dict[str, Any], options: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    port = _free_port()
+    command, server_env = _server_command(server, port, scratch, options)
+    log = Path(scratch) / f"{server}.log"
+    process = subprocess.Popen(
+        command, env=env | server_env, stdout=subprocess.DEVNULL, stderr=log.open("w")
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/health/", timeout=1).read()
+                break
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        pages = {
+            "minimal view": (["/health/"], []),
+            "agenda page": ([f"/e/{data['slug']}/agenda/"], data["sessions"]),
+            "ICS feed": ([f"/calendar/{token}.ics" for token in data["tokens"]], []),
+        }
+        results = {}
+        for page, (paths, cookies) in pages.items():
+            _load(base, paths, cookies=cookies, clients=10, total=50)  # warm up
+            results[page] = _load(
+                base,
+                paths,
+                cookies=cookies,
+                clients=options["clients"],
+                total=options["requests"],
+            )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    failures = [line for line in log.read_text().splitlines() if "Error" in line]
+    return results, failures[-3:]
+
+
 def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         env = os.environ | {
@@ -113,9 +201,6 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str
             "FAIRMATCH_VAR_DIR": scratch,
             "FAIRMATCH_DEBUG": "false",
             "FAIRMATCH_LOG_LEVEL": "ERROR",
-            # The development server starts a thread per request: reused connections would
-            # pile up until PostgreSQL refuses more clients.
-            "FAIRMATCH_DB_CONN_MAX_AGE": "0",
         }
         command = [sys.executable, "-m", "fairmatch"]
         subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
@@ -135,46 +220,16 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str
             check=True,
         )
         data = json.loads(inputs.read_text())
-        port = _free_port()
-        log = Path(scratch) / "server.log"
-        server = subprocess.Popen(
-            [*command, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/health/", timeout=1).read()
-                    break
-                except (urllib.error.URLError, OSError):
-                    time.sleep(0.2)
-            pages = {
-                "minimal view": (["/health/"], []),
-                "agenda page": ([f"/e/{data['slug']}/agenda/"], data["sessions"]),
-                "ICS feed": ([f"/calendar/{token}.ics" for token in data["tokens"]], []),
-            }
-            results = {}
-            for page, (paths, cookies) in pages.items():
-                _load(base, paths, cookies=cookies, clients=10, total=50)  # warm up
-                results[page] = _load(
-                    base,
-                    paths,
-                    cookies=cookies,
-                    clients=options["clients"],
-                    total=options["requests"],
-                )
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        failures = [line for line in log.read_text().splitlines() if "Error" in line]
+        servers = {}
+        failures = []
+        for server in options["server"]:
+            servers[server], server_failures = _serve_and_load(server, env, scratch, data, options)
+            failures += [f"{server}: {line}" for line in server_failures]
         return {
             "database": label,
-            "pages": results,
+            "servers": servers,
             "queries": data["queries"],
-            "failures": failures[-3:],
+            "failures": failures,
         }
 
 
@@ -184,32 +239,38 @@ def run(options: dict[str, Any], out: TextIO) -> int:
 
         main(options["participants"], options["seed_only"])
         return 0
-    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")]
+    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")] if options["sqlite"] else []
     if options["postgres"] != "no":
         if _postgres_ready(options["postgres"]):
             targets.append(("PostgreSQL", options["postgres"]))
         else:
             out.write(f"PostgreSQL at {options['postgres']} is not reachable: skipped\n")
+    if not targets:
+        out.write("No database to measure (--no-sqlite and no PostgreSQL)\n")
+        return 1
+    servers = "; ".join(f"{name}: {SERVERS[name]}" for name in options["server"])
     out.write(
         f"{options['participants']} participants, {options['clients']} concurrent clients, "
-        f"{options['requests']} requests per page, loopback, Django's threaded server\n\n"
+        f"{options['requests']} requests per page, loopback; {servers}\n\n"
     )
     out.write(
-        f"{'database':<11} {'page':<13} {'req/s':>8} {'p95 ms':>8} {'errors':>6} "
+        f"{'database':<11} {'server':<10} {'page':<13} {'req/s':>8} {'p95 ms':>8} {'errors':>6} "
         f"{'p95 / minimal':>14} {'req/s / minimal':>16}\n"
     )
     ok = True
     for label, url in targets:
         measured = _measure(label, url, options)
-        minimal = measured["pages"]["minimal view"]
-        for page, figures in measured["pages"].items():
-            p95_ratio = figures["p95_ms"] / minimal["p95_ms"]
-            rps_ratio = figures["rps"] / minimal["rps"]
-            out.write(
-                f"{label:<11} {page:<13} {figures['rps']:>8.1f} {figures['p95_ms']:>8.1f} "
-                f"{figures['errors']:>6} {p95_ratio:>14.2f} {rps_ratio:>16.2f}\n"
-            )
-            ok &= figures["errors"] == 0
+        for server, pages in measured["servers"].items():
+            minimal = pages["minimal view"]
+            for page, figures in pages.items():
+                p95_ratio = figures["p95_ms"] / minimal["p95_ms"]
+                rps_ratio = figures["rps"] / minimal["rps"]
+                out.write(
+                    f"{label:<11} {server:<10} {page:<13} {figures['rps']:>8.1f} "
+                    f"{figures['p95_ms']:>8.1f} {figures['errors']:>6} {p95_ratio:>14.2f} "
+                    f"{rps_ratio:>16.2f}\n"
+                )
+                ok &= figures["errors"] == 0
         queries = measured["queries"]
         out.write(
             f"{label:<11} agenda queries: {queries['8 meetings']} with 8 meetings, "

@@ -1,5 +1,7 @@
 """Shared fixtures: English by default, mail to memory, a real Chromium for browser tests.
 
+A browser test fails if any of its pages breaks the Content Security Policy (``browser``).
+
 ``FAIRMATCH_REQUIRE_BROWSER=1`` turns a missing Chromium into a failure instead of a skip;
 ``FAIRMATCH_REQUIRE_POSTGRES=1`` fails the run unless ``DATABASE_URL`` points to PostgreSQL.
 CI sets both.
@@ -66,7 +68,7 @@ def _english_by_default(settings: Any) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def chromium() -> Iterator[Any]:
     """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""
     if not os.path.exists(CHROMIUM):
         message = (
@@ -86,6 +88,70 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+# Runs in every page before its own scripts: hands each Content Security Policy violation
+# to the test (the binding survives navigations; a variable in the page would not).
+CSP_LISTENER = """
+window.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile}:${event.lineNumber} (${event.sample})`
+  );
+});
+"""
+
+
+class PolicyWatchedBrowser:
+    """The shared Chromium, whose new contexts record Content Security Policy violations.
+
+    Violations come from the page's ``securitypolicyviolation`` events and from console
+    errors that mention the policy (Chromium logs each refusal there too).
+    """
+
+    def __init__(self, chromium: Any) -> None:
+        self._chromium = chromium
+        self.contexts: list[Any] = []
+        self.violations: list[str] = []
+
+    def new_context(self, **kwargs: Any) -> Any:
+        context = self._chromium.new_context(**kwargs)
+        context.expose_binding(
+            "__cspViolation", lambda source, report: self.violations.append(report)
+        )
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._console)
+        self.contexts.append(context)
+        return context
+
+    def new_page(self, **kwargs: Any) -> Any:
+        return self.new_context(**kwargs).new_page()
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.violations.append(message.text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._chromium, name)
+
+
+@pytest.fixture
+def browser(chromium: Any) -> Iterator[PolicyWatchedBrowser]:
+    """The browser for one test; the test fails if a page broke the Content Security Policy."""
+    watched = PolicyWatchedBrowser(chromium)
+    yield watched
+    for context in watched.contexts:
+        context.close()
+    if watched.violations:
+        pytest.fail(
+            "Content Security Policy violations:\n" + "\n".join(sorted(set(watched.violations)))
+        )
+
+
+@pytest.fixture
+def csp_violations(browser: PolicyWatchedBrowser) -> list[str]:
+    """The violations recorded so far in this test (a test that provokes one clears it)."""
+    return browser.violations
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A fresh browser tab on the live test server, in English."""
@@ -93,4 +159,3 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
-    context.close()

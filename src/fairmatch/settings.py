@@ -3,7 +3,7 @@
 | variable                     | default                              |
 |------------------------------|--------------------------------------|
 | DATABASE_URL                 | sqlite:///<repo>/var/fairmatch.sqlite3 |
-| FAIRMATCH_SECRET_KEY         | an insecure development key          |
+| FAIRMATCH_SECRET_KEY         | read from <var>/secret_key, made on first start |
 | FAIRMATCH_DEBUG              | false                                |
 | FAIRMATCH_ALLOWED_HOSTS      | localhost,127.0.0.1,[::1]            |
 | FAIRMATCH_EMAIL_BACKEND      | console                              |
@@ -13,13 +13,37 @@
 | FAIRMATCH_VAR_DIR            | <repo>/var                           |
 | FAIRMATCH_TASKS_IMMEDIATE    | false (run background tasks inline)  |
 | FAIRMATCH_DB_CONN_MAX_AGE    | 60 (seconds a connection is reused)  |
+
+HTTPS and browser security (``FAIRMATCH_HTTPS`` turns the HTTPS settings on together; each
+can still be set alone; local use over http://127.0.0.1 needs them off):
+
+| variable                           | default                                  |
+|------------------------------------|------------------------------------------|
+| FAIRMATCH_HTTPS                    | false                                    |
+| FAIRMATCH_SSL_REDIRECT             | FAIRMATCH_HTTPS (``/health/`` is exempt) |
+| FAIRMATCH_SESSION_COOKIE_SECURE    | FAIRMATCH_HTTPS                          |
+| FAIRMATCH_CSRF_COOKIE_SECURE       | FAIRMATCH_HTTPS                          |
+| FAIRMATCH_HSTS_SECONDS             | 31536000 with FAIRMATCH_HTTPS, else 0    |
+| FAIRMATCH_HSTS_INCLUDE_SUBDOMAINS  | FAIRMATCH_HTTPS                          |
+| FAIRMATCH_HSTS_PRELOAD             | false                                    |
+| FAIRMATCH_SECURE_PROXY_SSL_HEADER  | unset (see below)                        |
+| FAIRMATCH_CSRF_TRUSTED_ORIGINS     | the origin of FAIRMATCH_SITE_URL         |
+| FAIRMATCH_REFERRER_POLICY          | same-origin                              |
+| FAIRMATCH_CSP_REPORT_ONLY          | false (send the policy as report-only)   |
+| FAIRMATCH_CSP_REPORT_URI           | unset (where browsers post violations)   |
+
+FAIRMATCH_SECURE_PROXY_SSL_HEADER names a header (e.g. X-Forwarded-Proto) whose value
+"https" marks a request secure: set it only behind a proxy that always sets or strips it.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from fairmatch.core.secret_key import read_or_create_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent.parent
@@ -45,8 +69,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 VAR_DIR = Path(env_str("FAIRMATCH_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("FAIRMATCH_DEBUG", False)
-SECRET_KEY = env_str(
-    "FAIRMATCH_SECRET_KEY", "insecure-development-key-set-FAIRMATCH_SECRET_KEY-in-production"
+# No key is built in: without FAIRMATCH_SECRET_KEY each installation makes its own random
+# key once, in a file only its owner can read (the check ``fairmatch.E001`` refuses weak keys).
+SECRET_KEY = os.environ.get("FAIRMATCH_SECRET_KEY") or read_or_create_secret_key(
+    VAR_DIR / "secret_key"
 )
 ALLOWED_HOSTS = env_list("FAIRMATCH_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 SITE_URL = env_str("FAIRMATCH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -60,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -76,6 +103,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -185,8 +213,44 @@ TASKS = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# HTTPS: off by default so that the demo and the tests work over http://127.0.0.1.
+HTTPS = env_bool("FAIRMATCH_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("FAIRMATCH_SSL_REDIRECT", HTTPS)
+# The load balancer's liveness check may speak plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SESSION_COOKIE_SECURE = env_bool("FAIRMATCH_SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = env_bool("FAIRMATCH_CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = int(env_str("FAIRMATCH_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FAIRMATCH_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("FAIRMATCH_HSTS_PRELOAD", False)
+# Trusting a forwarded header is only safe when the proxy in front always sets it.
+_proxy_ssl_header = env_str("FAIRMATCH_SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+_site_scheme, _, _site_rest = SITE_URL.partition("://")
+CSRF_TRUSTED_ORIGINS = env_list(
+    "FAIRMATCH_CSRF_TRUSTED_ORIGINS", [f"{_site_scheme}://{_site_rest.split('/')[0]}"]
+)
+SECURE_REFERRER_POLICY = env_str("FAIRMATCH_REFERRER_POLICY", "same-origin")
+
+# Content Security Policy (django-csp): only the site's own files; no inline script or style.
+_csp_directives: dict[str, list[str]] = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if env_str("FAIRMATCH_CSP_REPORT_URI", ""):
+    _csp_directives["report-uri"] = [env_str("FAIRMATCH_CSP_REPORT_URI", "")]
+if env_bool("FAIRMATCH_CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _csp_directives}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
 
 LOGGING = {
     "version": 1,

@@ -109,3 +109,30 @@ def test_a_run_cancelled_while_running_ends_cancelled_and_is_never_applied():
     assert finished.status == RunStatus.CANCELLED
     with pytest.raises(runs.RunError, match="Only a finished run"):
         runs.apply_run(run=finished, user=None)
+
+
+def test_a_run_delivered_again_while_another_worker_solves_it_is_left_alone():
+    edition = grid_edition()
+    accepted_meetings(edition, 2)
+    run = runs.start_run(edition=edition, user=None)  # on_commit not run: stays queued
+    ScheduleRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)  # claimed elsewhere
+    assert runs.execute_run_task.call(run.pk) == RunStatus.RUNNING
+    run.refresh_from_db()
+    assert (run.status, run.finished_at, run.solver_status, run.assignments) == (
+        RunStatus.RUNNING,
+        None,
+        "",
+        {},
+    )
+
+
+def test_a_finished_run_delivered_again_is_not_solved_again(django_capture_on_commit_callbacks):
+    edition = grid_edition()
+    accepted_meetings(edition, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = runs.start_run(edition=edition, user=None, time_limit=10)
+    finished = ScheduleRun.objects.get(pk=run.pk)
+    assert finished.status == RunStatus.FINISHED
+    assert runs.execute_run_task.call(run.pk) == RunStatus.FINISHED
+    again = ScheduleRun.objects.get(pk=run.pk)
+    assert (again.finished_at, again.assignments) == (finished.finished_at, finished.assignments)
