@@ -14,7 +14,7 @@ from fairmatch.conference.models import CooperationKind, Edition, Field, Rank
 from fairmatch.enterprises.models import Delegate, Enterprise, Participation
 from fairmatch.matching.models import MeetingRequest
 from fairmatch.scheduling.domain import releases
-from fairmatch.scheduling.domain.agendas import feed_for
+from fairmatch.scheduling.domain.feeds import feeds_for
 from fairmatch.scheduling.domain.grid import rebuild_slots
 from fairmatch.scheduling.models import Meeting, NegotiationSession, NegotiationTable, Slot
 
@@ -121,7 +121,8 @@ def seed(participants: int) -> dict[str, Any]:
         )
         client.force_login(user)
         logins.append(client.cookies["sessionid"].value)
-        tokens.append(feed_for(participation.delegates.get()).token)
+        ((_delegate, feed),) = feeds_for([participation.delegates.get()])
+        tokens.append(feed.token)
     return {"slug": SLUG, "sessions": logins, "tokens": tokens, "queries": _query_counts(edition)}
 
 

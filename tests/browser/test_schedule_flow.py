@@ -8,6 +8,7 @@ import vobject
 from django.utils import translation
 from playwright.sync_api import expect
 
+from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.models import Meeting, Release
 from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
 from tests.scheduling.helpers import accepted_meetings, grid_edition
@@ -55,7 +56,8 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     organiser.get_by_role("button", name="Publish").click()
     expect(organiser.locator(".message.success")).to_contain_text("Version 1 published")
     organiser.context.close()
-    assert Release.objects.get().snapshot[str(moved.pk)]["slot"] == last_slot.pk
+    released = Release.objects.get().entries.get(meeting=moved)
+    assert (released.starts_at, released.table_number) == (last_slot.starts_at, 2)
 
     delegate = browser.new_context(
         base_url=live_server.url, locale="zh-CN", accept_downloads=True
@@ -82,4 +84,32 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     other = Meeting.objects.exclude(pk=moved.pk).get()
     expected = sorted([other.slot.starts_at.astimezone(shanghai).strftime("%H:%M"), "10:30"])
     assert [start.strftime("%H:%M") for start in starts] == expected
+    delegate.context.close()
+
+
+def test_a_delegate_replaces_a_leaked_calendar_address(browser, live_server):
+    edition = grid_edition(slots=2, tables=1)
+    (buyer,) = accepted_meetings(edition, 1)
+    meeting = Meeting.objects.get()
+    meeting.slot, meeting.table = (
+        edition.negotiation_sessions.get().slots.first(),
+        (edition.negotiation_tables.get()),
+    )
+    meeting.save()
+    releases.publish(edition=edition, name="final", user=None)
+    DelegateFactory(participation=buyer, full_name="Keiko Yamada")
+    UserFactory(enterprise=buyer.enterprise, email="keiko@example.jp")
+
+    delegate = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
+    log_in(delegate, "keiko@example.jp")
+    delegate.goto(f"/e/{edition.slug}/agenda/")
+    old = delegate.locator("a.ics").get_attribute("href")
+    assert delegate.request.get(old).status == 200
+    delegate.get_by_role("button", name="Get a new calendar address").click()
+    expect(delegate.locator(".message.success")).to_have_text(
+        "Keiko Yamada has a new calendar address; the old one no longer works."
+    )
+    new = delegate.locator("a.ics").get_attribute("href")
+    assert new != old
+    assert (delegate.request.get(old).status, delegate.request.get(new).status) == (404, 200)
     delegate.context.close()

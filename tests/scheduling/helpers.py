@@ -5,7 +5,7 @@ import datetime
 from fairmatch.matching.domain import requests
 from fairmatch.scheduling.domain.grid import rebuild_slots
 from fairmatch.scheduling.domain.problem import sync_meetings
-from fairmatch.scheduling.models import NegotiationSession, NegotiationTable
+from fairmatch.scheduling.models import NegotiationSession, NegotiationTable, Slot
 from tests.matching.helpers import buyer, edition_with_policy, provider
 
 
@@ -38,3 +38,13 @@ def accepted_meetings(edition, pairs: int, *, buyers: list | None = None):
         requests.accept_request(request=request, user=None)
     sync_meetings(edition)
     return buyers
+
+
+def place_in_turn(meetings, *, table_number: int = 1):
+    """Put the meetings at one table in consecutive slots, from the first."""
+    table = NegotiationTable.objects.get(edition=meetings[0].edition, number=table_number)
+    for index, meeting in enumerate(meetings):
+        meeting.slot = Slot.objects.get(session__edition=meeting.edition, index=index)
+        meeting.table = table
+        meeting.save()
+    return meetings

@@ -44,7 +44,7 @@ def test_the_agenda_page_lists_the_meetings_in_local_time(client, published):
     client.force_login(user)
     _feed, page = feed_url(client, edition)
     items = page.context["agenda"].items
-    assert [(i.starts_at.strftime("%H:%M"), i.table.number) for i in items] == [
+    assert [(i.starts_at.strftime("%H:%M"), i.table_number) for i in items] == [
         ("09:00", 1),
         ("09:30", 1),
     ]

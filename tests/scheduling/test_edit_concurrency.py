@@ -1,17 +1,25 @@
-"""Two organisers moving two meetings onto the same participant's slot at once (PostgreSQL).
+"""Two organisers changing the schedule at once (PostgreSQL).
 
-Without the edition lock both checks pass and the participant is double-booked; with
-it exactly one move wins. A trigger slows updates down so the race window is wide.
+Moving two meetings onto the same participant's slot: without the schedule's lock both
+checks pass and the participant is double-booked; with it exactly one move wins. A
+trigger slows updates down so the race window is wide.
+
+Deleting a session while a meeting is moved into it: unplacing before taking the lock
+deadlocks with the move; taking the lock first unplaces the moved meeting as well.
 """
 
+import datetime
 import threading
+import time
 
 import pytest
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 
-from fairmatch.scheduling.domain import edits
-from fairmatch.scheduling.models import Meeting, NegotiationTable, Slot
+from fairmatch.scheduling.domain import edits, grid
+from fairmatch.scheduling.domain.grid import rebuild_slots
+from fairmatch.scheduling.domain.locks import lock_working_schedule
+from fairmatch.scheduling.models import Meeting, NegotiationSession, NegotiationTable, Slot
 from tests.scheduling.helpers import accepted_meetings, grid_edition
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -103,3 +111,108 @@ def test_with_the_lock_exactly_one_move_wins(two_meetings_of_one_buyer):
 
     assert run_together(move) == ["moved", "refused"]
     assert buyer_meetings_in_last_slot(first) == 1
+
+
+@pytest.fixture
+def a_meeting_beside_a_session_to_delete():
+    """A morning session to delete, and a meeting placed in the afternoon."""
+    edition = grid_edition(slots=2, tables=1)
+    morning = NegotiationSession.objects.get(edition=edition)
+    NegotiationSession.objects.create(
+        edition=edition,
+        date=morning.date,
+        part="afternoon",
+        starts_at=datetime.time(14, 0),
+        slot_count=1,
+        slot_minutes=25,
+    )
+    rebuild_slots(edition)
+    accepted_meetings(edition, 1)
+    meeting = Meeting.objects.get()
+    meeting.slot = Slot.objects.get(session__part="afternoon")
+    meeting.table = NegotiationTable.objects.get()
+    meeting.save()
+    return edition, morning, meeting
+
+
+def delete_while_the_schedule_is_locked(edition, delete, move):
+    """Hold the schedule's lock, start ``delete`` in a thread, let it wait for the lock,
+    then ``move`` and commit; returns the errors of both sides."""
+    errors: list[str] = []
+    backend: list[int] = []
+
+    def deleting():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                backend.append(cursor.fetchone()[0])
+            delete()
+        except DatabaseError as error:
+            errors.append(type(error).__name__)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=deleting)
+    try:
+        with transaction.atomic():
+            lock_working_schedule(edition.pk)
+            thread.start()
+            for _ in range(400):  # until the deleting side waits for a lock
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted",
+                        [backend[0] if backend else 0],
+                    )
+                    if cursor.fetchone()[0]:
+                        break
+                time.sleep(0.025)
+            move()
+    except DatabaseError as error:
+        errors.append(type(error).__name__)
+    thread.join()
+    return errors
+
+
+def test_deleting_a_session_before_taking_the_lock_deadlocks_with_a_move(
+    a_meeting_beside_a_session_to_delete,
+):
+    edition, morning, meeting = a_meeting_beside_a_session_to_delete
+    first_slot = Slot.objects.get(session=morning, index=0)
+
+    def delete_as_before():  # unplace and delete first, lock (in rebuild_slots) last
+        with transaction.atomic():
+            Meeting.objects.filter(slot__session=morning).update(slot=None, table=None)
+            morning.delete()
+            rebuild_slots(edition)
+
+    errors = delete_while_the_schedule_is_locked(
+        edition,
+        delete_as_before,
+        lambda: edits.move_meeting(
+            meeting=meeting, slot=first_slot, table=meeting.table, version=1, user=None
+        ),
+    )
+    assert errors == ["OperationalError"]  # one organiser gets a server error
+
+
+def test_deleting_a_session_takes_the_lock_first_and_unplaces_a_meeting_moved_into_it(
+    a_meeting_beside_a_session_to_delete,
+):
+    edition, morning, meeting = a_meeting_beside_a_session_to_delete
+    first_slot = Slot.objects.get(session=morning, index=0)
+    errors = delete_while_the_schedule_is_locked(
+        edition,
+        lambda: grid.delete_session(session=morning, user=None),
+        lambda: edits.move_meeting(
+            meeting=meeting, slot=first_slot, table=meeting.table, version=1, user=None
+        ),
+    )
+    assert errors == []
+    meeting.refresh_from_db()
+    assert (meeting.slot, meeting.table, meeting.unplaced_reason, meeting.version) == (
+        None,
+        None,
+        grid.SLOT_REMOVED,
+        3,  # moved, then unplaced
+    )
+    assert not NegotiationSession.objects.filter(pk=morning.pk).exists()

@@ -1,5 +1,7 @@
 """Releases: numbered, diffed against the previous one, mail only to those concerned."""
 
+import datetime
+
 import pytest
 from django.core import mail
 
@@ -76,16 +78,24 @@ def test_a_release_needs_a_name(scheduled):
         releases.publish(edition=edition, name="  ", user=None)
 
 
+def _placement(minute, table, zone="A"):
+    starts = datetime.datetime(2027, 6, 15, 9, minute, tzinfo=datetime.UTC)
+    return releases.Placement(
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=25),
+        table_number=table,
+        table_zone=zone,
+        participants=(1, 2),
+    )
+
+
 def test_compare_finds_added_moved_cancelled():
-    before = {
-        "1": {"slot": 1, "table": 1},
-        "2": {"slot": 2, "table": 1},
-        "3": {"slot": 3, "table": 1},
-    }
+    before = {1: _placement(0, 1), 2: _placement(30, 1), 3: _placement(0, 2), 5: _placement(0, 3)}
     after = {
-        "1": {"slot": 1, "table": 1},
-        "2": {"slot": 2, "table": 2},
-        "4": {"slot": 4, "table": 1},
+        1: _placement(0, 1),
+        2: _placement(30, 2),
+        4: _placement(30, 1),
+        5: _placement(0, 3, zone="B"),  # the table's zone was renamed: a new place
     }
     changes = releases.compare(before, after)
-    assert changes.as_json() == {"added": ["4"], "moved": ["2"], "cancelled": ["3"]}
+    assert changes.as_json() == {"added": ["4"], "moved": ["2", "5"], "cancelled": ["3"]}

@@ -170,7 +170,7 @@ def test_the_board_shows_one_participants_meetings(client):
     assert [m.pk for m in page.context["unplaced"]] == [first.pk]
 
 
-def test_a_malformed_version_is_a_stale_edit_not_an_error(client):
+def test_a_malformed_version_is_named_and_changes_nothing(client):
     edition = grid_edition(slots=2, tables=1)
     accepted_meetings(edition, 1)
     meeting = Meeting.objects.get()
@@ -183,9 +183,9 @@ def test_a_malformed_version_is_a_stale_edit_not_an_error(client):
         follow=True,
     )
     assert response.status_code == 200
-    assert "Someone else changed this meeting meanwhile" in response.content.decode()
+    assert "Version: Enter a whole number." in response.content.decode()
     meeting.refresh_from_db()
-    assert not meeting.locked
+    assert (meeting.locked, meeting.version) == (False, 1)
 
 
 @pytest.mark.parametrize("number", ["abc", "", "999999"])

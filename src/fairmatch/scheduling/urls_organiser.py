@@ -20,4 +20,9 @@ urlpatterns = [
     path("absent/", organiser.absent, name="absent"),
     path("reschedule/", organiser.reschedule, name="reschedule"),
     path("print.pdf", agenda.print_all, name="print"),
+    path(
+        "participants/<int:pk>/calendar/",
+        agenda.participant_feeds,
+        name="participant_feeds",
+    ),
 ]

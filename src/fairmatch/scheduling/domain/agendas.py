@@ -1,17 +1,44 @@
-"""Read side of the published schedule: a participant's agenda and the table plan."""
+"""Read side of the published schedule: agendas and table plans, from a release's rows alone.
+
+Everything here reads ``ReleaseEntry`` rows (what the release froze), never the working
+schedule, the tables or the enterprises as they are now.
+"""
 
 import datetime
-import secrets
+from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError
 from django.db.models import Q
 
 from fairmatch.conference.models import Edition
-from fairmatch.enterprises.models import Delegate, Participation
-from fairmatch.scheduling.domain.problem import interpreter_language
-from fairmatch.scheduling.models import CalendarFeed, NegotiationTable, Release, ReleaseEntry
+from fairmatch.core.models import is_chinese_active
+from fairmatch.enterprises.models import Participation
+from fairmatch.scheduling.domain.releases import latest_release
+from fairmatch.scheduling.models import Release, ReleaseEntry
+
+
+def display_name(name_original: str, name_en: str) -> str:
+    """An enterprise's name for the reader: the original in Chinese, else the English one
+    (the rule of ``Enterprise.display_name``, applied to frozen names)."""
+    if is_chinese_active() or name_original == name_en or not name_en:
+        return name_original
+    return name_en
+
+
+def table_label(number: int | None, zone: str) -> str:
+    """'7 (Hall A)', '7', or '' for a meeting without a table."""
+    if number is None:
+        return ""
+    return f"{number} ({zone})" if zone else str(number)
+
+
+def _demand_text(entry: ReleaseEntry) -> str:
+    field = entry.demand_field_zh if is_chinese_active() and entry.demand_field_zh else ""
+    field = field or entry.demand_field_en
+    if not field and not entry.demand_description:
+        return ""
+    return f"{field}: {entry.demand_description}"
 
 
 @dataclass(frozen=True)
@@ -19,10 +46,20 @@ class AgendaItem:
     meeting_id: int
     starts_at: datetime.datetime
     ends_at: datetime.datetime
-    table: NegotiationTable | None
-    counterpart: Participation
+    table_number: int | None
+    table_zone: str
+    counterpart_name_original: str
+    counterpart_name_en: str
     demand: str
     interpreter: str | None
+
+    @property
+    def counterpart_name(self) -> str:
+        return display_name(self.counterpart_name_original, self.counterpart_name_en)
+
+    @property
+    def table(self) -> str:
+        return table_label(self.table_number, self.table_zone)
 
 
 @dataclass(frozen=True)
@@ -33,57 +70,119 @@ class Agenda:
     items: list[AgendaItem]
 
 
-def latest_release(edition: Edition, *, with_snapshot: bool = False) -> Release | None:
-    """The newest release; its frozen snapshot (large) is loaded only when asked for."""
-    releases = Release.objects.filter(edition=edition).order_by("-number")
-    if not with_snapshot:
-        releases = releases.defer("snapshot", "changes")
-    return releases.first()
+def _item(entry: ReleaseEntry, *, participation_id: int, zone: ZoneInfo) -> AgendaItem:
+    mine_first = entry.first_id == participation_id
+    return AgendaItem(
+        meeting_id=entry.meeting_id,
+        starts_at=entry.starts_at.astimezone(zone),
+        ends_at=entry.ends_at.astimezone(zone),
+        table_number=entry.table_number,
+        table_zone=entry.table_zone,
+        counterpart_name_original=(
+            entry.second_name_original if mine_first else entry.first_name_original
+        ),
+        counterpart_name_en=entry.second_name_en if mine_first else entry.first_name_en,
+        demand=_demand_text(entry),
+        interpreter=entry.interpreter_language or None,
+    )
+
+
+def _in_order(items: list[AgendaItem]) -> list[AgendaItem]:
+    return sorted(items, key=lambda item: (item.starts_at, item.table_number or 0))
 
 
 def agenda_for(*, participation: Participation, release: Release | None = None) -> Agenda:
-    """The participation's meetings in the release (default: the latest), in time order."""
+    """The participation's meetings in the release (default: the latest), in time order.
+
+    Two queries, whatever the number of meetings.
+    """
     edition = participation.edition
     release = release or latest_release(edition)
     if release is None:
         return Agenda(edition=edition, release=None, participation=participation, items=[])
     zone = ZoneInfo(edition.timezone)
-    entries = (
-        ReleaseEntry.objects.filter(release=release)
-        .filter(Q(first=participation) | Q(second=participation))
-        .select_related(
-            "meeting__first__enterprise",
-            "meeting__second__enterprise",
-            "meeting__request__demand__field",
-        )
+    entries = ReleaseEntry.objects.filter(release=release).filter(
+        Q(first=participation) | Q(second=participation)
     )
-    tables = {table.number: table for table in NegotiationTable.objects.filter(edition=edition)}
-    items = []
+    items = [_item(entry, participation_id=participation.pk, zone=zone) for entry in entries]
+    return Agenda(
+        edition=edition, release=release, participation=participation, items=_in_order(items)
+    )
+
+
+@dataclass(frozen=True)
+class PrintedAgenda:
+    """One participant's agenda in the print-out, named as the release froze it."""
+
+    name_original: str
+    name_en: str
+    items: list[AgendaItem]
+
+
+@dataclass(frozen=True)
+class TablePlanRow:
+    table_number: int | None
+    table_zone: str
+    first_name: str
+    second_name: str
+
+    @property
+    def table(self) -> str:
+        return table_label(self.table_number, self.table_zone)
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """Who meets at which table in one slot."""
+
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    rows: list[TablePlanRow]
+
+
+@dataclass(frozen=True)
+class PrintOut:
+    agendas: list[PrintedAgenda]
+    table_plans: list[TablePlan]
+
+
+def print_out(*, release: Release) -> PrintOut:
+    """Every participant's agenda and every slot's table plan of the release, from its rows.
+
+    One query, whatever the number of meetings and participants.
+    """
+    zone = ZoneInfo(release.edition.timezone)
+    entries = list(ReleaseEntry.objects.filter(release=release))
+    names: dict[int, tuple[str, str]] = {}
+    items: dict[int, list[AgendaItem]] = defaultdict(list)
+    slots: dict[tuple[datetime.datetime, datetime.datetime], list[TablePlanRow]] = defaultdict(list)
     for entry in entries:
-        meeting = entry.meeting
-        other = meeting.second if meeting.first_id == participation.pk else meeting.first
-        demand = meeting.request.demand
-        items.append(
-            AgendaItem(
-                meeting_id=meeting.pk,
-                starts_at=entry.starts_at.astimezone(zone),
-                ends_at=entry.ends_at.astimezone(zone),
-                table=tables.get(entry.table_number),
-                counterpart=other,
-                demand=f"{demand.field.name}: {demand.description[:120]}" if demand else "",
-                interpreter=interpreter_language(meeting.first, meeting.second),
+        names[entry.first_id] = (entry.first_name_original, entry.first_name_en)
+        names[entry.second_id] = (entry.second_name_original, entry.second_name_en)
+        for participation_id in (entry.first_id, entry.second_id):
+            items[participation_id].append(
+                _item(entry, participation_id=participation_id, zone=zone)
+            )
+        slots[(entry.starts_at, entry.ends_at)].append(
+            TablePlanRow(
+                table_number=entry.table_number,
+                table_zone=entry.table_zone,
+                first_name=display_name(entry.first_name_original, entry.first_name_en),
+                second_name=display_name(entry.second_name_original, entry.second_name_en),
             )
         )
-    items.sort(key=lambda item: item.starts_at)
-    return Agenda(edition=edition, release=release, participation=participation, items=items)
-
-
-def feed_for(delegate: Delegate) -> CalendarFeed:
-    """The delegate's calendar feed, created with a fresh secret token on first use."""
-    feed = CalendarFeed.objects.filter(delegate=delegate).first()
-    if feed is not None:
-        return feed
-    try:
-        return CalendarFeed.objects.create(delegate=delegate, token=secrets.token_urlsafe(32))
-    except IntegrityError:  # created meanwhile by a concurrent request
-        return CalendarFeed.objects.get(delegate=delegate)
+    agendas = [
+        PrintedAgenda(name_original=original, name_en=english, items=_in_order(items[pk]))
+        for pk, (original, english) in sorted(
+            names.items(), key=lambda pair: (pair[1][1], pair[1][0], pair[0])
+        )
+    ]
+    plans = [
+        TablePlan(
+            starts_at=starts.astimezone(zone),
+            ends_at=ends.astimezone(zone),
+            rows=sorted(rows, key=lambda row: row.table_number or 0),
+        )
+        for (starts, ends), rows in sorted(slots.items())
+    ]
+    return PrintOut(agendas=agendas, table_plans=plans)

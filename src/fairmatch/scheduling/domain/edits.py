@@ -1,7 +1,8 @@
 """Manual edits of the working schedule: move, swap, lock, unplace.
 
-Locking rule: every edit takes the edition's row lock first (one lock per transaction),
-so two organisers editing at once are serialised; each edit then re-reads the meetings
+Locking rule: every edit takes the working schedule's lock first (``domain/locks.py``:
+the edition's row, one lock per transaction), so two organisers editing at once are
+serialised; each edit then re-reads the meetings
 and checks, against the database, that no participant and no table is double-booked.
 An edit names the version of the meeting it was made on; a newer version means someone
 else changed it meanwhile, and the edit is refused (nothing is lost, the page reloads).
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
+from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
     Meeting,
     MeetingState,
@@ -28,10 +30,6 @@ from fairmatch.scheduling.models import (
 
 class EditError(Exception):
     """The edit would break the schedule or is stale; the message says why."""
-
-
-def _lock_edition(edition_id: int) -> None:
-    Edition.objects.select_for_update().get(pk=edition_id)
 
 
 def _fresh(meeting: Meeting, version: int) -> Meeting:
@@ -87,7 +85,7 @@ def move_meeting(
     *, meeting: Meeting, slot: Slot, table: NegotiationTable, version: int, user: Any
 ) -> Meeting:
     """Put the meeting at ``table`` in ``slot`` if both participants and the table are free."""
-    _lock_edition(meeting.edition_id)
+    lock_working_schedule(meeting.edition_id)
     current = _fresh(meeting, version)
     _check_place(current, slot, table, ignore={current.pk})
     before = [current.slot_id, current.table_id]
@@ -102,7 +100,7 @@ def swap_meetings(
     *, first: Meeting, first_version: int, second: Meeting, second_version: int, user: Any
 ) -> tuple[Meeting, Meeting]:
     """Exchange the places of two placed meetings."""
-    _lock_edition(first.edition_id)
+    lock_working_schedule(first.edition_id)
     one, other = _fresh(first, first_version), _fresh(second, second_version)
     if one.slot is None or other.slot is None:
         raise EditError(_("Both meetings must be placed to swap them."))
@@ -121,7 +119,7 @@ def swap_meetings(
 @transaction.atomic
 def set_locked(*, meeting: Meeting, locked: bool, version: int, user: Any) -> Meeting:
     """Lock a meeting where it is (a new run keeps it there), or unlock it."""
-    _lock_edition(meeting.edition_id)
+    lock_working_schedule(meeting.edition_id)
     current = _fresh(meeting, version)
     if locked and current.slot_id is None:
         raise EditError(_("Place the meeting before locking it."))
@@ -132,7 +130,7 @@ def set_locked(*, meeting: Meeting, locked: bool, version: int, user: Any) -> Me
 @transaction.atomic
 def unplace_meeting(*, meeting: Meeting, version: int, user: Any) -> Meeting:
     """Take the meeting off the grid (it stays accepted; a run or a move places it again)."""
-    _lock_edition(meeting.edition_id)
+    lock_working_schedule(meeting.edition_id)
     current = _fresh(meeting, version)
     current.slot = current.table = None
     current.locked = False

@@ -1,12 +1,11 @@
 """The published schedule as plain data, for scripts (``fairmatch schedule export``)."""
 
-import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fairmatch.conference.models import Edition
-from fairmatch.scheduling.domain.agendas import latest_release
-from fairmatch.scheduling.models import Meeting, MeetingState
+from fairmatch.scheduling.domain.releases import latest_release
+from fairmatch.scheduling.models import Meeting, MeetingState, ReleaseEntry
 
 
 def _side(participation: Any) -> dict[str, Any]:
@@ -29,10 +28,18 @@ def _side(participation: Any) -> dict[str, Any]:
 
 def export_release(edition: Edition) -> dict[str, Any]:
     """The latest release: each meeting with both sides, times with offset, table, state;
-    and the accepted meetings it leaves without a place, with the reason."""
-    release = latest_release(edition, with_snapshot=True)
+    and the accepted meetings it leaves without a place, with the reason.
+
+    Times and tables are the release's frozen rows; the sides (with their delegates) and
+    the states are as they are now.
+    """
+    release = latest_release(edition)
     zone = ZoneInfo(edition.timezone)
-    snapshot = release.snapshot if release else {}
+    released = (
+        {entry.meeting_id: entry for entry in ReleaseEntry.objects.filter(release=release)}
+        if release
+        else {}
+    )
     meetings = (
         Meeting.objects.filter(edition=edition)
         .select_related("first__enterprise", "second__enterprise")
@@ -41,19 +48,15 @@ def export_release(edition: Edition) -> dict[str, Any]:
     )
     placed, unplaced = [], []
     for meeting in meetings:
-        entry = snapshot.get(str(meeting.pk))
+        entry = released.get(meeting.pk)
         if entry is not None:
             placed.append(
                 {
                     "id": meeting.pk,
                     "participants": [_side(meeting.first), _side(meeting.second)],
-                    "start": datetime.datetime.fromisoformat(entry["starts"])
-                    .astimezone(zone)
-                    .isoformat(),
-                    "end": datetime.datetime.fromisoformat(entry["ends"])
-                    .astimezone(zone)
-                    .isoformat(),
-                    "table": entry["table"],
+                    "start": entry.starts_at.astimezone(zone).isoformat(),
+                    "end": entry.ends_at.astimezone(zone).isoformat(),
+                    "table": entry.table_number,
                     "state": meeting.state,
                 }
             )

@@ -1,4 +1,8 @@
-"""The grid: slots generated from the sessions, and what a grid change does to meetings."""
+"""The grid: sessions and tables the organiser sets up, slots generated from the sessions,
+and what a grid change does to the meetings placed in it.
+
+Every writer here takes the working schedule's lock first (``domain/locks.py``).
+"""
 
 import datetime
 from dataclasses import dataclass
@@ -6,11 +10,27 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
-from fairmatch.scheduling.models import Meeting, NegotiationSession, Slot, Unavailability
+from fairmatch.core.domain.audit import record_action
+from fairmatch.scheduling.domain.locks import lock_working_schedule
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationSession,
+    NegotiationTable,
+    Slot,
+    Unavailability,
+)
 
 SLOT_REMOVED = "its slot was removed from the grid"
+MAX_TABLE_NUMBER = 32767  # the column is a small integer
+
+
+class GridError(Exception):
+    """The grid change is refused; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,7 @@ def rebuild_slots(edition: Edition) -> GridChange:
     Meetings in removed slots become unplaced (and say why), so the next run or a manual
     edit places them again.
     """
-    Edition.objects.select_for_update().get(pk=edition.pk)
+    lock_working_schedule(edition.pk)
     change = preview_grid_change(edition)
     times = slot_times(edition)
     by_time = {(s.starts_at, s.ends_at): s for s in Slot.objects.filter(session__edition=edition)}
@@ -77,7 +97,11 @@ def rebuild_slots(edition: Edition) -> GridChange:
         slot.save()
         keep.add(slot.pk)
     Meeting.objects.filter(pk__in=[m.pk for m in change.meetings_moved]).update(
-        slot=None, table=None, locked=False, unplaced_reason=SLOT_REMOVED
+        slot=None,
+        table=None,
+        locked=False,
+        unplaced_reason=SLOT_REMOVED,
+        version=F("version") + 1,
     )
     Slot.objects.filter(session__edition=edition).exclude(pk__in=keep).delete()
     return change
@@ -86,6 +110,7 @@ def rebuild_slots(edition: Edition) -> GridChange:
 @transaction.atomic
 def set_unavailable_slots(*, participation: Any, slot_ids: set[int]) -> tuple[int, int]:
     """Replace the slots the participant cannot attend; returns (added, removed)."""
+    lock_working_schedule(participation.edition_id)
     valid = set(
         Slot.objects.filter(
             session__edition_id=participation.edition_id, pk__in=slot_ids
@@ -101,3 +126,85 @@ def set_unavailable_slots(*, participation: Any, slot_ids: set[int]) -> tuple[in
         Unavailability(participation=participation, slot_id=slot_id) for slot_id in valid - current
     )
     return len(valid - current), len(current - valid)
+
+
+@transaction.atomic
+def add_session(*, edition: Edition, session: NegotiationSession, user: Any) -> GridChange:
+    """Add a negotiation session (an unsaved row) and cut the grid's slots again.
+
+    Refused when the edition already has a session on that day and part. Audited.
+    """
+    lock_working_schedule(edition.pk)
+    if NegotiationSession.objects.filter(
+        edition=edition, date=session.date, part=session.part
+    ).exists():
+        raise GridError(_("This session already exists; delete it first to change it."))
+    session.edition = edition
+    session.save()
+    change = rebuild_slots(edition)
+    record_action(actor=user, action="schedule.grid.session", target=session)
+    return change
+
+
+def meetings_in_session(session: NegotiationSession) -> list[Meeting]:
+    """The scheduled meetings placed in the session's slots, in slot order."""
+    return list(
+        Meeting.objects.filter(slot__session=session, state=MeetingState.SCHEDULED)
+        .select_related("first__enterprise", "second__enterprise", "slot", "table")
+        .order_by("slot__index")
+    )
+
+
+@transaction.atomic
+def delete_session(*, session: NegotiationSession, user: Any) -> int:
+    """Delete a session; its placed meetings lose their place (and say why). Audited.
+
+    Takes the lock before it reads the meetings, so a meeting moved into the session
+    meanwhile is unplaced too. Returns how many meetings lost their place.
+    """
+    lock_working_schedule(session.edition_id)
+    current = NegotiationSession.objects.filter(pk=session.pk).first()
+    if current is None:
+        raise GridError(_("This session was deleted meanwhile."))
+    record_action(actor=user, action="schedule.grid.delete", target=current)
+    lost = Meeting.objects.filter(slot__session=current, state=MeetingState.SCHEDULED).update(
+        slot=None,
+        table=None,
+        locked=False,
+        unplaced_reason=SLOT_REMOVED,
+        version=F("version") + 1,
+    )
+    edition = current.edition
+    current.delete()
+    rebuild_slots(edition)
+    return lost
+
+
+@transaction.atomic
+def add_tables(
+    *, edition: Edition, count: int, zone: str, interpreter_languages: list[str], user: Any
+) -> int:
+    """Add ``count`` tables numbered after the last one; returns the first new number."""
+    lock_working_schedule(edition.pk)
+    last = NegotiationTable.objects.filter(edition=edition).order_by("-number").first()
+    start = (last.number if last else 0) + 1
+    if start + count - 1 > MAX_TABLE_NUMBER:
+        raise GridError(
+            _("Tables are numbered up to %(max)d; add fewer tables.") % {"max": MAX_TABLE_NUMBER}
+        )
+    NegotiationTable.objects.bulk_create(
+        NegotiationTable(
+            edition=edition,
+            number=start + offset,
+            zone=zone,
+            interpreter_languages=interpreter_languages,
+        )
+        for offset in range(count)
+    )
+    record_action(
+        actor=user,
+        action="schedule.grid.tables",
+        target=edition,
+        data={"count": count, "first": start},
+    )
+    return start

@@ -8,11 +8,13 @@ working language need a table with an interpreter of the buyer's first language.
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Participation
 from fairmatch.matching.models import MeetingRequest, RequestState
 from fairmatch.scheduling import engine
+from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
     Meeting,
     MeetingState,
@@ -25,7 +27,7 @@ from fairmatch.scheduling.models import (
 @transaction.atomic
 def sync_meetings(edition: Edition) -> int:
     """One meeting per accepted request; a request no longer accepted cancels its meeting."""
-    Edition.objects.select_for_update().get(pk=edition.pk)
+    lock_working_schedule(edition.pk)
     accepted = MeetingRequest.objects.filter(edition=edition, state=RequestState.ACCEPTED)
     existing = set(Meeting.objects.filter(edition=edition).values_list("request_id", flat=True))
     Meeting.objects.bulk_create(
@@ -35,7 +37,13 @@ def sync_meetings(edition: Edition) -> int:
     return (
         Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
         .exclude(request__state=RequestState.ACCEPTED)
-        .update(state=MeetingState.CANCELLED, slot=None, table=None, locked=False)
+        .update(
+            state=MeetingState.CANCELLED,
+            slot=None,
+            table=None,
+            locked=False,
+            version=F("version") + 1,
+        )
     )
 
 

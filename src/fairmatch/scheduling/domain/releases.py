@@ -1,4 +1,8 @@
-"""Publication: named, numbered releases of the schedule and what changed between them."""
+"""Publication: named, numbered releases of the schedule and what changed between them.
+
+A release is frozen as its ``ReleaseEntry`` rows; the diff, the mail, the agendas and the
+print-out read those rows alone.
+"""
 
 import datetime
 from collections import Counter, defaultdict
@@ -15,6 +19,8 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.domain.notifications import absolute_url, recipients, send_translated
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.edits import run_in_progress
+from fairmatch.scheduling.domain.locks import lock_working_schedule
+from fairmatch.scheduling.domain.problem import interpreter_language
 from fairmatch.scheduling.models import Meeting, MeetingState, Release, ReleaseEntry
 
 
@@ -22,113 +28,194 @@ class PublishError(Exception):
     """The schedule cannot be published now; the message says why."""
 
 
-def snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
-    """The placed meetings as they stand: meeting id -> slot, table, times, participants."""
+DEMAND_SHOWN = 120  # characters of the demand's description an agenda shows
+
+
+def working_entries(edition: Edition) -> list[ReleaseEntry]:
+    """The placed meetings of the working schedule as unsaved release rows: what
+    publishing now would freeze (times, table and zone, both names, demand, interpreter)."""
     meetings = Meeting.objects.filter(
         edition=edition, state=MeetingState.SCHEDULED, slot__isnull=False
-    ).select_related("slot", "table")
-    return {
-        str(m.pk): {
-            "slot": m.slot_id,
-            "starts": m.slot.starts_at.isoformat(),
-            "ends": m.slot.ends_at.isoformat(),
-            "table": m.table.number if m.table else None,
-            "participants": [m.first_id, m.second_id],
-        }
-        for m in meetings
-    }
+    ).select_related(
+        "slot", "table", "first__enterprise", "second__enterprise", "request__demand__field"
+    )
+    entries = []
+    for meeting in meetings:
+        first, second = meeting.first.enterprise, meeting.second.enterprise
+        demand = meeting.request.demand
+        entries.append(
+            ReleaseEntry(
+                meeting_id=meeting.pk,
+                first_id=meeting.first_id,
+                second_id=meeting.second_id,
+                starts_at=meeting.slot.starts_at,
+                ends_at=meeting.slot.ends_at,
+                table_number=meeting.table.number if meeting.table else None,
+                table_zone=meeting.table.zone if meeting.table else "",
+                first_name_original=first.name_original,
+                first_name_en=first.name_en,
+                second_name_original=second.name_original,
+                second_name_en=second.name_en,
+                demand_field_en=demand.field.name_en if demand else "",
+                demand_field_zh=demand.field.name_zh if demand else "",
+                demand_description=demand.description[:DEMAND_SHOWN] if demand else "",
+                interpreter_language=interpreter_language(meeting.first, meeting.second) or "",
+            )
+        )
+    return entries
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where and when a meeting takes place, and between whom: what a diff compares."""
+
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    table_number: int | None
+    table_zone: str
+    participants: tuple[int, int]
+
+    @classmethod
+    def of(cls, entry: ReleaseEntry) -> "Placement":
+        return cls(
+            starts_at=entry.starts_at,
+            ends_at=entry.ends_at,
+            table_number=entry.table_number,
+            table_zone=entry.table_zone,
+            participants=(entry.first_id, entry.second_id),
+        )
+
+    def place(self) -> tuple[datetime.datetime, datetime.datetime, int | None, str]:
+        return (self.starts_at, self.ends_at, self.table_number, self.table_zone)
+
+
+def placements(entries: list[ReleaseEntry]) -> dict[int, Placement]:
+    """Meeting id -> placement, for ``compare``."""
+    return {entry.meeting_id: Placement.of(entry) for entry in entries}
+
+
+def released_placements(release: Release | None) -> dict[int, Placement]:
+    """The placements a release froze (none before the first release)."""
+    if release is None:
+        return {}
+    return placements(list(ReleaseEntry.objects.filter(release=release)))
 
 
 @dataclass
 class Changes:
-    added: list[str] = field(default_factory=list)
-    moved: list[str] = field(default_factory=list)
-    cancelled: list[str] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
 
-    def affected(self, before: dict[str, Any], after: dict[str, Any]) -> set[int]:
+    def affected(self, before: dict[int, Placement], after: dict[int, Placement]) -> set[int]:
         """Participations one of whose meetings was added, moved or cancelled."""
         people: set[int] = set()
         for key in self.added + self.moved:
-            people.update(after[key]["participants"])
+            people.update(after[key].participants)
         for key in self.cancelled + self.moved:
-            people.update(before[key]["participants"])
+            people.update(before[key].participants)
         return people
 
+    def __bool__(self) -> bool:
+        return bool(self.added or self.moved or self.cancelled)
+
     def as_json(self) -> dict[str, list[str]]:
-        return {"added": self.added, "moved": self.moved, "cancelled": self.cancelled}
+        return {
+            "added": [str(key) for key in self.added],
+            "moved": [str(key) for key in self.moved],
+            "cancelled": [str(key) for key in self.cancelled],
+        }
 
 
-def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
-    """What changed from one snapshot to the next."""
+def compare(before: dict[int, Placement], after: dict[int, Placement]) -> Changes:
+    """What changed from one release to the next: a meeting moved when its time, table
+    or the table's zone changed."""
     return Changes(
-        added=sorted(set(after) - set(before), key=int),
-        cancelled=sorted(set(before) - set(after), key=int),
+        added=sorted(set(after) - set(before)),
+        cancelled=sorted(set(before) - set(after)),
         moved=sorted(
-            (
-                key
-                for key in set(before) & set(after)
-                if (before[key]["slot"], before[key]["table"])
-                != (after[key]["slot"], after[key]["table"])
-            ),
-            key=int,
+            key for key in set(before) & set(after) if before[key].place() != after[key].place()
         ),
+    )
+
+
+def latest_release(edition: Edition) -> Release | None:
+    return Release.objects.filter(edition=edition).order_by("-number").first()
+
+
+def pending_changes(edition: Edition) -> Changes:
+    """What publishing the working schedule now would change against the latest release."""
+    return compare(
+        released_placements(latest_release(edition)), placements(working_entries(edition))
     )
 
 
 @transaction.atomic
 def publish(*, edition: Edition, name: str, user: Any) -> Release:
-    """Release the working schedule under a name; tell only the participants it changed for."""
-    Edition.objects.select_for_update().get(pk=edition.pk)
+    """Release the working schedule under a name; tell only the participants it changed for.
+
+    Side effects, in order: the release and its frozen rows (``ReleaseEntry``) are
+    written, the publication is audited, and after commit the release mail is queued.
+    """
+    lock_working_schedule(edition.pk)
     if run_in_progress(edition):
         raise PublishError(_("A solver run is in progress; publish when it has finished."))
     name = name.strip()
     if not name:
         raise PublishError(_("Give the release a name, e.g. 'final' or 'after changes of day 1'."))
-    previous = Release.objects.filter(edition=edition).order_by("-number").first()
-    before = previous.snapshot if previous else {}
-    after = snapshot(edition)
+    previous = latest_release(edition)
+    before = released_placements(previous)
+    entries = working_entries(edition)
+    after = placements(entries)
     changes = compare(before, after)
     release = Release.objects.create(
         edition=edition,
         number=(previous.number + 1) if previous else 1,
         name=name[:100],
         published_by=user if getattr(user, "pk", None) else None,
-        snapshot=after,
         changes=changes.as_json() | {"affected": sorted(changes.affected(before, after))},
     )
-    ReleaseEntry.objects.bulk_create(
-        ReleaseEntry(
-            release=release,
-            meeting_id=int(key),
-            first_id=entry["participants"][0],
-            second_id=entry["participants"][1],
-            starts_at=datetime.datetime.fromisoformat(entry["starts"]),
-            ends_at=datetime.datetime.fromisoformat(entry["ends"]),
-            table_number=entry["table"],
-        )
-        for key, entry in after.items()
-    )
+    for entry in entries:
+        entry.release = release
+    ReleaseEntry.objects.bulk_create(entries)
     record_action(actor=user, action="schedule.publish", target=release, data=changes.as_json())
     transaction.on_commit(lambda: release_mail.enqueue(release.pk))
     return release
 
 
+def _count_changes(
+    counts: dict[int, Counter[str]], *, release: Release, kind: str, meeting_ids: list[str]
+) -> None:
+    rows = ReleaseEntry.objects.filter(release=release, meeting_id__in=meeting_ids)
+    for first_id, second_id in rows.values_list("first_id", "second_id"):
+        counts[first_id][kind] += 1
+        counts[second_id][kind] += 1
+
+
 def notify_release(*, release: Release) -> int:
-    """E-mail each affected participant its own changes, in its members' languages."""
+    """E-mail each affected participant its own changes, in its members' languages.
+
+    Reads the release's rows (added, moved) and the previous release's (cancelled) only.
+    """
     previous = (
         Release.objects.filter(edition=release.edition, number__lt=release.number)
         .order_by("-number")
         .first()
     )
-    before = previous.snapshot if previous else {}
-    changes: dict[int, Counter[str]] = defaultdict(Counter)
-    for kind in ("added", "moved", "cancelled"):
-        for key in release.changes.get(kind, []):
-            entry = release.snapshot.get(key) or before[key]
-            for participation_id in entry["participants"]:
-                changes[participation_id][kind] += 1
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for kind in ("added", "moved"):
+        _count_changes(
+            counts, release=release, kind=kind, meeting_ids=release.changes.get(kind, [])
+        )
+    if previous is not None:
+        _count_changes(
+            counts,
+            release=previous,
+            kind="cancelled",
+            meeting_ids=release.changes.get("cancelled", []),
+        )
     sent = 0
-    for participation in Participation.objects.filter(pk__in=changes).select_related(
+    for participation in Participation.objects.filter(pk__in=counts).select_related(
         "enterprise", "edition"
     ):
         sent += len(
@@ -137,7 +224,7 @@ def notify_release(*, release: Release) -> int:
                 context={
                     "release": release,
                     "edition": release.edition,
-                    "changes": changes[participation.pk],
+                    "changes": counts[participation.pk],
                     "agenda_url": absolute_url(
                         reverse("scheduling:agenda", args=[release.edition.slug])
                     ),

@@ -18,6 +18,7 @@ from django_tasks import task
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
 from fairmatch.scheduling import engine
+from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.domain.problem import StoredProblem, build_problem, sync_meetings
 from fairmatch.scheduling.models import Meeting, MeetingState, RunStatus, ScheduleRun
 
@@ -34,7 +35,7 @@ def start_run(
     *, edition: Edition, user: Any, time_limit: int = 60, fairness: int = 2, seed: int = 0
 ) -> ScheduleRun:
     """Queue a solver run on the edition's accepted meetings."""
-    Edition.objects.select_for_update().get(pk=edition.pk)
+    lock_working_schedule(edition.pk)
     if ScheduleRun.objects.filter(
         edition=edition, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]
     ).exists():
@@ -199,15 +200,15 @@ def apply_run(*, run: ScheduleRun, user: Any) -> int:
 
     Returns how many meetings it placed. Refused while another run is in progress.
     """
-    edition = Edition.objects.select_for_update().get(pk=run.edition_id)
+    edition = lock_working_schedule(run.edition_id)
     run = ScheduleRun.objects.get(pk=run.pk)
     if run.status != RunStatus.FINISHED:
         raise RunError(_("Only a finished run can be applied."))
     meetings = {
         m.pk: m
-        for m in Meeting.objects.select_for_update()
-        .filter(edition=edition, state=MeetingState.SCHEDULED)
-        .order_by("pk")
+        for m in Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED).order_by(
+            "pk"
+        )
     }
     # Clear unlocked placements first so the unique (slot, table) rule holds while writing.
     Meeting.objects.filter(pk__in=[pk for pk, m in meetings.items() if not m.locked]).update(
@@ -218,6 +219,7 @@ def apply_run(*, run: ScheduleRun, user: Any) -> int:
         if not meeting.locked:
             meeting.slot_id = meeting.table_id = None
             meeting.unplaced_reason = _("accepted after this run started")[:300]
+            meeting.version += 1
     # Meetings locked since the run started win; a clashing placement stays unplaced.
     tables_taken = {(m.slot_id, m.table_id) for m in meetings.values() if m.locked}
     people_taken = {
@@ -241,7 +243,6 @@ def apply_run(*, run: ScheduleRun, user: Any) -> int:
         meeting.slot_id = outcome.get("slot")
         meeting.table_id = outcome.get("table")
         meeting.unplaced_reason = outcome.get("reason", "")[:300]
-        meeting.version += 1
         placed += meeting.slot_id is not None
     Meeting.objects.bulk_update(
         [m for m in meetings.values() if not m.locked],

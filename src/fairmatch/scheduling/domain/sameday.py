@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +15,9 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling import engine
 from fairmatch.scheduling.domain.edits import EditError, run_in_progress
+from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.domain.problem import build_problem
-from fairmatch.scheduling.domain.releases import compare, publish, snapshot
+from fairmatch.scheduling.domain.releases import pending_changes, publish
 from fairmatch.scheduling.models import Meeting, MeetingState, Release
 
 SAME_DAY_TIME_LIMIT = 10.0
@@ -25,7 +26,7 @@ SAME_DAY_TIME_LIMIT = 10.0
 @transaction.atomic
 def cancel_meeting(*, meeting: Meeting, user: Any, reason: str) -> Meeting:
     """Cancel one meeting on the day; its slot and table become free."""
-    Edition.objects.select_for_update().get(pk=meeting.edition_id)
+    lock_working_schedule(meeting.edition_id)
     meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.state != MeetingState.SCHEDULED:
         raise EditError(_("Only scheduled meetings can be cancelled."))
@@ -42,7 +43,7 @@ def cancel_meeting(*, meeting: Meeting, user: Any, reason: str) -> Meeting:
 @transaction.atomic
 def mark_absent(*, participation: Participation, user: Any) -> int:
     """The participant does not come: its remaining meetings are cancelled."""
-    Edition.objects.select_for_update().get(pk=participation.edition_id)
+    lock_working_schedule(participation.edition_id)
     meetings = Meeting.objects.filter(
         Q(first=participation) | Q(second=participation), state=MeetingState.SCHEDULED
     )
@@ -54,6 +55,7 @@ def mark_absent(*, participation: Participation, user: Any) -> int:
         table=None,
         locked=False,
         unplaced_reason=_("participant absent"),
+        version=F("version") + 1,
     )
     record_action(
         actor=user, action="schedule.absent", target=participation, data={"cancelled": count}
@@ -74,7 +76,7 @@ def reschedule_waiting(*, edition: Edition, user: Any, name: str = "") -> SameDa
     if run_in_progress(edition):
         raise EditError(_("A solver run is in progress; wait for it first."))
     with transaction.atomic():
-        Edition.objects.select_for_update().get(pk=edition.pk)
+        lock_working_schedule(edition.pk)
         stored = build_problem(edition, fix_placed=True)
         waiting = [i for i, m in enumerate(stored.meetings) if m.slot_id is None]
         if not waiting:
@@ -99,9 +101,7 @@ def reschedule_waiting(*, edition: Edition, user: Any, name: str = "") -> SameDa
             actor=user, action="schedule.same_day", target=edition, data={"placed": placed}
         )
     release = None
-    latest = Release.objects.filter(edition=edition).order_by("-number").first()
-    changes = compare(latest.snapshot if latest else {}, snapshot(edition))
-    if changes.added or changes.moved or changes.cancelled:
+    if pending_changes(edition):
         release = publish(
             edition=edition,
             name=name or _("changes of %(time)s") % {"time": f"{timezone.localtime():%H:%M}"},

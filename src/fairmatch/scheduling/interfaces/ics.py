@@ -1,9 +1,20 @@
-"""The agenda as an iCalendar feed; event ids are stable across releases."""
+"""The agenda as an iCalendar feed; event ids are stable across releases.
+
+Every text goes through the library's TEXT value type, which escapes backslashes, commas,
+semicolons and line breaks, so no user text can end a property or start a new one. The
+calendar name is an extension property that the library would otherwise write raw: it is
+declared as TEXT. One-line properties (name, summary, location) get line breaks as spaces.
+"""
+
+import re
 
 from django.conf import settings
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event
 
 from fairmatch.scheduling.domain.agendas import Agenda
+
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not allowed in iCalendar text
 
 
 def event_uid(meeting_id: int) -> str:
@@ -12,12 +23,21 @@ def event_uid(meeting_id: int) -> str:
     return f"meeting-{meeting_id}@{host}"
 
 
+def one_line(text: str) -> str:
+    """The text for a one-line property: no control characters, line breaks as spaces."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
+
+
+def _text(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
 def agenda_calendar(agenda: Agenda, *, title: str, texts: dict[str, str]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Fairmatch//negotiation agenda//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", title)
-    calendar.add("x-wr-timezone", agenda.edition.timezone)
+    calendar.add("x-wr-calname", one_line(title), parameters={"VALUE": "TEXT"})
+    calendar.add("x-wr-timezone", agenda.edition.timezone, parameters={"VALUE": "TEXT"})
     stamp = agenda.release.published_at if agenda.release else None
     for item in agenda.items:
         event = Event()
@@ -27,14 +47,14 @@ def agenda_calendar(agenda: Agenda, *, title: str, texts: dict[str, str]) -> byt
         if stamp is not None:
             event.add("dtstamp", stamp)
         event.add("sequence", agenda.release.number if agenda.release else 0)
-        event.add("summary", texts["summary"] % {"name": item.counterpart.enterprise.display_name})
-        location = texts["table"] % {"table": item.table.number} if item.table else ""
-        if item.table and item.table.zone:
-            location += f" ({item.table.zone})"
-        event["location"] = vText(location)
+        event.add("summary", one_line(texts["summary"] % {"name": item.counterpart_name}))
+        location = texts["table"] % {"table": item.table_number} if item.table_number else ""
+        if item.table_number and item.table_zone:
+            location += f" ({item.table_zone})"
+        event.add("location", one_line(location))
         description = [item.demand] if item.demand else []
         if item.interpreter:
             description.append(texts["interpreter"] % {"language": item.interpreter})
-        event.add("description", "\n".join(description))
+        event.add("description", _text("\n".join(description)))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -1,7 +1,13 @@
-"""Printable agendas and table plans, with a CJK font so Chinese names print."""
+"""Printable agendas and table plans, with a CJK font so Chinese names print.
+
+reportlab reads a paragraph's text as markup (``<b>``, ``<font>``, ``<img src>`` ...), so
+every text reaches it through ``_paragraph``, which escapes it: a name is printed as it
+is written, never interpreted.
+"""
 
 import io
 from collections.abc import Iterable
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -21,13 +27,16 @@ HEADING = ParagraphStyle("heading", parent=_styles["Heading2"], fontName=FONT)
 BODY = ParagraphStyle("body", parent=_styles["BodyText"], fontName=FONT, fontSize=9, leading=12)
 
 
-def _cell(text: str) -> Paragraph:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Paragraph(escaped.replace("\n", "<br/>"), BODY)
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """Plain text as a paragraph: escaped, line breaks kept."""
+    lines = escape(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Paragraph("<br/>".join(lines), style)
 
 
 def _table(rows: list[list[str]], widths: list[float]) -> Table:
-    table = Table([[_cell(c) for c in row] for row in rows], colWidths=widths, repeatRows=1)
+    table = Table(
+        [[_paragraph(cell, BODY) for cell in row] for row in rows], colWidths=widths, repeatRows=1
+    )
     table.setStyle(
         TableStyle(
             [
@@ -49,11 +58,11 @@ def render_pdf(*, title: str, sections: Iterable[Section]) -> bytes:
     document = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=15 * mm, rightMargin=15 * mm
     )
-    story: list = [Paragraph(title, TITLE)]
+    story: list = [_paragraph(title, TITLE)]
     for number, (heading, subtitle, rows, widths) in enumerate(sections):
         if number:
             story.append(PageBreak())
-        story += [Paragraph(heading, HEADING), Paragraph(subtitle, BODY), Spacer(1, 4 * mm)]
+        story += [_paragraph(heading, HEADING), _paragraph(subtitle, BODY), Spacer(1, 4 * mm)]
         story.append(_table(rows, [w * mm for w in widths]))
     document.build(story)
     return buffer.getvalue()

@@ -22,7 +22,6 @@ class Release(models.Model):
         null=True,
         related_name="+",
     )
-    snapshot = models.JSONField(_("meetings"), help_text=_("meeting id -> placement, frozen"))
     changes = models.JSONField(_("changes against the previous release"), default=dict)
 
     class Meta:
@@ -39,7 +38,14 @@ class Release(models.Model):
 
 
 class ReleaseEntry(models.Model):
-    """One meeting as a release placed it; agendas read these, a participant's rows only."""
+    """One meeting as a release placed it: the release's only frozen record.
+
+    Agendas (page, PDF, calendar feed), the diff against the next release, the release
+    mail and the organiser's print-out read these rows alone, never the working schedule,
+    so a change made after publication shows nowhere until the next release. The foreign
+    keys say whose agenda a row belongs to and keep the meeting's calendar id stable;
+    everything shown is copied here when the release is published.
+    """
 
     release = models.ForeignKey(
         Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="entries"
@@ -65,6 +71,27 @@ class ReleaseEntry(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     table_number = models.PositiveSmallIntegerField(_("table"), null=True)
+    table_zone = models.CharField(_("zone"), max_length=60, blank=True)
+    first_name_original = models.CharField(
+        _("first participant's name in the original language"), max_length=200, blank=True
+    )
+    first_name_en = models.CharField(
+        _("first participant's name in English"), max_length=200, blank=True
+    )
+    second_name_original = models.CharField(
+        _("second participant's name in the original language"), max_length=200, blank=True
+    )
+    second_name_en = models.CharField(
+        _("second participant's name in English"), max_length=200, blank=True
+    )
+    demand_field_en = models.CharField(
+        _("field of the demand (English)"), max_length=200, blank=True
+    )
+    demand_field_zh = models.CharField(
+        _("field of the demand (Chinese)"), max_length=200, blank=True
+    )
+    demand_description = models.TextField(_("the demand, as shown"), blank=True)
+    interpreter_language = models.CharField(_("interpreter language"), max_length=10, blank=True)
 
     class Meta:
         ordering = ["starts_at", "table_number"]

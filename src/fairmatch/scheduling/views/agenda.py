@@ -1,29 +1,39 @@
 """Agendas: the delegate's page, its PDF, its calendar feed; the organiser's print-out."""
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
-from fairmatch.core.views import organiser_required
+from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.enterprises.models import Participation
-from fairmatch.scheduling.domain.agendas import Agenda, agenda_for, feed_for, latest_release
+from fairmatch.scheduling.domain.agendas import (
+    AgendaItem,
+    agenda_for,
+    print_out,
+)
+from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
 from fairmatch.scheduling.domain.grid import set_unavailable_slots
+from fairmatch.scheduling.domain.releases import latest_release
+from fairmatch.scheduling.interfaces.forms import AvailabilityForm, DelegateForm
 from fairmatch.scheduling.interfaces.ics import agenda_calendar
 from fairmatch.scheduling.interfaces.pdf import Section, render_pdf
-from fairmatch.scheduling.models import (
-    CalendarFeed,
-    Meeting,
-    MeetingState,
-    Slot,
-    Unavailability,
-)
+from fairmatch.scheduling.models import CalendarFeed, Release, Slot, Unavailability
+
+# Calendar clients poll; a feed may be kept five minutes, by the reader's own client only.
+FEED_MAX_AGE = 300
+
+
+def _private(response: HttpResponse, *, max_age: int = 0) -> HttpResponse:
+    """Only the reader's own client may keep a copy (no shared cache, no proxy)."""
+    patch_cache_control(response, private=True, max_age=max_age)
+    return response
 
 
 def _own_participation(request: HttpRequest, edition: Edition) -> Participation:
@@ -41,80 +51,96 @@ def _own_participation(request: HttpRequest, edition: Edition) -> Participation:
 def agenda(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     participation = _own_participation(request, edition_obj)
-    delegates = list(participation.delegates.filter(is_attending=True))
-    feeds = [(delegate, feed_for(delegate)) for delegate in delegates]
+    delegates = participation.delegates.filter(is_attending=True)
     return render(
         request,
         "scheduling/agenda.html",
         {
             "edition": edition_obj,
             "agenda": agenda_for(participation=participation),
-            "feeds": feeds,
+            "feeds": feeds_for(delegates),
         },
     )
 
 
-def _agenda_rows(agenda: Agenda) -> list[list[str]]:
+@login_required
+@require_POST
+def new_feed_address(request: HttpRequest, edition: str) -> HttpResponse:
+    """A member replaces one of its attending delegates' calendar addresses."""
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    participation = _own_participation(request, edition_obj)
+    form = DelegateForm(request.POST, delegates=participation.delegates.filter(is_attending=True))
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+    else:
+        delegate = form.cleaned_data["delegate"]
+        rotate_feed(delegate=delegate, user=request.user)
+        messages.success(
+            request,
+            _("%(name)s has a new calendar address; the old one no longer works.")
+            % {"name": delegate.full_name},
+        )
+    return redirect("scheduling:agenda", edition_obj.slug)
+
+
+def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
     rows = [[_("Time"), _("Table"), _("Counterpart"), _("About")]]
-    for item in agenda.items:
+    for item in items:
         about = item.demand
         if item.interpreter:
             about += "\n" + _("Interpreter: %(language)s") % {"language": item.interpreter}
         rows.append(
             [
                 f"{item.starts_at:%Y-%m-%d %H:%M}–{item.ends_at:%H:%M}",
-                str(item.table) if item.table else "",
-                f"{item.counterpart.enterprise.name_original}\n{item.counterpart.enterprise.name_en}",
+                item.table,
+                f"{item.counterpart_name_original}\n{item.counterpart_name_en}",
                 about,
             ]
         )
     return rows
 
 
-def _agenda_section(agenda: Agenda) -> Section:
-    enterprise = agenda.participation.enterprise
-    release = agenda.release
+def _agenda_section(
+    *, name_original: str, name_en: str, release: Release | None, items: list[AgendaItem]
+) -> Section:
     subtitle = (
         _("Schedule version %(number)d (%(name)s)")
         % {"number": release.number, "name": release.name}
         if release
         else _("The schedule is not published yet.")
     )
-    return (
-        f"{enterprise.name_original} / {enterprise.name_en}",
-        subtitle,
-        _agenda_rows(agenda),
-        [38, 18, 60, 64],
-    )
+    return (f"{name_original} / {name_en}", subtitle, _agenda_rows(items), [38, 18, 60, 64])
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)
 
 
 @login_required
 def agenda_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     participation = _own_participation(request, edition_obj)
-    content = render_pdf(
-        title=edition_obj.name, sections=[_agenda_section(agenda_for(participation=participation))]
+    agenda = agenda_for(participation=participation)
+    section = _agenda_section(
+        name_original=participation.enterprise.name_original,
+        name_en=participation.enterprise.name_en,
+        release=agenda.release,
+        items=agenda.items,
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="agenda-{edition_obj.slug}.pdf"'
-    return response
+    content = render_pdf(title=edition_obj.name, sections=[section])
+    return _pdf(content, f"agenda-{edition_obj.slug}.pdf")
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The secret feed: no login (calendar clients cannot log in); unknown tokens are 404."""
-    feed = (
-        CalendarFeed.objects.select_related(
-            "delegate__participation__enterprise", "delegate__participation__edition"
-        )
-        .filter(token=token)
-        .first()
-    )
-    if feed is None:
+    """The secret feed: no login (calendar clients cannot log in). Unknown and replaced
+    addresses, and delegates who no longer attend, are not found."""
+    live = live_feed(token)
+    if live is None:
         raise Http404
-    participation = feed.delegate.participation
-    members = participation.enterprise.members.all()
-    language = members[0].language if members else "en"
-    with override(language):
+    participation = live.participation
+    with override(live.language):
         content = agenda_calendar(
             agenda_for(participation=participation),
             title=f"{participation.edition.name} – {participation.enterprise.display_name}",
@@ -126,49 +152,69 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
-    return response
+    return _private(response, max_age=FEED_MAX_AGE)
 
 
 @organiser_required
 def print_all(request: HttpRequest, edition: str) -> HttpResponse:
-    """Every participant's agenda and the table plan of every slot, as one PDF."""
+    """Every participant's agenda and the table plan of every slot, as one PDF: all read
+    from the latest release's rows, so the pages agree with the delegates' agendas."""
     edition_obj = get_object_or_404(Edition, slug=edition)
-    release = latest_release(edition_obj, with_snapshot=True)
+    release = latest_release(edition_obj)
     sections: list[Section] = []
     if release is not None:
-        people = {pk for entry in release.snapshot.values() for pk in entry["participants"]}
-        for participation in (
-            Participation.objects.filter(pk__in=people)
-            .select_related("enterprise", "edition")
-            .order_by("enterprise__name_en")
-        ):
+        printed = print_out(release=release)
+        for agenda in printed.agendas:
             sections.append(
-                _agenda_section(agenda_for(participation=participation, release=release))
-            )
-        meetings = Meeting.objects.filter(
-            pk__in=[int(key) for key in release.snapshot], state=MeetingState.SCHEDULED
-        ).select_related("first__enterprise", "second__enterprise")
-        by_slot: dict[int, list[Meeting]] = {}
-        for meeting in meetings:
-            by_slot.setdefault(release.snapshot[str(meeting.pk)]["slot"], []).append(meeting)
-        for slot in Slot.objects.filter(pk__in=by_slot).order_by("index"):
-            rows = [[_("Table"), _("Participants")]]
-            for meeting in sorted(
-                by_slot[slot.pk], key=lambda m: release.snapshot[str(m.pk)]["table"] or 0
-            ):
-                rows.append(
-                    [
-                        str(release.snapshot[str(meeting.pk)]["table"]),
-                        f"{meeting.first.enterprise.display_name} – "
-                        f"{meeting.second.enterprise.display_name}",
-                    ]
+                _agenda_section(
+                    name_original=agenda.name_original,
+                    name_en=agenda.name_en,
+                    release=release,
+                    items=agenda.items,
                 )
-            starts = slot.starts_at.astimezone(ZoneInfo(edition_obj.timezone))
-            sections.append((_("Table plan"), f"{starts:%Y-%m-%d %H:%M}", rows, [20, 160]))
+            )
+        for plan in printed.table_plans:
+            rows = [[_("Table"), _("Participants")]]
+            rows += [[row.table, f"{row.first_name} – {row.second_name}"] for row in plan.rows]
+            subtitle = f"{plan.starts_at:%Y-%m-%d %H:%M}"
+            sections.append((_("Table plan"), subtitle, rows, [20, 160]))
     content = render_pdf(title=edition_obj.name, sections=sections)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="schedule-{edition_obj.slug}.pdf"'
-    return response
+    return _pdf(content, f"schedule-{edition_obj.slug}.pdf")
+
+
+@organiser_required
+@require_http_methods(["GET", "POST"])
+def participant_feeds(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """The organiser sees a participant's delegates' calendar addresses and replaces one
+    (audited), e.g. when an address has leaked."""
+    edition_obj = get_object_or_404(Edition, slug=edition)
+    participation = get_object_or_404(
+        Participation.objects.select_related("enterprise"), edition=edition_obj, pk=pk
+    )
+    delegates = participation.delegates.all()
+    if request.method == "POST":
+        form = DelegateForm(request.POST, delegates=delegates)
+        if not form.is_valid():
+            form_errors_to_messages(request, form)
+        else:
+            delegate = form.cleaned_data["delegate"]
+            rotate_feed(delegate=delegate, user=request.user)
+            messages.success(
+                request,
+                _("%(name)s has a new calendar address; the old one no longer works.")
+                % {"name": delegate.full_name},
+            )
+        return redirect("scheduling_admin:participant_feeds", edition_obj.slug, participation.pk)
+    feeds = {feed.delegate_id: feed for feed in CalendarFeed.objects.filter(delegate__in=delegates)}
+    return render(
+        request,
+        "scheduling/participant_feeds.html",
+        {
+            "edition": edition_obj,
+            "participation": participation,
+            "delegates": [(delegate, feeds.get(delegate.pk)) for delegate in delegates],
+        },
+    )
 
 
 @login_required
@@ -178,7 +224,11 @@ def availability(request: HttpRequest, edition: str) -> HttpResponse:
     participation = _own_participation(request, edition_obj)
     slots = list(Slot.objects.filter(session__edition=edition_obj).select_related("session"))
     if request.method == "POST":
-        chosen = {int(value) for value in request.POST.getlist("slot") if value.isdigit()}
+        form = AvailabilityForm(request.POST, edition=edition_obj)
+        if not form.is_valid():
+            form_errors_to_messages(request, form)
+            return redirect("scheduling:availability", edition_obj.slug)
+        chosen = {slot.pk for slot in form.cleaned_data["slot"]}
         try:
             added, removed = set_unavailable_slots(participation=participation, slot_ids=chosen)
         except ValueError:

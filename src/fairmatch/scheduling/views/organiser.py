@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,15 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
-from fairmatch.core.domain.audit import record_action
 from fairmatch.core.views import form_errors_to_messages, organiser_required
-from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain import edits, grid, releases, runs, sameday
 from fairmatch.scheduling.interfaces.forms import (
+    CompareRunsForm,
+    MeetingEditForm,
     MoveForm,
+    ParticipantForm,
     PublishForm,
     RunForm,
     SessionForm,
+    SwapForm,
     TablesForm,
 )
 from fairmatch.scheduling.models import (
@@ -74,20 +75,17 @@ def add_session(request: HttpRequest, edition: str) -> HttpResponse:
     if not form.is_valid():
         form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
-    if NegotiationSession.objects.filter(
-        edition=edition_obj, date=form.cleaned_data["date"], part=form.cleaned_data["part"]
-    ).exists():
-        messages.error(request, _("This session already exists; delete it first to change it."))
-        return redirect("scheduling_admin:overview", edition_obj.slug)
-    with transaction.atomic():
-        session = form.save(commit=False)
-        session.edition = edition_obj
-        session.save()
-        change = grid.rebuild_slots(edition_obj)
-        record_action(actor=request.user, action="schedule.grid.session", target=session)
-    messages.success(
-        request, _("Session added: the grid has %(count)d slots.") % {"count": change.slots_after}
-    )
+    try:
+        change = grid.add_session(
+            edition=edition_obj, session=form.save(commit=False), user=request.user
+        )
+    except grid.GridError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Session added: the grid has %(count)d slots.") % {"count": change.slots_after},
+        )
     return redirect("scheduling_admin:overview", edition_obj.slug)
 
 
@@ -97,27 +95,25 @@ def delete_session(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
     """GET shows which meetings the change moves off the grid; POST confirms it."""
     edition_obj = _edition(edition)
     session = get_object_or_404(NegotiationSession, edition=edition_obj, pk=pk)
-    affected = (
-        Meeting.objects.filter(slot__session=session, state=MeetingState.SCHEDULED)
-        .select_related("first__enterprise", "second__enterprise", "slot", "table")
-        .order_by("slot__index")
-    )
     if request.method == "POST":
-        with transaction.atomic():
-            record_action(actor=request.user, action="schedule.grid.delete", target=session)
-            lost = affected.update(
-                slot=None, table=None, locked=False, unplaced_reason=grid.SLOT_REMOVED
+        try:
+            lost = grid.delete_session(session=session, user=request.user)
+        except grid.GridError as error:
+            messages.error(request, str(error))
+        else:
+            messages.warning(
+                request,
+                _("Session deleted; %(count)d meetings lost their slot.") % {"count": lost},
             )
-            session.delete()
-            grid.rebuild_slots(edition_obj)
-        messages.warning(
-            request, _("Session deleted; %(count)d meetings lost their slot.") % {"count": lost}
-        )
         return redirect("scheduling_admin:overview", edition_obj.slug)
     return render(
         request,
         "scheduling/delete_session.html",
-        {"edition": edition_obj, "session": session, "affected": affected},
+        {
+            "edition": edition_obj,
+            "session": session,
+            "affected": grid.meetings_in_session(session),
+        },
     )
 
 
@@ -129,26 +125,14 @@ def add_tables(request: HttpRequest, edition: str) -> HttpResponse:
     if not form.is_valid():
         form_errors_to_messages(request, form)
         return redirect("scheduling_admin:overview", edition_obj.slug)
-    with transaction.atomic():
-        Edition.objects.select_for_update().get(pk=edition_obj.pk)
-        last = NegotiationTable.objects.filter(edition=edition_obj).order_by("-number").first()
-        start = (last.number if last else 0) + 1
-        NegotiationTable.objects.bulk_create(
-            NegotiationTable(
-                edition=edition_obj,
-                number=start + offset,
-                zone=form.cleaned_data["zone"],
-                interpreter_languages=form.cleaned_data["interpreter_languages"],
-            )
-            for offset in range(form.cleaned_data["count"])
+    try:
+        grid.add_tables(edition=edition_obj, user=request.user, **form.cleaned_data)
+    except grid.GridError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(count)d tables added.") % {"count": form.cleaned_data["count"]}
         )
-        record_action(
-            actor=request.user,
-            action="schedule.grid.tables",
-            target=edition_obj,
-            data={"count": form.cleaned_data["count"], "first": start},
-        )
-    messages.success(request, _("%(count)d tables added.") % {"count": form.cleaned_data["count"]})
     return redirect("scheduling_admin:overview", edition_obj.slug)
 
 
@@ -199,9 +183,15 @@ def run_action(request: HttpRequest, edition: str, pk: int, action: str) -> Http
 @organiser_required
 def compare_runs(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
-    chosen = [value for value in request.GET.getlist("run") if value.isdigit()][:4]
-    compared = list(ScheduleRun.objects.filter(edition=edition_obj, pk__in=chosen))
-    return render(request, "scheduling/compare.html", {"edition": edition_obj, "runs": compared})
+    form = CompareRunsForm(request.GET, edition=edition_obj)
+    compared = list(form.cleaned_data["run"]) if form.is_valid() else []
+    status = 200 if form.is_valid() else 400
+    return render(
+        request,
+        "scheduling/compare.html",
+        {"edition": edition_obj, "runs": compared, "form": form},
+        status=status,
+    )
 
 
 @organiser_required
@@ -216,8 +206,12 @@ def board(request: HttpRequest, edition: str) -> HttpResponse:
     )
     by_pk = {m.first_id: m.first for m in meetings} | {m.second_id: m.second for m in meetings}
     people = sorted(by_pk.values(), key=lambda p: p.enterprise.display_name)
-    participant = request.GET.get("participant", "")
-    if participant.isdigit():
+    chosen = ParticipantForm(request.GET, edition=edition_obj, required=False)
+    participant = ""
+    if not chosen.is_valid():
+        form_errors_to_messages(request, chosen)
+    elif chosen.cleaned_data["participant"] is not None:
+        participant = str(chosen.cleaned_data["participant"].pk)
         meetings = [m for m in meetings if int(participant) in (m.first_id, m.second_id)]
     cells = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id}
     rows = [(slot, [cells.get((slot.pk, table.pk)) for table in tables]) for slot in slots]
@@ -271,8 +265,11 @@ def _edit_then_board(request: HttpRequest, edition: Edition, change: Any) -> Htt
 def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> HttpResponse:
     edition_obj = _edition(edition)
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=pk)
-    raw_version = request.POST.get("version", "")
-    version = int(raw_version) if raw_version.isdigit() else 0  # 0 is never current: stale
+    form = MeetingEditForm(request.POST)
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return redirect("scheduling_admin:board", edition_obj.slug)
+    version, reason = form.cleaned_data["version"], form.cleaned_data["reason"]
     changes = {
         "lock": lambda: edits.set_locked(
             meeting=meeting, locked=True, version=version, user=request.user
@@ -283,9 +280,7 @@ def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> Ht
         "unplace": lambda: edits.unplace_meeting(
             meeting=meeting, version=version, user=request.user
         ),
-        "cancel": lambda: sameday.cancel_meeting(
-            meeting=meeting, user=request.user, reason=request.POST.get("reason", "")[:300]
-        ),
+        "cancel": lambda: sameday.cancel_meeting(meeting=meeting, user=request.user, reason=reason),
     }
     if action not in changes:
         messages.error(request, _("Unknown change."))
@@ -334,12 +329,11 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
     if not form.is_valid():
         form_errors_to_messages(request, form)
         return redirect("scheduling_admin:board", edition_obj.slug)
-    meeting = get_object_or_404(Meeting, edition=edition_obj, pk=form.cleaned_data["meeting"])
     return _edit_then_board(
         request,
         edition_obj,
         lambda: edits.move_meeting(
-            meeting=meeting,
+            meeting=form.cleaned_data["meeting"],
             slot=form.cleaned_data["slot"],
             table=form.cleaned_data["table"],
             version=form.cleaned_data["version"],
@@ -352,15 +346,11 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
 @require_POST
 def absent(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
-    number = request.POST.get("participant", "")
-    participation = (
-        Participation.objects.filter(edition=edition_obj, pk=int(number)).first()
-        if number.isdigit()
-        else None
-    )
-    if participation is None:
-        messages.error(request, _("No participant of this edition has that number."))
+    form = ParticipantForm(request.POST, edition=edition_obj)
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
     else:
+        participation = form.cleaned_data["participant"]
         count = sameday.mark_absent(participation=participation, user=request.user)
         messages.success(
             request,
@@ -402,23 +392,19 @@ def reschedule(request: HttpRequest, edition: str) -> HttpResponse:
 @require_POST
 def swap(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
-    numbers = {}
-    for name in ("first", "first_version", "second", "second_version"):
-        value = request.POST.get(name, "")
-        if not value.isdigit():
-            messages.error(request, _("Give both meetings' numbers and versions."))
-            return redirect("scheduling_admin:board", edition_obj.slug)
-        numbers[name] = int(value)
-    first = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["first"])
-    second = get_object_or_404(Meeting, edition=edition_obj, pk=numbers["second"])
+    form = SwapForm(request.POST, edition=edition_obj)
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return redirect("scheduling_admin:board", edition_obj.slug)
+    data = form.cleaned_data
     return _edit_then_board(
         request,
         edition_obj,
         lambda: edits.swap_meetings(
-            first=first,
-            first_version=numbers["first_version"],
-            second=second,
-            second_version=numbers["second_version"],
+            first=data["first"],
+            first_version=data["first_version"],
+            second=data["second"],
+            second_version=data["second_version"],
             user=request.user,
         ),
     )
