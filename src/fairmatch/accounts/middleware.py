@@ -53,7 +53,7 @@ class OrganiserTwoFactorMiddleware:
         if has_second_factor(user):
             request.session[SESSION_KEY] = True
             return None
-        messages.warning(
+        _warn_once(
             request,
             _(
                 "Organiser accounts need two-factor authentication. Set up an authenticator "
@@ -61,3 +61,13 @@ class OrganiserTwoFactorMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+
+def _warn_once(request: HttpRequest, text: str) -> None:
+    """Add the warning unless it already waits to be shown (several pages may be refused
+    before the set-up page is shown)."""
+    waiting = messages.get_messages(request)
+    already = any(message.message == text for message in waiting)
+    waiting.used = False  # looking at the messages must not consume them
+    if not already:
+        messages.warning(request, text)

@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -25,8 +26,16 @@ class SiteName:
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """allauth's mails, naming the site from FAIRMATCH_SITE_URL (so they need no request:
+        some are sent once the transaction commits)."""
         site = SiteName(name="Fairmatch", domain=urlsplit(settings.SITE_URL).netloc)
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        full_context = {
+            "request": allauth_context.request,
+            "email": email,
+            "current_site": site,
+            **context,
+        }
+        self.render_mail(template_prefix, email, full_context).send()
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         """After sign-up the person is logged in only once the address is verified; the
@@ -42,6 +51,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class TwoFactorAdapter(DefaultMFAAdapter):
+    def build_totp_svg(self, url: str) -> str:
+        """The QR code as an SVG element for the page itself (no XML declaration)."""
+        svg = super().build_totp_svg(url)
+        return svg[svg.index("<svg") :]
+
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         """An account that must use a second factor keeps at least one."""
         user = authenticator.user
