@@ -157,3 +157,9 @@ def test_the_sign_up_page_is_in_the_site_layout(client):
     assert "<h1>Sign up your enterprise</h1>" in page
     assert '<a class="brand" href="/">Fairmatch</a>' in page
     assert "not_a_duplicate" not in page
+
+
+def test_the_preferred_language_starts_as_the_pages_language(client):
+    client.cookies["django_language"] = "zh-hans"
+    form = client.get("/accounts/signup/").context["form"]
+    assert form["language"].value() == "zh-hans"

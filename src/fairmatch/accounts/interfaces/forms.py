@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -71,6 +72,7 @@ class EnterpriseSignupForm(SignupForm):
         self.fields["email"].label = _("E-mail")
         self.fields["password1"].label = _("Password")
         self.fields["password2"].label = _("Password again")
+        self.fields["language"].initial = get_language()  # the page's language
         _labelled_only(self)
 
     def clean_email(self) -> str:
