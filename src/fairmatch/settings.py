@@ -16,6 +16,7 @@
 | FAIRMATCH_ORGANISER_MFA      | required (or optional)               |
 | FAIRMATCH_CACHE              | locmem (or database, redis, a path)  |
 | FAIRMATCH_CACHE_LOCATION     | the backend's (table, redis URL)     |
+| FAIRMATCH_TRUSTED_PROXY_COUNT| 0 (reverse proxies before the site)  |
 
 FAIRMATCH_ORGANISER_MFA: ``required`` sends an organiser (or staff member) who has no second
 factor (TOTP or security key) to the TOTP set-up page for every page until one is set up;
@@ -25,7 +26,9 @@ FAIRMATCH_CACHE holds the login, sign-up and password-reset rate limits and the 
 codes. The default in-process memory cache is right for one web process only: with several
 processes each counts on its own, so use ``database`` (run ``fairmatch createcachetable``
 once) or ``redis`` (FAIRMATCH_CACHE_LOCATION=redis://host:6379/0, with the ``redis``
-package installed).
+package installed). Rate limits count per client address: behind reverse proxies, set
+FAIRMATCH_TRUSTED_PROXY_COUNT to their number so the address is read from X-Forwarded-For
+(with 0 the header, which anyone can forge, is ignored).
 """
 
 import os
@@ -194,6 +197,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env_str("FAIRMATCH_TRUSTED_PROXY_COUNT", "0"))
 MFA_ADAPTER = "fairmatch.accounts.interfaces.adapters.TwoFactorAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Fairmatch"

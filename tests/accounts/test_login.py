@@ -84,3 +84,21 @@ def test_logging_out_takes_a_post(client):
     client.force_login(UserFactory())
     client.post("/accounts/logout/")
     assert client.get("/my/enterprise/").status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client):
+    for attempt in range(20):
+        client.post(
+            "/accounts/signup/", {"email": "x"}, HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}"
+        )
+    refused = client.post("/accounts/signup/", {"email": "x"}, HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert refused.status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_address_counts_alone(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for _attempt in range(20):
+        client.post("/accounts/signup/", {"email": "x"}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    refused = client.post("/accounts/signup/", {"email": "x"}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    other = client.post("/accounts/signup/", {"email": "x"}, HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert (refused.status_code, other.status_code) == (429, 200)
