@@ -129,3 +129,22 @@ def test_a_member_without_an_open_question_passes_the_welcome_page(client):
     client.force_login(UserFactory())
     response = client.get("/accounts/welcome/")
     assert (response.status_code, response.url) == (302, "/my/enterprise/")
+
+
+def test_a_hostile_registered_name_is_shown_as_text(client):
+    EnterpriseFactory(name_original="<script>alert(1)</script> Huaxin", country="CN")
+    user = UserFactory(email="li.wei@example.cn", enterprise=None)
+    register_enterprise(
+        user=user,
+        full_name="Li Wei",
+        language="en",
+        name_original="<script>alert(1)</script> Huaxin Ltd",
+        name_en="",
+        country="CN",
+        kind="provider",
+        description_language="en",
+    )
+    client.force_login(user)
+    page = client.get("/accounts/welcome/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Huaxin (China)" in page
+    assert "<script>alert" not in page
