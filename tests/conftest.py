@@ -67,6 +67,16 @@ def _english_by_default(settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Rate-limit counters and used TOTP codes live in the cache: no test inherits them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """A headless Debian Chromium driven by Playwright (never a downloaded browser)."""

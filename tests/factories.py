@@ -1,10 +1,14 @@
 """factory_boy factories shared by every test module: real objects, no mocks."""
 
 import datetime
+import time
 from decimal import Decimal
 
 import factory
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
+from fairmatch.accounts.domain.emails import mark_addresses_verified
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import (
     CooperationKind,
@@ -109,20 +113,47 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     languages = factory.LazyFunction(lambda: ["en"])
 
 
+# The organisers' TOTP secret (base32): tests compute codes from it to log in.
+ORGANISER_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = ORGANISER_TOTP_SECRET, *, steps_ahead: int = 0) -> str:
+    """The code an authenticator app shows now for the secret (RFC 6238, as allauth checks
+    it); ``steps_ahead=1`` gives the next 30-second step's code, a different valid one."""
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + steps_ahead
+    return format_hotp_value(hotp_value(secret, counter))
+
+
 class UserFactory(factory.django.DjangoModelFactory):
+    """An account whose e-mail address is verified (``verified_email=False``: not yet)."""
+
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     full_name = factory.Sequence(lambda n: f"User {n}")
     password = factory.django.Password("correct horse battery staple")
     enterprise = factory.SubFactory(EnterpriseFactory)
 
+    @factory.post_generation
+    def verified_email(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        if create and extracted is not False:
+            mark_addresses_verified(users=[self])
+
 
 class OrganiserFactory(UserFactory):
+    """Organiser staff with a TOTP authenticator (``ORGANISER_TOTP_SECRET``), as organisers
+    must have one; ``totp=False`` makes one who has not set it up yet."""
+
     enterprise = None
     is_organiser = True
     is_staff = True
+
+    @factory.post_generation
+    def totp(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
+        if create and extracted is not False:
+            TOTP.activate(self, ORGANISER_TOTP_SECRET)
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):

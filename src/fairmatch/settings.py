@@ -13,6 +13,10 @@
 | FAIRMATCH_VAR_DIR            | <repo>/var                           |
 | FAIRMATCH_TASKS_IMMEDIATE    | false (run background tasks inline)  |
 | FAIRMATCH_DB_CONN_MAX_AGE    | 60 (seconds a connection is reused)  |
+| FAIRMATCH_ORGANISER_MFA      | required (or optional)               |
+| FAIRMATCH_CACHE              | locmem (or database, redis, a path)  |
+| FAIRMATCH_CACHE_LOCATION     | the backend's (table, redis URL)     |
+| FAIRMATCH_TRUSTED_PROXY_COUNT| 0 (reverse proxies before the site)  |
 
 HTTPS and browser security (``FAIRMATCH_HTTPS`` turns the HTTPS settings on together; each
 can still be set alone; local use over http://127.0.0.1 needs them off):
@@ -34,6 +38,18 @@ can still be set alone; local use over http://127.0.0.1 needs them off):
 
 FAIRMATCH_SECURE_PROXY_SSL_HEADER names a header (e.g. X-Forwarded-Proto) whose value
 "https" marks a request secure: set it only behind a proxy that always sets or strips it.
+
+FAIRMATCH_ORGANISER_MFA: ``required`` sends an organiser (or staff member) who has no second
+factor (TOTP or security key) to the TOTP set-up page for every page until one is set up;
+``optional`` leaves it to each person, as for delegates.
+
+FAIRMATCH_CACHE holds the login, sign-up and password-reset rate limits and the used TOTP
+codes. The default in-process memory cache is right for one web process only: with several
+processes each counts on its own, so use ``database`` (run ``fairmatch createcachetable``
+once) or ``redis`` (FAIRMATCH_CACHE_LOCATION=redis://host:6379/0, with the ``redis``
+package installed). Rate limits count per client address: behind reverse proxies, set
+FAIRMATCH_TRUSTED_PROXY_COUNT to their number so the address is read from X-Forwarded-For
+(with 0 the header, which anyone can forge, is ignored).
 """
 
 import os
@@ -41,6 +57,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from fairmatch.core.secret_key import read_or_create_secret_key
@@ -99,6 +116,10 @@ INSTALLED_APPS = [
     "fairmatch.reports",
     "fairmatch.web",
     "fairmatch.demo",
+    # After the project's apps, so that their templates override allauth's.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -110,7 +131,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "fairmatch.accounts.middleware.OrganiserTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -159,9 +182,72 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
+AUTHENTICATION_BACKENDS = [
+    # Django's own: the test client's login, `createsuperuser`'s users in scripts.
+    "django.contrib.auth.backends.ModelBackend",
+    # allauth's: login by e-mail with verification, rate limits and the second factor.
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): e-mail is the login, verified before the first login.
+ACCOUNT_ADAPTER = "fairmatch.accounts.interfaces.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "fairmatch.accounts.interfaces.forms.EmailLoginForm",
+    "signup": "fairmatch.accounts.interfaces.forms.EnterpriseSignupForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None  # User.save() keeps the username equal to the e-mail
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner following the link verifies nothing
+# Sign-up and password reset answer alike whether or not the address has an account; the
+# address's owner is told by e-mail instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # password changed, second factor added or removed
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fairmatch] "
+ACCOUNT_USER_DISPLAY = str  # the full name, else the e-mail (User.__str__)
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https:") else "http"
+# Per client address (ip), per e-mail address (key) or per account (user). Five wrong
+# passwords for one address lock its password logins for five minutes.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env_str("FAIRMATCH_TRUSTED_PROXY_COUNT", "0"))
+MFA_ADAPTER = "fairmatch.accounts.interfaces.adapters.TwoFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Fairmatch"
+MFA_TOTP_TOLERANCE = 1  # a code of the previous or next 30 s step is accepted (clock drift)
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://localhost while developing only
+FAIRMATCH_ORGANISER_MFA = env_str("FAIRMATCH_ORGANISER_MFA", "required").strip().lower()
+if FAIRMATCH_ORGANISER_MFA not in {"required", "optional"}:
+    raise ImproperlyConfigured("FAIRMATCH_ORGANISER_MFA must be 'required' or 'optional'")
+
+_CACHE_BACKENDS = {
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "database": "django.core.cache.backends.db.DatabaseCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
+}
+_cache = env_str("FAIRMATCH_CACHE", "locmem")
+_CACHE_DEFAULT_LOCATIONS = {"locmem": "fairmatch", "database": "fairmatch_cache"}
+CACHES = {
+    "default": {
+        "BACKEND": _CACHE_BACKENDS.get(_cache, _cache),
+        "LOCATION": env_str("FAIRMATCH_CACHE_LOCATION", _CACHE_DEFAULT_LOCATIONS.get(_cache, "")),
+    }
+}
 
 LANGUAGE_CODE = "en"
 _LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Simplified Chinese")}

@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# The admin logs in through the site's login (rate limits, verification, second factor).
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("fairmatch.web.urls")),
     path("accounts/", include("fairmatch.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("fairmatch.enterprises.urls")),
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
     path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),

@@ -1,12 +1,14 @@
-"""In a real Chromium: a buyer signs up, applies, sees an unmet rule, fixes it and submits;
-an organiser qualifies the application."""
+"""In a real Chromium: a buyer signs up, verifies the e-mail address, applies, sees an unmet
+rule, fixes it and submits; an organiser qualifies the application."""
 
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from fairmatch.enterprises.models import Participation, State
+from tests.browser.login import log_in_organiser
 from tests.factories import (
     CooperationKindFactory,
     EditionFactory,
@@ -45,6 +47,10 @@ def sign_up_buyer(page) -> None:
     page.get_by_label("Country").select_option("JP")
     page.get_by_label("Your enterprise comes as").select_option("buyer")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    (message,) = mail.outbox
+    page.goto(re.search(r"http://\S+/accounts/confirm-email/\S+/", message.body).group(0))
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Enterprise profile")).to_be_visible()
 
 
@@ -91,10 +97,7 @@ def test_buyer_applies_fixes_an_unmet_rule_submits_and_is_qualified(
 
     OrganiserFactory(email="staff@fairmatch.example")
     organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
-    organiser.goto("/accounts/login/")
-    organiser.get_by_label("E-mail").fill("staff@fairmatch.example")
-    organiser.get_by_label("Password").fill("correct horse battery staple")
-    organiser.get_by_role("button", name="Log in").click()
+    log_in_organiser(organiser, "staff@fairmatch.example")
     organiser.goto(f"/organiser/{open_edition.slug}/applications/")
     organiser.get_by_role("link", name=re.compile("Anime Kobo")).first.click()
     organiser.get_by_label(re.compile("Note")).fill("Meets every requirement.")

@@ -8,6 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from fairmatch.enterprises.models import State
+from tests.browser.login import log_in_organiser
 from tests.factories import OrganiserFactory, ParticipationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,10 +23,7 @@ def test_the_emailed_link_confirms_attendance(browser, live_server, settings):
     OrganiserFactory(email="staff@fairmatch.example")
 
     organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
-    organiser.goto("/accounts/login/")
-    organiser.locator("input[name=username]").fill("staff@fairmatch.example")
-    organiser.locator("input[name=password]").fill("correct horse battery staple")
-    organiser.locator("form.stacked button[type=submit]").click()
+    log_in_organiser(organiser, "staff@fairmatch.example")
     organiser.goto(f"/organiser/{participation.edition.slug}/applications/{participation.pk}/")
     organiser.get_by_role("button", name=re.compile("confirmation", re.IGNORECASE)).first.click()
     expect(organiser.locator(".message.success")).to_be_visible()

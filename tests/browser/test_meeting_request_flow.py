@@ -4,19 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from fairmatch.matching.models import MeetingRequest, RequestState
+from tests.browser.login import log_in
 from tests.factories import DelegateFactory, UserFactory
 from tests.matching.helpers import buyer, edition_with_policy, provider
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery staple"  # the factories' password
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_provider_finds_a_buyer_requests_a_meeting_and_the_buyer_accepts(browser, live_server):

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fairmatch.enterprises.models import State
+from tests.browser.login import log_in_organiser
 from tests.factories import (
     DelegateFactory,
     DemandFactory,
@@ -26,10 +27,7 @@ def test_a_new_rule_and_rate_change_the_outcomes(browser, live_server):
     OrganiserFactory(email="staff@fairmatch.example")
 
     page = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
-    page.goto("/accounts/login/")
-    page.locator("input[name=username]").fill("staff@fairmatch.example")
-    page.locator("input[name=password]").fill("correct horse battery staple")
-    page.locator("form.stacked button[type=submit]").click()
+    log_in_organiser(page, "staff@fairmatch.example")
 
     page.goto(f"/organiser/{edition.slug}/rules/")
     page.get_by_role("link", name="Minimum contract value on offer").click()

@@ -10,19 +10,11 @@ from playwright.sync_api import expect
 
 from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.models import Meeting, Release
+from tests.browser.login import log_in, log_in_organiser
 from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
 from tests.scheduling.helpers import accepted_meetings, grid_edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery staple"  # the factories' password
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.stacked button[type=submit]").click()
 
 
 def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, live_server):
@@ -33,7 +25,7 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     OrganiserFactory(email="staff@fairmatch.example")
 
     organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
-    log_in(organiser, "staff@fairmatch.example")
+    log_in_organiser(organiser, "staff@fairmatch.example")
     organiser.goto(f"/organiser/{edition.slug}/schedule/")
     organiser.get_by_label("Time limit (seconds)").fill("10")
     organiser.get_by_role("button", name="Run the solver").click()

@@ -4,19 +4,11 @@ a provider then finds its suggested buyer on its meetings page."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.login import log_in, log_in_organiser
 from tests.factories import CapabilityFactory, OrganiserFactory, UserFactory
 from tests.matching.helpers import buyer, edition_with_policy, provider
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery staple"  # the factories' password
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.stacked button[type=submit]").click()
 
 
 def test_generate_suggestions_and_a_provider_sees_its_own(browser, live_server):
@@ -29,7 +21,7 @@ def test_generate_suggestions_and_a_provider_sees_its_own(browser, live_server):
     OrganiserFactory(email="staff@fairmatch.example")
 
     page = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
-    log_in(page, "staff@fairmatch.example")
+    log_in_organiser(page, "staff@fairmatch.example")
     page.goto(f"/organiser/{edition.slug}/matching/")
     page.get_by_label("Suggestions every provider gets at least").fill("1")
     page.get_by_role("button", name="Generate suggestions").click()

@@ -1,11 +1,11 @@
-from django.contrib.auth.views import LogoutView
+"""Fairmatch's own account pages, beside allauth's (login, sign-up, e-mail, password,
+two-factor) which are mounted under the same /accounts/ prefix."""
+
 from django.urls import path
 
-from fairmatch.accounts.views.auth import EmailLoginView, signup
+from fairmatch.accounts.views.welcome import welcome
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", EmailLoginView.as_view(), name="login"),
-    path("logout/", LogoutView.as_view(), name="logout"),
-    path("signup/", signup, name="signup"),
+    path("welcome/", welcome, name="welcome"),
 ]

@@ -6,6 +6,8 @@ change goes through the workflow's transition functions, so the history, the aud
 and the rule outcomes are the ones the application itself would have produced.
 """
 
+import base64
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +18,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
+from fairmatch.accounts.domain.emails import mark_addresses_verified
+from fairmatch.accounts.domain.two_factor import enrol_totp
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import (
     CooperationKind,
@@ -92,6 +96,15 @@ class DemoResult:
     current_edition: Edition
     logins: tuple[DemoLogin, ...]
     seconds: float
+    organiser_totp_secret: str  # the organiser's second factor (base32), the same for a seed
+    organiser_recovery_codes: tuple[str, ...]
+
+
+def demo_totp_secret(seed: int) -> str:
+    """The demo organiser's TOTP secret: derived from the seed, so an authenticator app set
+    up once keeps working after the demo is rebuilt (the demo's logins are public anyway)."""
+    digest = hashlib.sha256(f"fairmatch-demo-organiser-{seed}".encode()).digest()[:20]
+    return base64.b32encode(digest).decode("ascii")
 
 
 def wipe_database(*, force: bool = False) -> None:
@@ -127,6 +140,8 @@ def build_demo(
         current_edition=current,
         logins=writer.logins(current),
         seconds=time.perf_counter() - started,
+        organiser_totp_secret=demo_totp_secret(seed),
+        organiser_recovery_codes=writer.organiser_recovery_codes,
     )
 
 
@@ -143,6 +158,7 @@ class _Writer:
         self.members: dict[str, User] = {}
         self.participations: dict[tuple[str, str], Participation] = {}
         self.organiser: User | None = None
+        self.organiser_recovery_codes: tuple[str, ...] = ()
 
     def write(self) -> None:
         self._catalogue()
@@ -258,6 +274,12 @@ class _Writer:
             )
         created = User.objects.bulk_create(users)
         self.members = {e.key: u for e, u in zip(self.plan.enterprises, created, strict=True)}
+        # Demo addresses need no confirmation link; the organiser has a second factor, as
+        # every organiser must (FAIRMATCH_ORGANISER_MFA).
+        mark_addresses_verified(users=[self.organiser, *created])
+        self.organiser_recovery_codes = tuple(
+            enrol_totp(user=self.organiser, secret=demo_totp_secret(self.plan.seed))
+        )
 
     def _applications(self) -> None:
         rows = [

@@ -1,31 +1,52 @@
+"""The account forms: login by e-mail, the enterprise sign-up, the similar-names question.
+
+Login and sign-up are allauth's forms (rate limits, verification, the same answer whether or
+not an address has an account) with Fairmatch's labels and the enterprise's fields added.
+"""
+
 from typing import Any
 
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from fairmatch.accounts.domain.signup import register_enterprise
 from fairmatch.accounts.models import User
-from fairmatch.enterprises.domain.applications import probable_duplicates
 from fairmatch.enterprises.models import Enterprise
 
 
-class EmailLoginForm(AuthenticationForm):
-    username = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True})
-    )
+def _labelled_only(form: forms.Form) -> None:
+    """Fields keep their visible labels; allauth's placeholders would only repeat them."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("placeholder", None)
 
 
-class SignUpForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
+class EmailLoginForm(LoginForm):
+    """allauth's login form, labelled like the rest of the site."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail")
+        self.fields["login"].widget.attrs["autofocus"] = True
+        self.fields["password"].label = _("Password")
+        _labelled_only(self)
+
+
+class EnterpriseSignupForm(SignupForm):
+    """A person signs up with the enterprise they represent.
+
+    An address that already has an account gets the same answer as a new one (allauth
+    mails its owner instead of creating anything), and nothing here tells which enterprises
+    are registered: similar names are asked about after the address is verified.
+    """
+
     full_name = forms.CharField(label=_("Your name"), max_length=200)
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password_again = forms.CharField(
-        label=_("Password again"), widget=forms.PasswordInput, strip=False
-    )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
     name_original = forms.CharField(
         label=_("Enterprise name in its original language"), max_length=200
@@ -33,44 +54,61 @@ class SignUpForm(forms.Form):
     name_en = forms.CharField(label=_("Enterprise name in English"), max_length=200, required=False)
     country = LazyTypedChoiceField(label=_("Country"), choices=countries)
     kind = forms.ChoiceField(label=_("Your enterprise comes as"), choices=Enterprise.Kind.choices)
-    not_a_duplicate = forms.BooleanField(
-        label=_("This is a different enterprise from the ones listed above"), required=False
-    )
+
+    field_order = [
+        "email",
+        "full_name",
+        "password1",
+        "password2",
+        "language",
+        "name_original",
+        "name_en",
+        "country",
+        "kind",
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.duplicates: list[Enterprise] = []
+        self.fields["email"].label = _("E-mail")
+        self.fields["password1"].label = _("Password")
+        self.fields["password2"].label = _("Password again")
+        self.fields["language"].initial = get_language()  # the page's language
+        _labelled_only(self)
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        email: str = super().clean_email()
+        return User.objects.normalize_email(email).lower()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        password = data.get("password")
-        if password and data.get("password_again") and password != data["password_again"]:
-            self.add_error("password_again", _("The two passwords differ."))
-        elif password:
-            user = User(email=data.get("email", ""), full_name=data.get("full_name", ""))
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        if data.get("name_original") and data.get("country"):
-            self.duplicates = probable_duplicates(
-                name_original=data["name_original"],
-                name_en=data.get("name_en", ""),
-                country=data["country"],
-            )
-            if self.duplicates and not data.get("not_a_duplicate"):
-                self.add_error(
-                    "not_a_duplicate",
-                    _(
-                        "Enterprises with a very similar name in this country are already "
-                        "registered. If yours is one of them, ask its contact to add you; "
-                        "otherwise tick this box."
-                    ),
-                )
-        return data
+    def clean_name_original(self) -> str:
+        return str(self.cleaned_data["name_original"]).strip()
+
+    def clean_name_en(self) -> str:
+        return str(self.cleaned_data["name_en"]).strip()
+
+    def save(self, request: HttpRequest) -> User:
+        # The account, its enterprise and its e-mail address are made together or not at all.
+        with transaction.atomic():
+            user: User = super().save(request)
+        return user
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        """allauth's hook, called once the new user is saved (never for a known address)."""
+        data = self.cleaned_data
+        register_enterprise(
+            user=user,
+            full_name=data["full_name"],
+            language=data["language"],
+            name_original=data["name_original"],
+            name_en=data["name_en"],
+            country=data["country"],
+            kind=data["kind"],
+            description_language=data["language"],
+        )
+
+
+class DistinctEnterpriseForm(forms.Form):
+    """The new member's answer: the enterprise is none of the similar ones listed."""
+
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is a different enterprise from the ones listed above")
+    )

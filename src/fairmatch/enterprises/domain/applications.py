@@ -27,6 +27,13 @@ def start_application(
         raise ApplicationError(_("This edition does not accept applications."))
     if not (is_negotiator or is_exhibitor):
         raise ApplicationError(_("Choose at least one role: negotiations or exhibition."))
+    if enterprise.duplicate_question_open:
+        raise ApplicationError(
+            _(
+                "Enterprises with a very similar name are already registered: first tell us "
+                "whether yours is one of them."
+            )
+        )
     try:
         with transaction.atomic():
             participation = Participation.objects.create(

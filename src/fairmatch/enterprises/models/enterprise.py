@@ -39,6 +39,15 @@ class Enterprise(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     description_language = models.CharField(_("language of the description"), max_length=10)
+    duplicate_question_open = models.BooleanField(
+        _("similar names to answer about"),
+        default=False,
+        help_text=_(
+            "Set at sign-up when enterprises with a very similar name in the same country were "
+            "registered; cleared when a member confirms this one is different. Applications "
+            "wait until then."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -90,7 +90,15 @@ class Command(BaseCommand):
             detail = f"{login.enterprise} – {login.state}" if login.enterprise else "all editions"
             self.stdout.write(f"  {login.role:<10} {login.email:<30} {detail}")
         self.stdout.write(
-            "  Every other enterprise's contact account (see the admin) has the same password.\n"
+            "  Every other enterprise's contact account (see the admin) has the same password."
+        )
+        secret = result.organiser_totp_secret
+        grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+        self.stdout.write(
+            "  The organiser logs in with a second factor: add this TOTP secret to an "
+            f"authenticator app\n    {grouped}\n"
+            "  or type one of these single-use recovery codes instead of the app's code:\n"
+            f"    {' '.join(result.organiser_recovery_codes)}\n"
         )
         edition = result.current_edition
         self.stdout.write(self.style.MIGRATE_HEADING(f"{edition.name_en} ({edition.slug})"))
