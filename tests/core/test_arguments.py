@@ -87,3 +87,18 @@ def test_the_benchmarks_refuse_bad_numbers_before_running(arguments_, message):
     with pytest.raises(CommandError) as caught:
         call_command("bench", *arguments_)
     assert str(caught.value).startswith(f"Error: {message}")
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "message"),
+    [
+        ("worker", ["--interval", "nan"], "argument --interval: expected a number, not 'nan'"),
+        ("worker", ["--interval", "0"], "argument --interval: must be at least 0.01 and at most"),
+        ("demo", ["--port", "70000"], "argument --port: must be from 1 to 65535, not '70000'"),
+        ("demo", ["--seed", "x"], "argument --seed: expected a whole number, not 'x'"),
+    ],
+)
+def test_the_other_commands_refuse_bad_numbers_before_doing_anything(command, options, message):
+    with pytest.raises(CommandError) as caught:
+        call_command(command, *options)
+    assert str(caught.value).startswith(f"Error: {message}")
