@@ -1,5 +1,6 @@
 """E-mail to the enterprise when its participation changes state, in each reader's language."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from django.template import engines
 
 import fairmatch
 from fairmatch.enterprises.domain import confirmation, workflow
+from fairmatch.enterprises.domain.applications import application_changed
 from fairmatch.enterprises.domain.notifications import (
     PLAIN_TEXT_ENGINE,
     send_confirmation_request,
@@ -18,9 +20,11 @@ from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.models import Meeting, NegotiationTable, Slot
 from tests.factories import (
     DelegateFactory,
+    DemandFactory,
     EditionFactory,
     OrganiserFactory,
     ParticipationFactory,
+    QualificationRuleFactory,
     UserFactory,
 )
 from tests.matching.helpers import buyer, edition_with_policy, provider
@@ -248,3 +252,31 @@ def test_every_mail_template_has_a_test_with_user_text_above():
 def test_mail_templates_are_rendered_by_the_engine_that_does_not_escape():
     assert engines[PLAIN_TEXT_ENGINE].engine.autoescape is False
     assert engines["django"].engine.autoescape is True  # pages still escape
+
+
+def test_back_to_review_tells_the_enterprise_why_in_its_language(
+    django_capture_on_commit_callbacks,
+):
+    participation = _hostile_participation(state=State.SUBMITTED)
+    UserFactory(enterprise=participation.enterprise, email="zh@culture.example", language="zh-hans")
+    QualificationRuleFactory(edition=participation.edition)
+    DelegateFactory(participation=participation)
+    DemandFactory(participation=participation, value=Decimal("9200000"))
+    workflow.qualify(participation=participation, user=OrganiserFactory())
+    mail.outbox.clear()
+    participation.demands.update(value=Decimal("6000000"))
+    with django_capture_on_commit_callbacks(execute=True):
+        application_changed(participation=participation)
+    english, chinese = sorted(mail.outbox, key=lambda message: message.to)
+    assert english.subject == f"{EDITION_NAME}: your application is back under review"
+    assert english.body.splitlines()[:5] == [
+        f"Dear {HOSTILE} team,",
+        "",
+        f"Your application to {EDITION_NAME} is back under the organiser's review, because "
+        "what it was accepted on has changed:",
+        "Contract value changed from USD 9.2 M to USD 6 M.",
+        "Until the organiser accepts it again, it is not listed in the directory and takes no "
+        "new meeting requests.",
+    ]
+    assert chinese.subject == f"{EDITION_NAME}：您的申请已退回重新审核"
+    assert chinese.body.splitlines()[3] == "合同金额由USD 920万改为USD 600万。"
