@@ -98,6 +98,18 @@ class EditionContext:
             field_names={f.code: Localized(f.name_en, f.name_zh) for f in fields.values()},
         )
 
+    @classmethod
+    def facts_only(cls) -> "EditionContext":
+        """Enough to read an application's facts (one query), not to judge them."""
+        fields = {f.pk: f for f in Field.objects.all()}
+        return cls(
+            rules=(),
+            rates={},
+            ranks={},
+            fields_by_id=fields,
+            field_names={f.code: Localized(f.name_en, f.name_zh) for f in fields.values()},
+        )
+
 
 def application_facts(participation: Participation, context: EditionContext) -> ApplicationFacts:
     enterprise = participation.enterprise
@@ -188,7 +200,7 @@ def refresh_rule_results(
 def facts_for_review(participation: Participation) -> dict[str, Any]:
     """What the rules read of the participation now, as kept when the organiser admits it."""
     fresh = with_application(Participation.objects.filter(pk=participation.pk)).get()
-    return _reviewable_facts(fresh, EditionContext.load(fresh.edition))
+    return _reviewable_facts(fresh, EditionContext.facts_only())
 
 
 def _reviewable_facts(participation: Participation, context: EditionContext) -> dict[str, Any]:
