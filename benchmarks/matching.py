@@ -15,6 +15,7 @@ from argparse import ArgumentParser
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from fairmatch.core.interfaces import arguments
 from fairmatch.matching.engine import METHODS, Edition, recommend, score_pairs, suggest
 from fairmatch.matching.engine.embedders import MODELS, EmbedderUnavailable, load_embedder
 from fairmatch.matching.engine.evaluation import Quality, evaluate, field_only_scores
@@ -28,11 +29,15 @@ SUGGESTION_MIN_SCORE = 0.3
 
 
 def add_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("--participants", type=int, default=2000)
-    parser.add_argument("--buyer-share", type=float, default=0.2)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--top", type=int, default=10, help="K of recall@K and NDCG@K")
-    parser.add_argument("--minimum", type=int, default=3, help="suggestions per provider")
+    parser.add_argument("--participants", type=arguments.positive_int, default=2000)
+    parser.add_argument("--buyer-share", type=arguments.fraction, default=0.2)
+    parser.add_argument("--seed", type=arguments.seed, default=1)
+    parser.add_argument(
+        "--top", type=arguments.positive_int, default=10, help="K of recall@K and NDCG@K"
+    )
+    parser.add_argument(
+        "--minimum", type=arguments.non_negative_int, default=3, help="suggestions per provider"
+    )
     parser.add_argument(
         "--methods", default=DEFAULT_METHODS, help=f"comma-separated, of {', '.join(METHODS)}"
     )

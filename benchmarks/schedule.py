@@ -9,6 +9,7 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, TextIO
 
+from fairmatch.core.interfaces import arguments
 from fairmatch.scheduling.engine import read_dzn, solve, verify
 from fairmatch.scheduling.engine.generator import generate_fair
 
@@ -19,10 +20,17 @@ SCALE_LIMITS = {500: 30.0, 2_000: 30.0, 10_000: 120.0}
 
 def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--dir", default=str(DEFAULT_DIR), help="folder of .dzn instances")
-    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance")
+    parser.add_argument(
+        "--time-limit", type=arguments.positive_seconds, default=60.0, help="seconds per instance"
+    )
     parser.add_argument("--scale", action="store_true", help="generated fairs of 500 to 10,000")
-    parser.add_argument("--sizes", default=",".join(map(str, SCALE_SIZES)), help="for --scale")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--sizes",
+        type=arguments.positive_int_list,
+        default=list(SCALE_SIZES),
+        help="participants per fair, comma-separated (for --scale)",
+    )
+    parser.add_argument("--seed", type=arguments.seed, default=0)
 
 
 def run(options: dict[str, Any], out: TextIO) -> int:
@@ -99,7 +107,7 @@ def _run_scale(options: dict[str, Any], out: TextIO) -> int:
         f"{'participants':>12}{'meetings':>9}{'slots':>6}{'tables':>7}{'placed':>8}"
         f"{'bound':>8}{'ratio':>8}{'breaks/p':>9}{'seconds':>9}{'peak MB':>9}  valid\n"
     )
-    for size in (int(s) for s in options["sizes"].split(",")):
+    for size in options["sizes"]:
         problem = generate_fair(participants=size, seed=options["seed"])
         limit = SCALE_LIMITS.get(size, options["time_limit"])
         started = time.monotonic()

@@ -25,6 +25,8 @@ from argparse import ArgumentParser, ArgumentTypeError, BooleanOptionalAction
 from pathlib import Path
 from typing import Any, TextIO
 
+from fairmatch.core.interfaces import arguments
+
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/fairmatch_bench_web"
 SERVERS = {
     "runserver": "Django's threaded development server",
@@ -41,9 +43,13 @@ def _servers(value: str) -> list[str]:
 
 
 def add_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("--participants", type=int, default=2000)
-    parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
-    parser.add_argument("--requests", type=int, default=1000, help="requests per page")
+    parser.add_argument("--participants", type=arguments.positive_int, default=2000)
+    parser.add_argument(
+        "--clients", type=arguments.int_between(1, 1000), default=50, help="concurrent clients"
+    )
+    parser.add_argument(
+        "--requests", type=arguments.positive_int, default=1000, help="requests per page"
+    )
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="PostgreSQL URL or 'no'")
     parser.add_argument(
         "--sqlite", action=BooleanOptionalAction, default=True, help="measure on SQLite too"

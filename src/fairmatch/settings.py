@@ -156,6 +156,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mail (``*_subject.txt``, ``*_body.txt``): the same app templates,
+        # never HTML-escaped, so "Culture & Media" stays itself. Used by ``send_translated``.
+        "NAME": "plain_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

@@ -1,10 +1,13 @@
 """Every transition of the participation workflow, allowed and refused."""
 
+from decimal import Decimal
+
 import pytest
 
 from fairmatch.core.models import AuditEntry
 from fairmatch.enterprises.domain import workflow
-from fairmatch.enterprises.models import State
+from fairmatch.enterprises.models import State, StateChange
+from fairmatch.enterprises.qualification import Message, Money
 from tests.factories import DelegateFactory, DemandFactory, OrganiserFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +40,15 @@ def test_the_transition_table_is_exactly_the_documented_one():
         ("waiting_confirmation", "confirmed"),
         ("qualified", "withdrawn"),
         ("waiting_confirmation", "withdrawn"),
+        ("qualified", "submitted"),
+        ("waiting_confirmation", "submitted"),
+        ("confirmed", "submitted"),
     }
+    back_to_review = [move for move in workflow.TRANSITIONS if move.target == State.SUBMITTED]
+    assert {move.source for move in back_to_review} == {State.DRAFT, *workflow.ADMITTED_STATES}
+    assert all(
+        move.actors == {workflow.Actor.SYSTEM} for move in back_to_review if move.source != "draft"
+    )
 
 
 def test_submit_records_who_when_why():
@@ -134,3 +145,74 @@ def test_allowed_targets_per_actor():
     assert workflow.allowed_targets(
         state="waiting_confirmation", actor_role=workflow.Actor.APPLICANT
     ) == [State.CONFIRMED, State.WITHDRAWN]
+
+
+REASON = Message(
+    "Contract value changed from %(before)s to %(after)s.",
+    {"before": Money(Decimal("9200000"), "USD"), "after": Money(Decimal("6000000"), "USD")},
+)
+
+
+@pytest.mark.parametrize("source", workflow.ADMITTED_STATES)
+def test_back_to_review_records_the_reasons_in_history_and_audit(
+    source, django_capture_on_commit_callbacks
+):
+    participation = in_state(source)
+    submitted_at = participation.submitted_at
+    with django_capture_on_commit_callbacks(execute=True):
+        change = workflow.back_to_review(participation=participation, reasons=[REASON])
+    participation.refresh_from_db()
+    assert (participation.state, participation.submitted_at) == (State.SUBMITTED, submitted_at)
+    assert (change.from_state, change.to_state, change.actor, change.note) == (
+        source,
+        "submitted",
+        None,
+        "",
+    )
+    assert change.reasons == [REASON.to_json()]
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.object_id, entry.note) == (
+        None,
+        "participation.back_to_review",
+        str(participation.pk),
+        "Contract value changed from USD 9,200,000 to USD 6,000,000.",
+    )
+    assert entry.data == {"from": source, "to": "submitted", "reasons": [REASON.to_json()]}
+
+
+def test_back_to_review_is_the_platforms_move_only():
+    participation = in_state(State.QUALIFIED)
+    assert State.SUBMITTED not in workflow.allowed_targets(
+        state="qualified", actor_role=workflow.Actor.ORGANISER
+    )
+    with pytest.raises(ValueError, match="at least one reason"):
+        workflow.back_to_review(participation=participation, reasons=[])
+    for source in (State.DRAFT, State.SUBMITTED, State.REJECTED, State.WITHDRAWN):
+        participation = in_state(source)
+        with pytest.raises(workflow.TransitionError):
+            workflow.back_to_review(participation=participation, reasons=[REASON])
+    assert StateChange.objects.count() == 0
+
+
+def test_an_admission_keeps_the_facts_the_organiser_reviewed():
+    participation = in_state(State.SUBMITTED)
+    demand = participation.demands.get()
+    delegate = participation.delegates.get()
+    workflow.qualify(participation=participation, user=OrganiserFactory())
+    participation.refresh_from_db()
+    assert participation.reviewed_facts == {
+        "roles": ["buyer"],
+        "country": "US",
+        "host_country": "CN",
+        "fields": ["software"],
+        "demands": [{"field": "software", "amount": "9000000.00", "currency": "USD"}],
+        "delegates": [
+            {
+                "name": delegate.full_name,
+                "rank_level": 30,
+                "rank": {"en": "Outsourcing manager", "zh": "外包经理"},
+                "attending": True,
+            }
+        ],
+    }
+    assert demand.value == Decimal("9000000")

@@ -2,10 +2,18 @@
 
 import pytest
 
-from fairmatch.enterprises.models import State
+from fairmatch.enterprises.domain import workflow
+from fairmatch.enterprises.domain.applications import profile_changed
+from fairmatch.enterprises.models import Participation, State
 from fairmatch.matching.domain import requests
+from fairmatch.matching.domain.recommendations import refresh_recommendations
 from fairmatch.matching.models import MeetingRequest, RequestState
-from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
+from tests.factories import (
+    DelegateFactory,
+    OrganiserFactory,
+    QualificationRuleFactory,
+    UserFactory,
+)
 from tests.matching.helpers import buyer, edition_with_policy, member, provider
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +160,36 @@ def test_list_pages_make_a_constant_number_of_queries(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             client.get(url)
+
+
+def test_a_participant_sent_back_to_review_leaves_directory_and_recommendations(client, edition):
+    viewer = buyer(edition)
+    changed = provider(edition, name_en="Dalian Soft", country="CN")
+    QualificationRuleFactory(
+        edition=edition,
+        role="provider",
+        kind="allowed_countries",
+        parameters={"groups": ["domestic"]},
+    )
+    Participation.objects.filter(pk=changed.pk).update(state=State.SUBMITTED)
+    workflow.qualify(participation=changed, user=OrganiserFactory())
+    refresh_recommendations(edition=edition)
+    client.force_login(member(viewer))
+    directory = f"/e/{edition.slug}/directory/"
+    inbox = f"/e/{edition.slug}/meetings/"
+
+    def listed():
+        names = [row.enterprise.name_en for row in client.get(directory).context["rows"]]
+        recommended = [item.counterpart.pk for item, _ in client.get(inbox).context["recommended"]]
+        return names, recommended
+
+    assert listed() == (["Dalian Soft"], [changed.pk])
+    changed.enterprise.country = "JP"
+    changed.enterprise.save()
+    profile_changed(enterprise=changed.enterprise)
+    changed.refresh_from_db()
+    assert changed.state == State.SUBMITTED
+    assert listed() == ([], [])
+    assert client.get(f"{directory}{changed.pk}/").status_code == 404
+    workflow.qualify(participation=changed, user=OrganiserFactory(), note="checked again")
+    assert listed() == (["Dalian Soft"], [changed.pk])

@@ -172,11 +172,52 @@ def test_malformed_input_is_a_command_error_naming_the_field(tmp_path, content, 
     assert str(error.value).endswith(message)
 
 
-def test_missing_file_and_bad_top_are_command_errors(tmp_path):
+def test_a_missing_file_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("match", "rank", str(tmp_path / "missing.json"))
-    with pytest.raises(CommandError, match="--top: must be 1 or more"):
-        call_command("match", "rank", write(tmp_path, EDITION), "--top", "0")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["rank", "--top", "0"], "argument --top: must be from 1 to 1000000, not '0'"),
+        (["rank", "--top", "-3"], "argument --top: must be from 1 to 1000000, not '-3'"),
+        (["rank", "--top", "²"], "argument --top: expected a whole number, not '²'"),
+        (["rank", "--top", "9" * 30], "argument --top: must be from 1 to 1000000, not '"),
+        (["suggest", "--minimum", "-1"], "argument --minimum: must be from 0 to 1000000"),
+        (["suggest", "--min-score", "nan"], "argument --min-score: expected a number, not 'nan'"),
+        (["suggest", "--min-score", "1.5"], "argument --min-score: must be at least 0 and at"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path, arguments, message):
+    subcommand, *options = arguments
+    with pytest.raises(CommandError) as error:
+        call_command("match", subcommand, write(tmp_path, EDITION), *options)
+    assert str(error.value).startswith(f"Error: {message}")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000, "not valid JSON (nested too deeply)"),
+        ('{"buyers": [], "providers": [], "x": ' + "9" * 5000 + "}", "(a number is too long)"),
+        ('{"buyers": [{"id": "\\ud800"}], "providers": []}', "(an unpaired surrogate escape)"),
+        ("[]", "input: must be an object"),
+        ('"buyers"', "input: must be an object"),
+    ],
+)
+def test_hostile_json_is_one_error_line(tmp_path, content, message):
+    with pytest.raises(CommandError) as error:
+        call_command("match", "rank", write(tmp_path, content))
+    assert str(error.value).endswith(message)
+
+
+def test_invalid_utf8_is_one_error_line(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"buyers": [{"id": "caf\xe9"}], "providers": []}')
+    with pytest.raises(CommandError) as error:
+        call_command("match", "rank", str(path))
+    assert str(error.value).startswith(f"{path}: cannot read: 'utf-8' codec can't decode")
 
 
 def test_rank_reads_standard_input(monkeypatch, capsys):

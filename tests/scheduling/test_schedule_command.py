@@ -1,4 +1,7 @@
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -73,3 +76,70 @@ def test_bad_dzn_is_a_clear_error(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("schedule", "solve", str(tmp_path / "absent.dzn"))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--time-limit", "nan"], "argument --time-limit: expected a number, not 'nan'"),
+        (["--time-limit", "inf"], "argument --time-limit: expected a number, not 'inf'"),
+        (["--time-limit", "1e999"], "argument --time-limit: expected a finite number"),
+        (["--time-limit", "0"], "argument --time-limit: must be more than 0 and at most 604800"),
+        (["--time-limit", "-5"], "argument --time-limit: must be more than 0 and at most 604800"),
+        (["--time-limit", "1e300"], "argument --time-limit: must be more than 0 and at most"),
+        (["--workers", "0"], "argument --workers: must be from 1 to 64, not '0'"),
+        (["--workers", "-2"], "argument --workers: must be from 1 to 64, not '-2'"),
+        (["--fairness", "-2"], "argument --fairness: must be from -1 to 10000, not '-2'"),
+        (["--seed", "²"], "argument --seed: expected a whole number, not '²'"),
+        (["--seed", "-1"], "argument --seed: must be from 0 to 2147483647, not '-1'"),
+    ],
+)
+def test_bad_solve_options_are_usage_errors(instance, options, message):
+    with pytest.raises(CommandError) as caught:
+        call_command("schedule", "solve", str(instance), *options)
+    assert str(caught.value).startswith(f"Error: {message}")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000, "invalid JSON: nested too deeply"),
+        (
+            '{"assignments": [{"meeting": ' + "9" * 5000 + "}]}",
+            "invalid JSON: a number is too long",
+        ),
+        ("[]", "field 'assignments': expected an object with a list 'assignments'"),
+        ("null", "field 'assignments': expected an object with a list 'assignments'"),
+    ],
+)
+def test_verify_turns_hostile_json_into_one_error_line(instance, tmp_path, content, message):
+    solution = tmp_path / "solution.json"
+    solution.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        call_command("schedule", "verify", str(instance), str(solution))
+    assert str(caught.value) == f"{solution}: {message}"
+
+
+def test_verify_reports_invalid_utf8_as_unreadable(instance, tmp_path):
+    solution = tmp_path / "solution.json"
+    solution.write_bytes(b'{"assignments": "\xff"}')
+    with pytest.raises(CommandError, match="cannot read: 'utf-8' codec can't decode byte 0xff"):
+        call_command("schedule", "verify", str(instance), str(solution))
+
+
+def test_the_command_line_answers_hostile_input_with_one_line_and_no_traceback(instance, tmp_path):
+    fairmatch = Path(sys.executable).with_name("fairmatch")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    runs = [
+        (["schedule", "verify", str(instance), str(deep)], 1, "nested too deeply"),
+        (["schedule", "solve", str(instance), "--time-limit", "nan"], 2, "expected a number"),
+        (["match", "rank", str(deep)], 1, "nested too deeply"),
+    ]
+    for arguments, code, message in runs:
+        result = subprocess.run(
+            [str(fairmatch), *arguments], capture_output=True, text=True, timeout=60
+        )
+        assert (result.returncode, result.stdout) == (code, "")
+        assert "Traceback" not in result.stderr
+        assert message in result.stderr.splitlines()[-1]

@@ -85,6 +85,15 @@ def with_provider(**changes):
         (with_demand(kind=5), "buyers[0].demands[0].kind: must be a string"),
         (with_demand(text=["a"]), "buyers[0].demands[0].text: must be a string"),
         (with_buyer(slots=-2), "buyers[0].slots: must be a whole number, 0 or more"),
+        (
+            with_demand(value_usd=10**400),
+            "buyers[0].demands[0].value_usd: must be at most 1,000,000,000,000,000 US dollars",
+        ),
+        (
+            with_provider(capacity_usd=1e300),
+            "providers[0].capacity_usd: must be at most 1,000,000,000,000,000 US dollars",
+        ),
+        (with_buyer(quota=10**30), "buyers[0].quota: must be at most 100000"),
         (with_provider(capacity_usd={}), "providers[0].capacity_usd: must be a number"),
         (with_provider(certifications="GLP"), "providers[0].certifications: must be a list"),
         (with_provider(id="jp-1"), "providers[0].id: 'jp-1' is already used by buyers[0]"),

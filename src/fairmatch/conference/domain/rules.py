@@ -12,7 +12,12 @@ from django.db import transaction
 
 from fairmatch.conference.models import Edition, ExchangeRate, QualificationRule
 from fairmatch.core.domain.audit import record_action
-from fairmatch.enterprises.domain.qualification import rank_names, refresh_edition
+from fairmatch.enterprises.domain.qualification import (
+    rank_names,
+    rate_changed,
+    refresh_edition,
+    rule_changed,
+)
 from fairmatch.enterprises.qualification import RuleError, parse_rule
 
 RATE_PLACES = Decimal("1e-10")  # ExchangeRate.usd_per_unit keeps ten decimal places
@@ -37,7 +42,7 @@ def create_rule(
             edition=edition, role=role, kind=kind, parameters=parameters
         )
         record_action(actor=actor, action="rule.created", target=rule, data=_rule_data(rule))
-        refresh_edition(edition)
+        refresh_edition(edition, causes=[rule_changed(rule, added=True)])
     return rule
 
 
@@ -56,7 +61,7 @@ def update_rule(
             target=rule,
             data={"before": before, "after": _rule_data(rule)},
         )
-        refresh_edition(rule.edition)
+        refresh_edition(rule.edition, causes=[rule_changed(rule)])
     return rule
 
 
@@ -71,7 +76,7 @@ def set_rule_active(*, rule: QualificationRule, is_active: bool, actor: Any) -> 
             target=rule,
             data=_rule_data(rule),
         )
-        refresh_edition(rule.edition)
+        refresh_edition(rule.edition, causes=[rule_changed(rule)])
     return rule
 
 
@@ -109,7 +114,7 @@ def set_exchange_rate(
             target=rate,
             data={"currency": currency, "units_per_usd": str(units_per_usd)},
         )
-        refresh_edition(edition)
+        refresh_edition(edition, causes=[rate_changed(currency)])
     return rate
 
 
@@ -121,7 +126,7 @@ def delete_exchange_rate(*, rate: ExchangeRate, actor: Any) -> None:
             actor=actor, action="rate.deleted", target=rate, data={"currency": rate.currency}
         )
         rate.delete()
-        refresh_edition(edition)
+        refresh_edition(edition, causes=[rate_changed(rate.currency)])
 
 
 def _rule_data(rule: QualificationRule) -> dict[str, Any]:

@@ -1,14 +1,30 @@
-"""Runs the pure qualification engine on stored applications and keeps the results."""
+"""Runs the pure qualification engine on stored applications and keeps the results.
 
-from collections.abc import Iterable
+It also keeps admissions true: an admitted application whose facts (those the rules read)
+changed since the organiser's review, or that a changed rule or exchange rate now judges
+worse, goes back to review (``workflow.back_to_review``) with the reasons.
+"""
+
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import override
 
-from fairmatch.conference.models import Edition, Field, QualificationRule, Rank
-from fairmatch.enterprises.models import Participation, RuleResult
+from fairmatch.conference.models import (
+    Edition,
+    Field,
+    QualificationRule,
+    Rank,
+    Role,
+    RuleKind,
+)
+from fairmatch.enterprises.domain import workflow
+from fairmatch.enterprises.models import Participation, RuleOutcome, RuleResult
 from fairmatch.enterprises.qualification import (
     ApplicationFacts,
     DelegateFacts,
@@ -17,13 +33,21 @@ from fairmatch.enterprises.qualification import (
     Message,
     Money,
     Outcome,
+    Rule,
     RuleError,
     Verdict,
     evaluate,
     overall_outcome,
     parse_rule,
 )
+from fairmatch.enterprises.qualification.changes import (
+    changed_facts,
+    facts_from_json,
+    facts_read,
+    facts_to_json,
+)
 from fairmatch.enterprises.qualification.messages import gettext_noop
+from fairmatch.enterprises.qualification.rules import SEVERITY
 
 
 @dataclass(frozen=True)
@@ -70,6 +94,18 @@ class EditionContext:
             rules=tuple(edition.rules.filter(is_active=True)),
             rates=exchange_rates(edition),
             ranks=rank_names(),
+            fields_by_id=fields,
+            field_names={f.code: Localized(f.name_en, f.name_zh) for f in fields.values()},
+        )
+
+    @classmethod
+    def facts_only(cls) -> "EditionContext":
+        """Enough to read an application's facts (one query), not to judge them."""
+        fields = {f.pk: f for f in Field.objects.all()}
+        return cls(
+            rules=(),
+            rates={},
+            ranks={},
             fields_by_id=fields,
             field_names={f.code: Localized(f.name_en, f.name_zh) for f in fields.values()},
         )
@@ -132,9 +168,14 @@ def check_rules(participation: Participation, context: EditionContext) -> list[R
     return checks
 
 
-@transaction.atomic
-def refresh_rule_results(participations: Iterable[Participation], context: EditionContext) -> None:
-    """Re-evaluate and store the rule results and overall outcome of the given participations."""
+def refresh_rule_results(
+    participations: Iterable[Participation], context: EditionContext
+) -> dict[tuple[int, int], str]:
+    """Re-evaluate and store the rule results and overall outcome of the given participations.
+
+    Returns the new outcome of each (participation, rule) pair that applies. The caller
+    holds the transaction.
+    """
     participations = list(participations)
     results = []
     for participation in participations:
@@ -153,16 +194,172 @@ def refresh_rule_results(participations: Iterable[Participation], context: Editi
     RuleResult.objects.filter(participation__in=participations).delete()
     RuleResult.objects.bulk_create(results)
     Participation.objects.bulk_update(participations, ["rule_outcome"])
+    return {(result.participation.pk, result.rule.pk): result.outcome for result in results}
+
+
+def facts_for_review(participation: Participation) -> dict[str, Any]:
+    """What the rules read of the participation now, as kept when the organiser admits it."""
+    fresh = with_application(Participation.objects.filter(pk=participation.pk)).get()
+    return _reviewable_facts(fresh, EditionContext.facts_only())
+
+
+def _reviewable_facts(participation: Participation, context: EditionContext) -> dict[str, Any]:
+    return {
+        "roles": participation.roles,
+        **facts_to_json(application_facts(participation, context)),
+    }
+
+
+def _both_languages(text: str | Promise) -> Localized:
+    with override("en"):
+        english = str(text)
+    with override("zh-hans"):
+        chinese = str(text)
+    return Localized(english, chinese)
+
+
+def _roles(roles: Iterable[str]) -> tuple[Localized, ...]:
+    return tuple(_both_languages(Role(role).label) for role in sorted(roles))
+
+
+def _parsed_rules(rules: Iterable[QualificationRule], context: EditionContext) -> list[Rule]:
+    parsed = []
+    for rule in rules:
+        try:
+            parsed.append(
+                parse_rule(kind=rule.kind, parameters=rule.parameters, rank_names=context.ranks)
+            )
+        except RuleError:
+            continue  # a misconfigured rule reads nothing; it asks for review by itself
+    return parsed
+
+
+def changes_since_review(
+    *, reviewed: dict[str, Any], current: dict[str, Any], context: EditionContext
+) -> list[Message]:
+    """The changes, among the facts the active rules of either roles read, since review."""
+    before_roles, after_roles = set(reviewed.get("roles", [])), set(current["roles"])
+    rules = [rule for rule in context.rules if rule.role in before_roles | after_roles]
+    reasons = []
+    if {r.pk for r in rules if r.role in before_roles} != {
+        r.pk for r in rules if r.role in after_roles
+    }:
+        reasons.append(
+            Message(
+                gettext_noop("Roles changed from %(before)s to %(after)s."),
+                {"before": _roles(before_roles), "after": _roles(after_roles)},
+            )
+        )
+    reasons += changed_facts(
+        reads=facts_read(_parsed_rules(rules, context)),
+        before=facts_from_json(reviewed, field_names=context.field_names),
+        after=facts_from_json(current, field_names=context.field_names),
+    )
+    return reasons
+
+
+def _keep_admission_true(participation: Participation, context: EditionContext) -> None:
+    """Send an admitted participation back to review if what was reviewed changed."""
+    if participation.state not in workflow.ADMITTED_STATES:
+        return
+    current = _reviewable_facts(participation, context)
+    if participation.reviewed_facts is None:
+        # Admitted before the reviewed facts were kept: what it holds now is the baseline.
+        participation.reviewed_facts = current
+        Participation.objects.filter(pk=participation.pk).update(reviewed_facts=current)
+        return
+    reasons = changes_since_review(
+        reviewed=participation.reviewed_facts, current=current, context=context
+    )
+    if reasons:
+        workflow.back_to_review(participation=participation, reasons=reasons)
 
 
 def refresh_participation(participation: Participation) -> None:
-    """Called after the applicant changed anything the rules look at."""
+    """Called after the applicant changed anything the rules look at.
+
+    Side effects: the rule results are stored anew; an admitted participation whose
+    reviewed facts changed goes back to review (``workflow.back_to_review``).
+    """
     fresh = with_application(Participation.objects.filter(pk=participation.pk)).get()
-    refresh_rule_results([fresh], EditionContext.load(fresh.edition))
+    context = EditionContext.load(fresh.edition)
+    with transaction.atomic():
+        refresh_rule_results([fresh], context)
+        _keep_admission_true(fresh, context)
     participation.rule_outcome = fresh.rule_outcome
+    participation.state = fresh.state
 
 
-def refresh_edition(edition: Edition) -> None:
-    """Called after the organiser changed a rule or an exchange rate."""
-    participations = with_application(edition.participations.all())
-    refresh_rule_results(participations, EditionContext.load(edition))
+def rule_changed(rule: QualificationRule, *, added: bool = False) -> Message:
+    """The reason given when a change of ``rule`` sends an admission back to review."""
+    template = (
+        gettext_noop("The organiser added the rule “%(rule)s”.")
+        if added
+        else gettext_noop("The organiser changed the rule “%(rule)s”.")
+    )
+    return Message(template, {"rule": _rule_name(rule)})
+
+
+def rate_changed(currency: str) -> Message:
+    """The reason given when a change of an exchange rate sends an admission back to review."""
+    return Message(
+        gettext_noop("The organiser changed the exchange rate of %(currency)s."),
+        {"currency": currency},
+    )
+
+
+def _rule_name(rule: QualificationRule) -> Localized:
+    # The choices' lazy labels (get_*_display() gives the active language only).
+    role, kind = _both_languages(Role(rule.role).label), _both_languages(RuleKind(rule.kind).label)
+    return Localized(f"{role.en}: {kind.en}", f"{role.zh}：{kind.zh}")
+
+
+def _worse(*, before: str | None, after: str) -> bool:
+    """A rule now judges worse than at the last evaluation (a new rule counted as passed)."""
+    return SEVERITY[Outcome(after)] > SEVERITY[Outcome(before or Outcome.PASS)]
+
+
+@transaction.atomic
+def refresh_edition(edition: Edition, *, causes: Sequence[Message] = ()) -> None:
+    """Called after the organiser changed a rule or an exchange rate (``causes`` say which).
+
+    Side effects: every rule result of the edition is stored anew; an admitted participation
+    that a rule now judges worse than before (fails, or needs review, where it passed) goes
+    back to review, the causes and the rules in question given as reasons.
+    """
+    participations = list(with_application(edition.participations.all()))
+    context = EditionContext.load(edition)
+    admitted = [p for p in participations if p.state in workflow.ADMITTED_STATES]
+    before = (
+        {
+            (result.participation_id, result.rule_id): result.outcome
+            for result in RuleResult.objects.filter(participation__in=admitted)
+        }
+        if admitted
+        else {}
+    )
+    rules = {rule.pk: rule for rule in context.rules}
+    after = refresh_rule_results(participations, context)
+    unknown = [p for p in admitted if p.reviewed_facts is None]
+    for participation in unknown:
+        participation.reviewed_facts = _reviewable_facts(participation, context)
+    if unknown:
+        Participation.objects.bulk_update(unknown, ["reviewed_facts"])
+    worse: dict[int, list[Message]] = {p.pk: [] for p in admitted}
+    for (participation_pk, rule_pk), outcome in after.items():
+        previous = before.get((participation_pk, rule_pk))
+        if participation_pk in worse and _worse(before=previous, after=outcome):
+            worse[participation_pk].append(
+                Message(
+                    gettext_noop("The rule “%(rule)s” now gives: %(outcome)s."),
+                    {
+                        "rule": _rule_name(rules[rule_pk]),
+                        "outcome": _both_languages(RuleOutcome(outcome).label),
+                    },
+                )
+            )
+    for participation in admitted:
+        if worse[participation.pk]:
+            workflow.back_to_review(
+                participation=participation, reasons=[*causes, *worse[participation.pk]]
+            )

@@ -35,8 +35,10 @@ def _render_param(value: Any, language: str) -> str:
     if isinstance(value, Localized):
         return value.in_language(language)
     if isinstance(value, tuple):
+        if not value:
+            return "—"
         separator = "、" if language.startswith("zh") else ", "
-        return separator.join(item.in_language(language) for item in value)
+        return separator.join(_render_param(item, language) for item in value)
     return str(value)
 
 

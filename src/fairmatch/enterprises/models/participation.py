@@ -50,6 +50,16 @@ class Participation(models.Model):
         db_index=True,
         help_text=_("The worst outcome of the edition's rules for this application."),
     )
+    reviewed_facts = models.JSONField(
+        _("facts reviewed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "What the rules read when the organiser admitted the application; "
+            "a change to it sends the application back to review."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -105,6 +115,14 @@ class StateChange(models.Model):
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)
+    reasons = models.JSONField(
+        _("reasons"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Why an automatic change was made, as messages shown in the reader's language."
+        ),
+    )
 
     class Meta:
         ordering = ["at", "id"]

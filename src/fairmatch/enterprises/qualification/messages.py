@@ -10,7 +10,7 @@ from typing import Any
 
 from fairmatch.enterprises.qualification.facts import Localized, Money
 
-Param = str | int | Money | Localized | tuple[Localized, ...]
+Param = str | int | Money | Localized | tuple[Localized, ...] | tuple[Money, ...]
 
 
 def gettext_noop(message: str) -> str:
@@ -28,10 +28,24 @@ class Message:
             "params": {name: _param_to_json(value) for name, value in self.params.items()},
         }
 
+    def in_plain_english(self) -> str:
+        """The untranslated message with exact amounts, for logs (readers: ``render_message``)."""
+        return self.template % {name: _plain(value) for name, value in self.params.items()}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Message":
         params = {name: _param_from_json(value) for name, value in data["params"].items()}
         return cls(template=data["template"], params=params)
+
+
+def _plain(value: Param) -> str:
+    if isinstance(value, Money):
+        return f"{value.currency} {value.amount:,.2f}".removesuffix(".00")
+    if isinstance(value, Localized):
+        return value.en
+    if isinstance(value, tuple):
+        return ", ".join(_plain(item) for item in value) or "-"
+    return str(value)
 
 
 def _param_to_json(value: Param) -> Any:
@@ -40,7 +54,7 @@ def _param_to_json(value: Param) -> Any:
     if isinstance(value, Localized):
         return {"en": value.en, "zh": value.zh}
     if isinstance(value, tuple):
-        return [{"en": item.en, "zh": item.zh} for item in value]
+        return [_param_to_json(item) for item in value]
     return value
 
 
@@ -50,6 +64,9 @@ def _param_from_json(value: Any) -> Param:
     if isinstance(value, dict):
         return Localized(value["en"], value.get("zh", ""))
     if isinstance(value, list):
-        return tuple(Localized(item["en"], item.get("zh", "")) for item in value)
+        items = [_param_from_json(item) for item in value]
+        if all(isinstance(item, Money) for item in items):
+            return tuple(item for item in items if isinstance(item, Money))
+        return tuple(item for item in items if isinstance(item, Localized))
     assert isinstance(value, str | int)
     return value

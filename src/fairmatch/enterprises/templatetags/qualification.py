@@ -11,3 +11,9 @@ register = template.Library()
 def rule_message(message: Any) -> str:
     """Show a stored rule reason or evidence in the active language."""
     return render_message(message)
+
+
+@register.filter
+def rule_messages(messages: Any) -> str:
+    """Show stored reasons (a list of messages) in the active language, one per line."""
+    return "\n".join(render_message(message) for message in messages or [])

@@ -12,6 +12,11 @@ from typing import Any
 
 from fairmatch.matching.engine.model import Buyer, Demand, Edition, Interest, Provider
 
+# Above any contract on record in US dollars; JSON allows integers of any length.
+MAX_AMOUNT_USD = 10**15
+# Meeting slots and quotas are counts of meetings at one fair.
+MAX_COUNT = 100_000
+
 
 class InputError(ValueError):
     """Malformed input; the message starts with the path of the field at fault."""
@@ -67,10 +72,13 @@ def _amount(data: Mapping[str, Any], key: str, path: str) -> float | None:
     # bool is an int in Python, but true is no amount of money.
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(f"{path}{key}", "must be a number")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise InputError(f"{path}{key}", "must be a finite number")
     if value < 0:
         raise InputError(f"{path}{key}", "must not be negative")
+    # Compared before any conversion: float() of a huge JSON integer overflows.
+    if value > MAX_AMOUNT_USD:
+        raise InputError(f"{path}{key}", f"must be at most {MAX_AMOUNT_USD:,} US dollars")
     return float(value)
 
 
@@ -78,6 +86,8 @@ def _count(data: Mapping[str, Any], key: str, path: str, default: int) -> int:
     value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InputError(f"{path}{key}", "must be a whole number, 0 or more")
+    if value > MAX_COUNT:
+        raise InputError(f"{path}{key}", f"must be at most {MAX_COUNT}")
     return int(value)
 
 

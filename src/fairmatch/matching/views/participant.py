@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fairmatch.conference.models import Edition
 from fairmatch.matching.domain import requests as meeting_requests
 from fairmatch.matching.domain.directory import (
+    LISTED_STATES,
     contacts_visible,
     listed_participations,
     may_see_directory,
@@ -139,14 +140,16 @@ def inbox(request: HttpRequest, edition: str) -> HttpResponse:
     renderer = ReasonRenderer()
     recommended = [
         (item, renderer.render_all(item.reasons))
-        for item in Recommendation.objects.filter(participation=viewer).select_related(
-            "counterpart__enterprise"
-        )
+        # Stored when computed; a counterpart sent back to review is not shown meanwhile.
+        for item in Recommendation.objects.filter(
+            participation=viewer, counterpart__state__in=LISTED_STATES
+        ).select_related("counterpart__enterprise")
     ]
     latest_run = SuggestionRun.objects.filter(edition=edition_obj).first()
     suggested = (
         Suggestion.objects.filter(run=latest_run)
         .filter(Q(buyer=viewer) | Q(provider=viewer))
+        .filter(buyer__state__in=LISTED_STATES, provider__state__in=LISTED_STATES)
         .select_related("buyer__enterprise", "provider__enterprise")
         if latest_run
         else []

@@ -6,11 +6,15 @@ optional ``nMeetingsBusiness`` / ``meetingsxBusiness`` (checked when present; th
 shifted by +1), ``forbidden`` (sets of 1-based slots, ``{0}`` for none), ``fixed`` (a
 1-based slot per meeting, 0 for none) and ``precedences`` (per meeting, the 1-based
 meetings that must come before it, ``{0}`` for none). Errors name the line and the field.
+
+Sizes beyond the limits below are refused before anything of that size is built, so a
+hostile or mistyped file (``nTotalSlots = 10^24``, ``{1..10^24}``) costs no memory.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Union
 
@@ -18,10 +22,27 @@ from .errors import InvalidInput
 from .problem import AFTERNOON, MORNING, Meeting, Participant, Problem, Slot, Table
 from .validation import validate
 
+# Far above the largest fairs (15,000 participants, 80,000 meetings, a few hundred slots
+# and tables), far below what would exhaust a machine's memory. docs/scheduling.md.
+MAX_PARTICIPANTS = 100_000
+MAX_MEETINGS = 1_000_000
+MAX_SLOTS = 10_000
+MAX_TABLES = 10_000
+# Every number the file holds, set members from ranges included: room for a file of
+# MAX_MEETINGS meetings with every optional field, about 0.5 GB of memory at the worst.
+MAX_NUMBERS = 8_000_000
+# A range ``a..b`` in a set names slots or meetings (+1 for the shifted meeting sets).
+MAX_RANGE_LENGTH = MAX_MEETINGS + 1
+# The format nests a set in an array at most; deeper nesting is an error, not recursion.
+MAX_NESTING = 4
+# Longer numbers are refused as text, before Python converts them.
+MAX_DIGITS = 40
+
 _TOKEN = re.compile(
     r"(?P<space>[ \t\r]+)|(?P<newline>\n)|(?P<comment>%[^\n]*)"
-    r"|(?P<range>\.\.)|(?P<int>-?\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<bar>\|)|(?P<punct>[=;,\[\]{}])"
+    r"|(?P<range>\.\.)|(?P<int>-?[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<bar>\|)|(?P<punct>[=;,\[\]{}])",
+    re.ASCII,
 )
 
 Value = Union[int, frozenset[int], list["Value"], "Rows"]
@@ -40,9 +61,15 @@ class _Token:
     text: str
     line: int
 
+    def shown(self) -> str:
+        """The token as an error message quotes it (cut short: it may be huge)."""
+        if self.kind == "end":
+            return "end of file"
+        return repr(self.text if len(self.text) <= 30 else self.text[:30] + "...")
 
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
+
+def _tokens(text: str) -> Iterator[_Token]:
+    """The tokens of ``text`` one at a time (a list of them would cost ~100 bytes each)."""
     line = 1
     position = 0
     while position < len(text):
@@ -53,31 +80,48 @@ def _tokenize(text: str) -> list[_Token]:
         if kind == "newline":
             line += 1
         elif kind not in ("space", "comment"):
-            tokens.append(_Token(kind, match.group(), line))
+            yield _Token(kind, match.group(), line)
         position = match.end()
-    tokens.append(_Token("end", "", line))
-    return tokens
+    yield _Token("end", "", line)
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token]):
+    def __init__(self, tokens: Iterator[_Token]):
         self.tokens = tokens
-        self.position = 0
+        self.current = next(tokens)
         self.field: str | None = None
+        self.numbers = 0
 
     def peek(self) -> _Token:
-        return self.tokens[self.position]
+        return self.current
+
+    def advance(self) -> _Token:
+        token = self.current
+        if token.kind != "end":
+            self.current = next(self.tokens)
+        return token
+
+    def error(self, message: str, token: _Token) -> InvalidInput:
+        return InvalidInput(message, field=self.field, line=token.line)
 
     def take(self, text: str | None = None, kind: str | None = None) -> _Token:
         token = self.peek()
         if (text is not None and token.text != text) or (kind is not None and token.kind != kind):
             expected = repr(text) if text is not None else kind
-            found = repr(token.text) if token.kind != "end" else "end of file"
-            raise InvalidInput(
-                f"expected {expected}, found {found}", field=self.field, line=token.line
-            )
-        self.position += 1
-        return token
+            raise self.error(f"expected {expected}, found {token.shown()}", token)
+        return self.advance()
+
+    def count(self, numbers: int, token: _Token) -> None:
+        """Charge ``numbers`` stored numbers against MAX_NUMBERS, before storing them."""
+        self.numbers += numbers
+        if self.numbers > MAX_NUMBERS:
+            raise self.error(f"the file holds more than {MAX_NUMBERS:,} numbers", token)
+
+    def number(self) -> int:
+        token = self.take(kind="int")
+        if len(token.text.lstrip("-")) > MAX_DIGITS:
+            raise self.error(f"number {token.shown()} has more than {MAX_DIGITS} digits", token)
+        return int(token.text)
 
     def assignments(self) -> dict[str, tuple[Value, int]]:
         found: dict[str, tuple[Value, int]] = {}
@@ -88,41 +132,50 @@ class _Parser:
             if name.text in found:
                 raise InvalidInput("assigned twice", field=name.text, line=name.line)
             self.take("=")
-            value = self.value()
+            value = self.value(depth=0)
             self.take(";")
             found[name.text] = (value, name.line)
         return found
 
-    def value(self) -> Value:
+    def value(self, *, depth: int) -> Value:
         token = self.peek()
+        if depth > MAX_NESTING:
+            raise self.error(f"values nested more than {MAX_NESTING} deep", token)
         if token.kind == "int":
-            self.position += 1
-            return int(token.text)
+            self.count(1, token)
+            return self.number()
         if token.text == "{":
             return self.int_set()
         if token.text == "[":
-            self.position += 1
+            self.advance()
             if self.peek().kind == "bar":
                 return self.rows()
             items: list[Value] = []
             while self.peek().text != "]":
-                items.append(self.value())
+                items.append(self.value(depth=depth + 1))
                 if self.peek().text != "]":
                     self.take(",")
             self.take("]")
             return items
-        found = repr(token.text) if token.kind != "end" else "end of file"
-        raise InvalidInput(f"expected a value, found {found}", field=self.field, line=token.line)
+        raise self.error(f"expected a value, found {token.shown()}", token)
 
     def int_set(self) -> frozenset[int]:
         self.take("{")
         members: set[int] = set()
         while self.peek().text != "}":
-            low = int(self.take(kind="int").text)
+            token = self.peek()
+            low = self.number()
             if self.peek().kind == "range":
-                self.position += 1
-                members.update(range(low, int(self.take(kind="int").text) + 1))
+                self.advance()
+                high = self.number()
+                if high - low + 1 > MAX_RANGE_LENGTH:
+                    raise self.error(
+                        f"range {low}..{high} has more than {MAX_RANGE_LENGTH:,} members", token
+                    )
+                self.count(max(high - low + 1, 0), token)
+                members.update(range(low, high + 1))
             else:
+                self.count(1, token)
                 members.add(low)
             if self.peek().text != "}":
                 self.take(",")
@@ -136,23 +189,20 @@ class _Parser:
         while True:
             token = self.peek()
             if token.kind == "int":
-                self.position += 1
-                current.append(int(token.text))
+                self.count(1, token)
+                current.append(self.number())
             elif token.text == ",":
-                self.position += 1
+                self.advance()
             elif token.kind == "bar":
-                self.position += 1
+                self.advance()
                 if current:
                     rows.append(current)
                 current = []
                 if self.peek().text == "]":
                     break
             else:
-                found = repr(token.text) if token.kind != "end" else "end of file"
-                raise InvalidInput(
-                    f"expected a number, ',' or '|' in a 2-d array, found {found}",
-                    field=self.field,
-                    line=token.line,
+                raise self.error(
+                    f"expected a number, ',' or '|' in a 2-d array, found {token.shown()}", token
                 )
         self.take("]")
         return Rows(rows)
@@ -160,7 +210,7 @@ class _Parser:
 
 def parse_assignments(text: str) -> dict[str, tuple[Value, int]]:
     """Parse ``name = value;`` assignments into {name: (value, line)}."""
-    return _Parser(_tokenize(text)).assignments()
+    return _Parser(_tokens(text)).assignments()
 
 
 class _Fields:
@@ -175,7 +225,7 @@ class _Fields:
     def error(self, name: str, message: str) -> InvalidInput:
         return InvalidInput(message, field=name, line=self.line(name))
 
-    def integer(self, name: str, *, minimum: int) -> int:
+    def integer(self, name: str, *, minimum: int, maximum: int) -> int:
         if name not in self.assignments:
             raise InvalidInput("missing", field=name)
         value = self.assignments[name][0]
@@ -183,6 +233,8 @@ class _Fields:
             raise self.error(name, "expected an integer")
         if value < minimum:
             raise self.error(name, f"must be at least {minimum}, got {value}")
+        if value > maximum:
+            raise self.error(name, f"must be at most {maximum:,}, got {value}")
         return value
 
     def array(self, name: str, *, length: int) -> list[Value] | None:
@@ -220,15 +272,15 @@ _SESSIONS = {1: MORNING, 2: AFTERNOON, 3: None}
 def read_dzn(text: str, *, name: str = "") -> Problem:
     """Build a Problem from `.dzn` text; raise InvalidInput naming line and field."""
     fields = _Fields(parse_assignments(text))
-    participant_count = fields.integer("nBusiness", minimum=1)
-    table_count = fields.integer("nTables", minimum=1)
-    slot_count = fields.integer("nTotalSlots", minimum=1)
-    morning_count = fields.integer("nMorningSlots", minimum=0)
+    participant_count = fields.integer("nBusiness", minimum=1, maximum=MAX_PARTICIPANTS)
+    table_count = fields.integer("nTables", minimum=1, maximum=MAX_TABLES)
+    slot_count = fields.integer("nTotalSlots", minimum=1, maximum=MAX_SLOTS)
+    morning_count = fields.integer("nMorningSlots", minimum=0, maximum=MAX_SLOTS)
     if morning_count > slot_count:
         raise fields.error("nMorningSlots", f"{morning_count} exceeds nTotalSlots = {slot_count}")
     meetings = _read_requested(fields, participant_count=participant_count)
     if "nMeetings" in fields.assignments:
-        declared = fields.integer("nMeetings", minimum=0)
+        declared = fields.integer("nMeetings", minimum=0, maximum=MAX_MEETINGS)
         if declared != len(meetings):
             raise fields.error(
                 "nMeetings", f"says {declared} but requested has {len(meetings)} rows"
@@ -261,6 +313,8 @@ def _read_requested(fields: _Fields, *, participant_count: int) -> list[Meeting]
         return []
     if not isinstance(value, Rows):
         raise fields.error("requested", "expected a 2-d array [| p1, p2, session | ... |]")
+    if len(value.rows) > MAX_MEETINGS:
+        raise fields.error("requested", f"more than {MAX_MEETINGS:,} meetings")
     meetings = []
     for row_number, row in enumerate(value.rows, start=1):
         if len(row) != 3:

@@ -49,6 +49,10 @@ def placements_from_json(problem: Problem, text: str) -> list[Placement | None]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(f"invalid JSON: {error.msg}", line=error.lineno) from error
+    except RecursionError as error:
+        raise InvalidInput("invalid JSON: nested too deeply") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InvalidInput("invalid JSON: a number is too long") from error
     if not isinstance(document, dict) or not isinstance(document.get("assignments"), list):
         raise InvalidInput("expected an object with a list 'assignments'", field="assignments")
     placements: list[Placement | None] = [None] * len(problem.meetings)

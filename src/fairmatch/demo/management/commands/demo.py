@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.accounts.models import User
+from fairmatch.core.interfaces import arguments
 from fairmatch.demo.generator import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -29,9 +30,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="same seed, same data")
+        parser.add_argument(
+            "--seed", type=arguments.seed, default=DEFAULT_SEED, help="same seed, same data"
+        )
         parser.add_argument("--no-serve", action="store_true", help="build, print and exit")
-        parser.add_argument("--port", type=int, default=8000, help="port to serve on")
+        parser.add_argument(
+            "--port", type=arguments.int_between(1, 65535), default=8000, help="port to serve on"
+        )
         parser.add_argument(
             "--force",
             action="store_true",

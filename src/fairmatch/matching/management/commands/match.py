@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fairmatch.core.interfaces import arguments
 from fairmatch.matching.engine import (
     METHODS,
     Edition,
@@ -38,11 +39,20 @@ def _read_input(path: str) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError(f"{path}: cannot read: {error}") from error
     try:
-        return json.loads(text)
+        document = json.loads(text)
+        # A lone surrogate ("\\ud800") loads, but could not be printed back.
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
     except json.JSONDecodeError as error:
         raise CommandError(
             f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from error
+    except RecursionError as error:
+        raise CommandError(f"{path}: not valid JSON (nested too deeply)") from error
+    except UnicodeEncodeError as error:
+        raise CommandError(f"{path}: not valid JSON (an unpaired surrogate escape)") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise CommandError(f"{path}: not valid JSON (a number is too long)") from error
+    return document
 
 
 def _load(path: str) -> Edition:
@@ -73,14 +83,22 @@ class Command(BaseCommand):
         subcommands = parser.add_subparsers(dest="subcommand", required=True)
         rank = subcommands.add_parser("rank", help="top K counterparts each way")
         rank.add_argument("input", help="JSON file of buyers and providers ('-': stdin)")
-        rank.add_argument("--top", type=int, default=10, help="counterparts per participant")
+        rank.add_argument(
+            "--top", type=arguments.positive_int, default=10, help="counterparts per participant"
+        )
         suggestions = subcommands.add_parser("suggest", help="fair suggestions for everyone")
         suggestions.add_argument("input", help="JSON file of buyers and providers ('-': stdin)")
         suggestions.add_argument(
-            "--minimum", type=int, default=3, help="suggestions every provider should get"
+            "--minimum",
+            type=arguments.non_negative_int,
+            default=3,
+            help="suggestions every provider should get",
         )
         suggestions.add_argument(
-            "--min-score", type=float, default=0.3, help="pairs scoring less are never suggested"
+            "--min-score",
+            type=arguments.fraction,
+            default=0.3,
+            help="pairs scoring less are never suggested (0 to 1)",
         )
         for sub in (rank, suggestions):
             sub.add_argument("--json", action="store_true", help="print one JSON object")
@@ -104,8 +122,6 @@ class Command(BaseCommand):
             self.suggest(table, options)
 
     def rank(self, table: ScoreTable, options: dict[str, Any]) -> None:
-        if options["top"] < 1:
-            raise CommandError("--top: must be 1 or more")
         lists = recommend(table=table, top=options["top"])
         if options["json"]:
             document = {
@@ -136,8 +152,6 @@ class Command(BaseCommand):
                     )
 
     def suggest(self, table: ScoreTable, options: dict[str, Any]) -> None:
-        if options["minimum"] < 0:
-            raise CommandError("--minimum: must be 0 or more")
         plan = suggest(
             table=table, minimum_per_provider=options["minimum"], min_score=options["min_score"]
         )

@@ -15,8 +15,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fairmatch.core.interfaces import arguments
 from fairmatch.scheduling.engine import InvalidInput, Problem, read_dzn, solve, verify
+from fairmatch.scheduling.engine.dzn import MAX_SLOTS
 from fairmatch.scheduling.engine.solution_io import placements_from_json, solution_to_json
+
+# A spread of breaks cannot exceed the number of slots.
+MAX_FAIRNESS = MAX_SLOTS
 
 
 def _read_text(path: str) -> str:
@@ -40,12 +45,17 @@ class Command(BaseCommand):
         subcommands = parser.add_subparsers(dest="subcommand", required=True)
         solve_parser = subcommands.add_parser("solve", help="schedule an instance")
         solve_parser.add_argument("file", help="instance in the .dzn format")
-        solve_parser.add_argument("--time-limit", type=float, default=60.0, help="seconds")
         solve_parser.add_argument(
-            "--fairness", type=int, default=2, help="largest spread of breaks (-1: none)"
+            "--time-limit", type=arguments.positive_seconds, default=60.0, help="seconds"
         )
-        solve_parser.add_argument("--seed", type=int, default=0)
-        solve_parser.add_argument("--workers", type=int, default=2)
+        solve_parser.add_argument(
+            "--fairness",
+            type=arguments.int_between(-1, MAX_FAIRNESS),
+            default=2,
+            help="largest spread of breaks (-1: none)",
+        )
+        solve_parser.add_argument("--seed", type=arguments.seed, default=0)
+        solve_parser.add_argument("--workers", type=arguments.workers, default=2)
         solve_parser.add_argument("--json", action="store_true", help="print one JSON object")
         verify_parser = subcommands.add_parser("verify", help="check a solution independently")
         verify_parser.add_argument("file", help="instance in the .dzn format")
@@ -91,10 +101,6 @@ class Command(BaseCommand):
         )
 
     def solve(self, options: dict[str, Any]) -> None:
-        if options["time_limit"] <= 0:
-            raise CommandError("--time-limit must be positive")
-        if options["fairness"] < -1:
-            raise CommandError("--fairness must be >= 0 (or -1 for none)")
         problem = _load_problem(options["file"])
         started = time.monotonic()
         solution = solve(
