@@ -15,11 +15,12 @@ from argparse import ArgumentParser
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from fairmatch.matching.engine.evaluation import Quality, evaluate, field_only_scores
+from fairmatch.matching.engine.synthetic import generate, with_service_codes
+
 from fairmatch.matching.engine import METHODS, Edition, recommend, score_pairs, suggest
 from fairmatch.matching.engine.embedders import MODELS, EmbedderUnavailable, load_embedder
-from fairmatch.matching.engine.evaluation import Quality, evaluate, field_only_scores
 from fairmatch.matching.engine.glossary import extract_concepts
-from fairmatch.matching.engine.synthetic import generate, with_service_codes
 from fairmatch.matching.engine.text import Embedder
 
 DEFAULT_METHODS = "tfidf,glossary,hybrid,services"
