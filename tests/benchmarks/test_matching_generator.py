@@ -4,15 +4,15 @@ import re
 
 import pytest
 
-from benchmarks.matching_data import wording, wording_held_out
-from benchmarks.matching_data.evaluation import (
+from benchmarks._matching_data import wording, wording_held_out
+from benchmarks._matching_data.evaluation import (
     field_only_scores,
     grouped,
     partner_ranks,
     quality,
     rank_of,
 )
-from benchmarks.matching_data.generator import generate
+from benchmarks._matching_data.generator import generate
 
 
 def texts_of(pool):

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from benchmarks.matching_data.evaluation import field_only_scores, partner_ranks, quality, rank_of
-from benchmarks.matching_data.previous.generator import generate
-from benchmarks.matching_data.previous.phrases import SERVICES, SPECIALTIES
+from benchmarks._matching_data.evaluation import field_only_scores, partner_ranks, quality, rank_of
+from benchmarks._matching_data.previous.generator import generate
+from benchmarks._matching_data.previous.phrases import SERVICES, SPECIALTIES
 
 
 def phrases_in(text, pools):

@@ -122,7 +122,7 @@ class Weights:
 # Fitted on the benchmark's training edition (development wording, seed 101) with the
 # default model (multilingual-e5-small): the text components' share and its split between
 # the glossary and meaning, by grid search; the structured components keep the hand-set
-# proportions (benchmarks/matching_data/fit.py, docs/matching.md).
+# proportions (benchmarks/_matching_data/fit.py, docs/matching.md).
 FITTED: dict[str, Weights] = {
     "combined": Weights(
         field=0.262,

@@ -6,7 +6,7 @@ rows tell how matching copes with phrasings nobody tuned it on. Written, like
 is shared with the development set.
 """
 
-from benchmarks.matching_data.wording import Pool
+from benchmarks._matching_data.wording import Pool
 
 DEMAND_SERVICES: dict[str, Pool] = {
     "a3d": {

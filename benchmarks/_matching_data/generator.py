@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 from types import ModuleType
 
-from benchmarks.matching_data import wording, wording_held_out
+from benchmarks._matching_data import wording, wording_held_out
 from fairmatch.matching.engine.model import Buyer, Demand, Edition, Provider
 
 WORDINGS = ("development", "held_out")

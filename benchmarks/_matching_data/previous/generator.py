@@ -13,8 +13,8 @@ import math
 import random
 from dataclasses import dataclass, replace
 
-from benchmarks.matching_data.previous import phrases_held_out as synthetic_heldout
-from benchmarks.matching_data.previous.phrases import (
+from benchmarks._matching_data.previous import phrases_held_out as synthetic_heldout
+from benchmarks._matching_data.previous.phrases import (
     BACKGROUND,
     CAPABILITY_FRAMES,
     CERTIFICATIONS,

@@ -28,8 +28,8 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 
-from benchmarks.matching_data.evaluation import partner_ranks, quality
-from benchmarks.matching_data.generator import GeneratedEdition, PlantedPair
+from benchmarks._matching_data.evaluation import partner_ranks, quality
+from benchmarks._matching_data.generator import GeneratedEdition, PlantedPair
 from fairmatch.matching.engine.embedders import EmbeddingModel
 from fairmatch.matching.engine.meaning import TextVectors, language_means, primary_language
 from fairmatch.matching.engine.model import COMPONENTS, INTEREST, MEANING, Weights
