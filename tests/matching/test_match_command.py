@@ -100,8 +100,11 @@ def test_rank_json_lists_top_k_each_way_with_score_and_components(tmp_path, caps
         "language",
         "certifications",
         "text",
+        "meaning",
         "interest",
     }
+    assert best["components"]["meaning"] > 0  # the default text model was used
+    assert document["notices"] == []
     assert 0 < best["score"] <= 1
     assert best["reasons"][0] == {
         "component": "field",

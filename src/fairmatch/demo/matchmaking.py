@@ -15,6 +15,7 @@ from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
 from fairmatch.demo.generator import QUIET_SETTINGS
 from fairmatch.matching.domain import requests
+from fairmatch.matching.domain.embeddings import compute_edition_embeddings
 from fairmatch.matching.domain.recommendations import generate_suggestions, refresh_recommendations
 from fairmatch.matching.models import RequestState
 
@@ -40,12 +41,17 @@ class MatchmakingResult:
     declined: int
     pending: int
     seconds: float
+    embedded: int = 0
+    embedding_seconds: float = 0.0
 
 
 def build_matchmaking(*, edition: Edition, organiser: User, seed: int) -> MatchmakingResult:
-    """Compute recommendations and suggestions, then play the requests that followed."""
+    """Embed the descriptions (the default text model, in batches), compute recommendations
+    and suggestions, then play the requests that followed."""
     started = time.perf_counter()
     rng = random.Random(seed)
+    embedded = compute_edition_embeddings(edition=edition)
+    embedding_seconds = time.perf_counter() - started
     with override_settings(**QUIET_SETTINGS), transaction.atomic():
         stored = refresh_recommendations(edition=edition)
         run = generate_suggestions(
@@ -87,4 +93,6 @@ def build_matchmaking(*, edition: Edition, organiser: User, seed: int) -> Matchm
         declined=counts[RequestState.DECLINED],
         pending=counts[RequestState.PENDING],
         seconds=time.perf_counter() - started,
+        embedded=embedded,
+        embedding_seconds=embedding_seconds,
     )

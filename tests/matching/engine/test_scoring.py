@@ -6,7 +6,7 @@ from fairmatch.matching.engine import (
     Edition,
     Interest,
     Provider,
-    Weights,
+    default_weights,
     recommend,
     score_pairs,
 )
@@ -206,7 +206,8 @@ def test_components_and_reasons_explain_the_score():
         "concepts": "retail and e-commerce, mobile apps",
         "concept_codes": "mk.retail,sw.mobile",
     }
-    weights = Weights().as_dict()
+    weights = default_weights("combined").as_dict()
+    assert match.components["meaning"] > 0
     expected = sum(weights[name] * value for name, value in match.components.items())
     assert abs(match.score - expected) < 1e-3
 
@@ -227,7 +228,7 @@ def test_texts_the_glossary_does_not_know_are_compared_by_character_ngrams():
             provider("hotels", field="tourism", text="booking engines for hotels and tours"),
         ),
     )
-    assert ranking_for_buyer(edition, "b") == ["hotels", "restaurants"]
+    assert ranking_for_buyer(edition, "b", method="hybrid") == ["hotels", "restaurants"]
 
 
 def test_a_buyer_without_demands_has_no_demand_index():

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process, utils
@@ -10,6 +11,10 @@ from rapidfuzz import fuzz, process, utils
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.domain.qualification import refresh_participation
 from fairmatch.enterprises.models import Enterprise, Participation
+
+# Sent after an applicant saved descriptions (kwargs: participations, enterprises), so other
+# apps can react (matching computes the texts' embeddings).
+descriptions_saved = Signal()
 
 # Names at least this similar (0-100, token-set ratio) in the same country are likely one firm.
 DUPLICATE_NAME_SIMILARITY = 88
@@ -51,6 +56,7 @@ def start_application(
 def application_changed(*, participation: Participation) -> None:
     """The applicant saved part of the application: re-evaluate the rules."""
     refresh_participation(participation)
+    descriptions_saved.send(sender=Participation, participations=[participation], enterprises=[])
 
 
 def completeness_problems(*, participation: Participation) -> list[Promise]:
@@ -99,3 +105,4 @@ def profile_changed(*, enterprise: Enterprise) -> None:
     """The enterprise's profile changed (country, fields): re-evaluate its open applications."""
     for participation in enterprise.participations.exclude(state__in=["withdrawn", "rejected"]):
         refresh_participation(participation)
+    descriptions_saved.send(sender=Enterprise, participations=[], enterprises=[enterprise])

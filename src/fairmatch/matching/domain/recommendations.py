@@ -4,7 +4,7 @@ Converting the stored edition into the engine's plain data happens here, in one 
 prefetched rows; the engine itself knows nothing of Django.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +17,9 @@ from fairmatch.enterprises.domain.qualification import exchange_rates
 from fairmatch.enterprises.models import Capability, Demand, Participation
 from fairmatch.matching import engine
 from fairmatch.matching.domain.directory import LISTED_STATES
+from fairmatch.matching.domain.embeddings import Owner, stored_vectors
 from fairmatch.matching.domain.requests import policy_for
+from fairmatch.matching.engine.meaning import prepared
 from fairmatch.matching.models import (
     MeetingRequest,
     Recommendation,
@@ -38,6 +40,8 @@ SUGGESTION_MIN_SCORE = 0.3
 class EngineInput:
     edition: engine.Edition
     participations: dict[str, Participation]
+    # The descriptions the engine compares by meaning (their vectors are stored).
+    texts: list[Owner] = field(default_factory=list)
 
 
 def _usd(amount: Decimal | None, currency: str, rates: dict[str, Decimal]) -> float | None:
@@ -66,6 +70,7 @@ def engine_input(edition: Edition) -> EngineInput:
         .order_by("pk")
     )
     buyers, providers = [], []
+    texts: list[Owner] = []
     for participation in participations:
         enterprise = participation.enterprise
         common = {
@@ -76,6 +81,7 @@ def engine_input(edition: Edition) -> EngineInput:
             "slots": policy.meetings_per_participant,
         }
         if enterprise.is_buyer:
+            texts += [Owner("demand", d.pk, d.description) for d in participation.demands.all()]
             buyers.append(
                 engine.Buyer(
                     **common,
@@ -94,6 +100,8 @@ def engine_input(edition: Edition) -> EngineInput:
             )
         if enterprise.is_provider:
             capabilities = list(participation.capabilities.all())
+            texts += [Owner("capability", c.pk, c.description) for c in capabilities]
+            texts.append(Owner("enterprise", enterprise.pk, enterprise.description))
             capacities = [
                 value
                 for c in capabilities
@@ -117,6 +125,11 @@ def engine_input(edition: Edition) -> EngineInput:
                         c.cooperation_kind.code for c in capabilities if c.cooperation_kind
                     ),
                     quota=policy.provider_request_quota,
+                    passages=tuple(
+                        text
+                        for text in [c.description for c in capabilities] + [enterprise.description]
+                        if text.strip()
+                    ),
                 )
             )
     return EngineInput(
@@ -124,7 +137,31 @@ def engine_input(edition: Edition) -> EngineInput:
             buyers=tuple(buyers), providers=tuple(providers), interests=_interests(edition)
         ),
         participations={str(p.pk): p for p in participations},
+        texts=texts,
     )
+
+
+def score_edition(data: EngineInput) -> engine.ScoreTable:
+    """Every pair's score, reading the stored vectors (texts without one yet fall back)."""
+    return engine.score_pairs(edition=data.edition, vectors=stored_vectors(texts=data.texts))
+
+
+@dataclass(frozen=True)
+class AnalysisProgress:
+    """How many of the edition's descriptions have their vector (the rest are pending)."""
+
+    pending: int
+    total: int
+
+
+def analysis_progress(*, edition: Edition) -> AnalysisProgress:
+    """Descriptions of the listed negotiators still waiting for their vector."""
+    texts = {(o.field, o.pk): o for o in engine_input(edition).texts if o.text.strip()}
+    if not texts:
+        return AnalysisProgress(pending=0, total=0)
+    vectors = stored_vectors(texts=texts.values())
+    done = sum(1 for owner in texts.values() if prepared(owner.text) in vectors.vectors)
+    return AnalysisProgress(pending=len(texts) - done, total=len(texts))
 
 
 def _interests(edition: Edition) -> tuple[engine.Interest, ...]:
@@ -145,7 +182,7 @@ def _match_json(match: engine.Match) -> tuple[dict[str, float], list[dict[str, A
 def refresh_recommendations(*, edition: Edition, top: int = TOP_RECOMMENDATIONS) -> int:
     """Recompute every participant's top counterparts; returns how many were stored."""
     data = engine_input(edition)
-    table = engine.score_pairs(edition=data.edition)
+    table = score_edition(data)
     lists = engine.recommend(table=table, top=top)
     rows = []
     for own_side, matches_by_id in (("buyer", lists.for_buyers), ("provider", lists.for_providers)):
@@ -187,7 +224,7 @@ def generate_suggestions(
 ) -> SuggestionRun:
     """Suggested meetings for everyone at once: fair to providers, no buyer swamped."""
     data = engine_input(edition)
-    table = engine.score_pairs(edition=data.edition)
+    table = score_edition(data)
     result = engine.suggest(
         table=table, minimum_per_provider=minimum_per_provider, min_score=SUGGESTION_MIN_SCORE
     )

@@ -4,7 +4,18 @@ from django_tasks import task
 
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
+from fairmatch.enterprises.models import Enterprise, Participation
+from fairmatch.matching.domain.embeddings import compute_embeddings
 from fairmatch.matching.domain.recommendations import generate_suggestions, refresh_recommendations
+
+
+@task()
+def embeddings_task(participation_ids: list[int], enterprise_ids: list[int]) -> int:
+    """Compute the missing and stale vectors of these descriptions; returns how many."""
+    return compute_embeddings(
+        participations=Participation.objects.filter(pk__in=participation_ids),
+        enterprises=Enterprise.objects.filter(pk__in=enterprise_ids),
+    )
 
 
 @task()

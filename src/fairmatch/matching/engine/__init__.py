@@ -9,7 +9,8 @@ Typical use::
 """
 
 from fairmatch.matching.engine.assignment import Assignment, AssignmentError, assign, suggest
-from fairmatch.matching.engine.messages import Reason
+from fairmatch.matching.engine.meaning import Embedder, TextVectors
+from fairmatch.matching.engine.messages import Notice, Reason
 from fairmatch.matching.engine.model import (
     COMPONENTS,
     Buyer,
@@ -22,14 +23,16 @@ from fairmatch.matching.engine.model import (
     Recommendations,
     Suggestions,
     Weights,
+    default_weights,
 )
 from fairmatch.matching.engine.parsing import InputError, edition_from_json
 from fairmatch.matching.engine.recommend import recommend
 from fairmatch.matching.engine.scoring import ScoreTable, score_pairs
-from fairmatch.matching.engine.text import METHODS, Embedder
+from fairmatch.matching.engine.text import DEFAULT_METHOD, METHODS, texts_to_embed
 
 __all__ = [
     "COMPONENTS",
+    "DEFAULT_METHOD",
     "METHODS",
     "Assignment",
     "AssignmentError",
@@ -41,15 +44,19 @@ __all__ = [
     "InputError",
     "Interest",
     "Match",
+    "Notice",
     "Provider",
     "Reason",
     "Recommendations",
     "ScoreTable",
     "Suggestions",
+    "TextVectors",
     "Weights",
     "assign",
+    "default_weights",
     "edition_from_json",
     "recommend",
     "score_pairs",
     "suggest",
+    "texts_to_embed",
 ]

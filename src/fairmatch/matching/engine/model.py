@@ -17,8 +17,18 @@ SIZE = "size"
 LANGUAGE = "language"
 CERTIFICATIONS = "certifications"
 TEXT = "text"
+MEANING = "meaning"
 INTEREST = "interest"
-COMPONENTS: tuple[str, ...] = (FIELD, KIND, SIZE, LANGUAGE, CERTIFICATIONS, TEXT, INTEREST)
+COMPONENTS: tuple[str, ...] = (
+    FIELD,
+    KIND,
+    SIZE,
+    LANGUAGE,
+    CERTIFICATIONS,
+    TEXT,
+    MEANING,
+    INTEREST,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,9 @@ class Provider:
     services: frozenset[str] = frozenset()
     slots: int = 16
     quota: int = 15
+    # Its descriptions one by one (each capability, the profile): a demand's closeness in
+    # meaning is that of the closest one. Empty: ``text`` is the only one.
+    passages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +91,11 @@ class Interest:
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How much each component counts; the score is their weighted sum (weights sum to 1)."""
+    """How much each component counts; the score is their weighted sum (weights sum to 1).
+
+    The defaults are the hand-set weights of the glossary methods; ``FITTED`` holds those of
+    the embedding methods.
+    """
 
     field: float = 0.22
     kind: float = 0.08
@@ -86,11 +103,53 @@ class Weights:
     language: float = 0.08
     certifications: float = 0.05
     text: float = 0.40
+    meaning: float = 0.0
     interest: float = 0.07
 
     def as_dict(self) -> dict[str, float]:
         """The weights by component name, in display order."""
         return {name: float(getattr(self, name)) for name in COMPONENTS}
+
+    def without_meaning(self) -> Weights:
+        """The same weights for a pair without ``meaning``: the others scaled to sum 1."""
+        rest = 1 - self.meaning
+        if self.meaning == 0 or rest <= 0:
+            return self
+        scaled = {name: value / rest for name, value in self.as_dict().items()}
+        return Weights(**(scaled | {MEANING: 0.0}))
+
+
+# Fitted on the benchmark's training edition (development wording, seed 101) with the
+# default model (multilingual-e5-small): the text components' share and its split between
+# the glossary and meaning, by grid search; the structured components keep the hand-set
+# proportions (benchmarks/_matching_data/fit.py, docs/matching.md).
+FITTED: dict[str, Weights] = {
+    "combined": Weights(
+        field=0.262,
+        kind=0.095,
+        size=0.119,
+        language=0.095,
+        certifications=0.059,
+        text=0.21,
+        meaning=0.09,
+        interest=0.07,
+    ),
+    "embedding": Weights(
+        field=0.262,
+        kind=0.095,
+        size=0.119,
+        language=0.095,
+        certifications=0.059,
+        text=0.0,
+        meaning=0.3,
+        interest=0.07,
+    ),
+}
+
+
+def default_weights(method: str) -> Weights:
+    """The weights a method scores with unless told otherwise."""
+    return FITTED.get(method, Weights())
 
 
 @dataclass(frozen=True, slots=True)

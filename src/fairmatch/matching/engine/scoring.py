@@ -15,7 +15,8 @@ import numpy.typing as npt
 
 from fairmatch.matching.engine import messages as m
 from fairmatch.matching.engine.glossary import concept
-from fairmatch.matching.engine.messages import Reason
+from fairmatch.matching.engine.meaning import MAX_TEXT_CHARACTERS, Embedder, TextVectors
+from fairmatch.matching.engine.messages import Notice, Reason
 from fairmatch.matching.engine.model import (
     CERTIFICATIONS,
     COMPONENTS,
@@ -23,6 +24,7 @@ from fairmatch.matching.engine.model import (
     INTEREST,
     KIND,
     LANGUAGE,
+    MEANING,
     SIZE,
     TEXT,
     Buyer,
@@ -30,8 +32,9 @@ from fairmatch.matching.engine.model import (
     Edition,
     Match,
     Weights,
+    default_weights,
 )
-from fairmatch.matching.engine.text import DEFAULT_METHOD, Embedder, text_similarity
+from fairmatch.matching.engine.text import DEFAULT_METHOD, TextSimilarity, text_similarity
 
 FloatMatrix = npt.NDArray[np.float32]
 UNKNOWN = 0.5  # a component whose data is missing counts half: neither a match nor a miss
@@ -49,6 +52,10 @@ class ScoreTable:
     demand_concepts: tuple[tuple[frozenset[str], ...], ...]
     provider_concepts: tuple[frozenset[str], ...]
     weights: Weights
+    # Whole-ranking notices (texts cut, texts still being analysed) and the counts behind.
+    notices: tuple[Notice, ...] = ()
+    pending_texts: int = 0
+    meaning_texts: int = 0
 
     def match(self, *, buyer: int, provider: int, explain: bool = True) -> Match:
         """The scored pair, with reasons when ``explain``."""
@@ -118,6 +125,9 @@ class ScoreTable:
                     {"concepts": names, "concept_codes": ",".join(common)},
                 )
             )
+        elif self.components[MEANING][buyer, provider] >= 0.5:
+            percent = round(100 * float(self.components[MEANING][buyer, provider]))
+            found.append(Reason(MEANING, m.CLOSE_IN_MEANING, {"percent": percent}))
         elif self.components[TEXT][buyer, provider] >= 0.2:
             percent = round(100 * float(self.components[TEXT][buyer, provider]))
             found.append(Reason(TEXT, m.SIMILAR_TEXT, {"percent": percent}))
@@ -196,7 +206,7 @@ def _pair_components(edition: Edition) -> dict[str, FloatMatrix]:
 
 
 def _demand_components(
-    demands: Sequence[Demand], edition: Edition, text: FloatMatrix
+    demands: Sequence[Demand], edition: Edition, text: FloatMatrix, meaning: FloatMatrix
 ) -> dict[str, FloatMatrix]:
     """Components of each demand x provider pair."""
     providers = edition.providers
@@ -218,7 +228,72 @@ def _demand_components(
         KIND: kind.astype(np.float32),
         SIZE: size.astype(np.float32),
         TEXT: text,
+        MEANING: meaning,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class DemandComponents:
+    """Every component of every demand x provider pair (rows: demands, buyer by buyer)."""
+
+    buyers: tuple[Buyer, ...]
+    components: dict[str, FloatMatrix]
+    has_meaning: npt.NDArray[np.bool_]
+    owner: npt.NDArray[np.intp]  # the buyer of each row
+    first_rows: npt.NDArray[np.intp]  # each buyer's first row
+    similarity: TextSimilarity
+
+
+def demand_components(
+    *,
+    edition: Edition,
+    method: str = DEFAULT_METHOD,
+    embedder: Embedder | None = None,
+    vectors: TextVectors | None = None,
+) -> DemandComponents:
+    """The components before weighting (what ``score_pairs`` sums, and weights are fitted on)."""
+    buyers = tuple(_with_demand(b) for b in edition.buyers)
+    scored = replace(edition, buyers=buyers)
+    similarity = text_similarity(
+        buyers=buyers,
+        providers=edition.providers,
+        method=method,
+        embedder=embedder,
+        vectors=vectors,
+    )
+    demands = [d for b in buyers for d in b.demands]
+    shape = (len(demands), len(edition.providers))
+    if similarity.meaning is not None:
+        has_meaning = ~np.isnan(similarity.meaning.matrix)
+        meaning = np.nan_to_num(similarity.meaning.matrix, nan=0.0).astype(np.float32)
+    else:
+        has_meaning = np.zeros(shape, dtype=bool)
+        meaning = np.zeros(shape, dtype=np.float32)
+    counts = [len(b.demands) for b in buyers]
+    owner = np.repeat(np.arange(len(buyers)), counts)
+    per_demand = _demand_components(demands, scored, similarity.matrix, meaning)
+    per_pair = _pair_components(scored)
+    return DemandComponents(
+        buyers=buyers,
+        components=per_demand | {name: matrix[owner] for name, matrix in per_pair.items()},
+        has_meaning=has_meaning,
+        owner=owner,
+        first_rows=np.cumsum([0, *counts[:-1]]).astype(np.intp),
+        similarity=similarity,
+    )
+
+
+def _truncation_notices(edition: Edition) -> tuple[Notice, ...]:
+    texts = [(b.id, d.text) for b in edition.buyers for d in b.demands]
+    texts += [(p.id, t) for p in edition.providers for t in (p.passages or (p.text,))]
+    return tuple(
+        Notice(
+            m.TEXT_TRUNCATED,
+            {"who": who, "length": len(text.strip()), "limit": MAX_TEXT_CHARACTERS},
+        )
+        for who, text in texts
+        if len(text.strip()) > MAX_TEXT_CHARACTERS
+    )
 
 
 def score_pairs(
@@ -227,47 +302,62 @@ def score_pairs(
     weights: Weights | None = None,
     method: str = DEFAULT_METHOD,
     embedder: Embedder | None = None,
+    vectors: TextVectors | None = None,
 ) -> ScoreTable:
-    """Score every buyer-provider pair; each component is in [0, 1], the total too."""
-    weights = weights or Weights()
-    buyers = tuple(_with_demand(b) for b in edition.buyers)
-    scored = replace(edition, buyers=buyers)
-    similarity = text_similarity(
-        buyers=buyers, providers=edition.providers, method=method, embedder=embedder
-    )
-    demands = [d for b in buyers for d in b.demands]
-    per_demand = _demand_components(demands, scored, similarity.matrix)
-    per_pair = _pair_components(scored)
-    weight = weights.as_dict()
-    demand_total = sum(weight[name] * per_demand[name] for name in per_demand)
-    assert isinstance(demand_total, np.ndarray)
+    """Score every buyer-provider pair; each component is in [0, 1], the total too.
+
+    With the embedding methods, ``vectors`` holds stored vectors and ``embedder`` encodes
+    the texts missing from them. A pair whose texts have no vector yet is scored on the
+    other components, their weights scaled up to sum 1 (``Weights.without_meaning``), and a
+    notice says how many texts are still being analysed.
+    """
+    weights = weights or default_weights(method)
+    parts = demand_components(edition=edition, method=method, embedder=embedder, vectors=vectors)
+    buyers, both, has_meaning = parts.buyers, parts.components, parts.has_meaning
+    similarity = parts.similarity
     n_buyers, n_providers = len(buyers), len(edition.providers)
+    per_demand = {name: both[name] for name in (FIELD, KIND, SIZE, TEXT, MEANING)}
+    per_pair = {name: both[name][parts.first_rows] for name in (LANGUAGE, CERTIFICATIONS, INTEREST)}
+    main, fallback = weights.as_dict(), weights.without_meaning().as_dict()
+    demand_total = np.where(
+        has_meaning,
+        sum(main[name] * both[name] for name in COMPONENTS),
+        sum(fallback[name] * both[name] for name in COMPONENTS),
+    )
     best = np.zeros((n_buyers, n_providers), dtype=np.int32)
     components = {name: np.zeros((n_buyers, n_providers), dtype=np.float32) for name in COMPONENTS}
+    total = np.zeros((n_buyers, n_providers), dtype=np.float32)
     start = 0
     columns = np.arange(n_providers)
     for row, buyer in enumerate(buyers):
         stop = start + len(buyer.demands)
         choice = np.argmax(demand_total[start:stop], axis=0)
         best[row] = choice
+        total[row] = demand_total[start + choice, columns]
         for name, matrix in per_demand.items():
             components[name][row] = matrix[start + choice, columns]
         start = stop
     for name, matrix in per_pair.items():
         components[name] = matrix
-    total = sum(weight[name] * components[name] for name in COMPONENTS)
-    assert isinstance(total, np.ndarray)
     concepts_by_buyer: list[tuple[frozenset[str], ...]] = []
     start = 0
     for buyer in buyers:
         concepts_by_buyer.append(similarity.demand_concepts[start : start + len(buyer.demands)])
         start += len(buyer.demands)
+    notices = _truncation_notices(edition)
+    pending = similarity.meaning.pending if similarity.meaning is not None else 0
+    texts = similarity.meaning.texts if similarity.meaning is not None else 0
+    if pending:
+        notices += (Notice(m.TEXTS_PENDING, {"pending": pending, "total": texts}),)
     return ScoreTable(
         edition=edition,
-        total=total.astype(np.float32),
+        total=np.clip(total, 0, 1).astype(np.float32),
         components=components,
         best_demand=best,
         demand_concepts=tuple(concepts_by_buyer),
         provider_concepts=similarity.provider_concepts,
         weights=weights,
+        notices=notices,
+        pending_texts=pending,
+        meaning_texts=texts,
     )

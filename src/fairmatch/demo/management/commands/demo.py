@@ -61,7 +61,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {matchmaking.suggestions} suggested meetings; requests: {matchmaking.accepted} "
             f"accepted, {matchmaking.declined} declined, {matchmaking.pending} waiting; "
-            f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s)\n"
+            f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s, of which "
+            f"{matchmaking.embedding_seconds:.1f} s embedding {matchmaking.embedded} "
+            "descriptions)\n"
         )
         self.stdout.write("Negotiation schedule: grid, solver run, publication ...")
         schedule = build_schedule(

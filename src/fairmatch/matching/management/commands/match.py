@@ -5,6 +5,11 @@
   reasons. ``INPUT.json`` may be ``-`` for standard input; docs/matching.md has the format.
 - ``fairmatch match suggest INPUT.json [--minimum N] [--json]``: the fair suggestions for
   everyone at once, with the objective and the distributions before and after.
+- ``fairmatch match embed [--edition SLUG]``: compute the missing and stale stored vectors of
+  an edition's descriptions (all editions without ``--edition``).
+
+Both ranking commands use the default text model (shipped in a package, CPU only) unless
+``--method`` says otherwise; notices (texts cut to 5,000 characters) go to standard error.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.core.interfaces import arguments
 from fairmatch.matching.engine import (
+    DEFAULT_METHOD,
     METHODS,
     Edition,
     InputError,
@@ -30,7 +36,13 @@ from fairmatch.matching.engine import (
     score_pairs,
     suggest,
 )
-from fairmatch.matching.engine.embedders import MODELS, EmbedderUnavailable, load_embedder
+from fairmatch.matching.engine.embedders import (
+    DEFAULT_MODEL,
+    MODELS,
+    EmbedderUnavailable,
+    load_embedder,
+)
+from fairmatch.matching.engine.text import MEANING_METHODS
 
 
 def _read_input(path: str) -> Any:
@@ -102,20 +114,32 @@ class Command(BaseCommand):
         )
         for sub in (rank, suggestions):
             sub.add_argument("--json", action="store_true", help="print one JSON object")
-            sub.add_argument("--method", choices=METHODS, default="hybrid", help="text similarity")
             sub.add_argument(
-                "--embedder", choices=sorted(MODELS), default="use", help="for --method embedding"
+                "--method", choices=METHODS, default=DEFAULT_METHOD, help="text similarity"
             )
+            sub.add_argument(
+                "--embedder",
+                choices=sorted(MODELS),
+                default=DEFAULT_MODEL,
+                help="text model of the embedding methods",
+            )
+        embed = subcommands.add_parser("embed", help="compute stored vectors of descriptions")
+        embed.add_argument("--edition", help="edition slug (default: every edition)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["subcommand"] == "embed":
+            self.embed(options)
+            return
         edition = _load(options["input"])
         embedder = None
-        if options["method"] == "embedding":
+        if options["method"] in MEANING_METHODS:
             try:
                 embedder = load_embedder(options["embedder"])
             except EmbedderUnavailable as error:
                 raise CommandError(str(error)) from error
         table = score_pairs(edition=edition, method=options["method"], embedder=embedder)
+        for notice in table.notices:
+            self.stderr.write(f"notice: {notice.render()}\n")
         if options["subcommand"] == "rank":
             self.rank(table, options)
         else:
@@ -133,6 +157,7 @@ class Command(BaseCommand):
                     provider: [_match_json(m, counterpart="buyer") for m in matches]
                     for provider, matches in lists.for_providers.items()
                 },
+                "notices": [notice.to_json() for notice in table.notices],
             }
             self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
             return
@@ -150,6 +175,19 @@ class Command(BaseCommand):
                         f"  {position:>2}. {name}  {match.score:.3f}  {_components_line(match)}\n"
                         f"      {reasons}\n"
                     )
+
+    def embed(self, options: dict[str, Any]) -> None:
+        from fairmatch.conference.models import Edition as EditionModel
+        from fairmatch.matching.domain.embeddings import compute_edition_embeddings
+
+        editions = EditionModel.objects.order_by("pk")
+        if options["edition"]:
+            editions = editions.filter(slug=options["edition"])
+            if not editions.exists():
+                raise CommandError(f"--edition: no edition {options['edition']!r}")
+        for record in editions:
+            computed = compute_edition_embeddings(edition=record)
+            self.stdout.write(f"{record.slug}: {computed} vectors computed\n")
 
     def suggest(self, table: ScoreTable, options: dict[str, Any]) -> None:
         plan = suggest(

@@ -10,14 +10,24 @@ k), which for a single relevant answer is the normalised DCG.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from fairmatch.matching.engine.model import Edition
-from fairmatch.matching.engine.synthetic import PlantedPair
+
+
+class Pair(Protocol):
+    @property
+    def buyer(self) -> int: ...
+    @property
+    def provider(self) -> int: ...
+
+
+PairT = TypeVar("PairT", bound=Pair)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,22 +56,22 @@ def quality(ranks: Sequence[int], *, k: int) -> Quality:
     )
 
 
-def evaluate(
-    scores: npt.NDArray[np.float32], planted: Sequence[PlantedPair], *, k: int = 10
-) -> dict[str, dict[str, Quality]]:
-    """Quality by direction ("buyers", "providers") and pair kind ("all", "cross", "same")."""
-    result: dict[str, dict[str, Quality]] = {}
-    for direction in ("buyers", "providers"):
-        ranks: dict[str, list[int]] = {"all": [], "cross": [], "same": []}
-        for pair in planted:
-            if direction == "buyers":
-                rank = rank_of(scores[pair.buyer], pair.provider)
-            else:
-                rank = rank_of(scores[:, pair.provider], pair.buyer)
-            ranks["all"].append(rank)
-            ranks["cross" if pair.cross_lingual else "same"].append(rank)
-        result[direction] = {name: quality(values, k=k) for name, values in ranks.items()}
-    return result
+def partner_ranks(scores: npt.NDArray[np.float32], planted: Sequence[Pair]) -> dict[str, list[int]]:
+    """The partner's rank of every planted pair, from each side ("buyers", "providers")."""
+    return {
+        "buyers": [rank_of(scores[pair.buyer], pair.provider) for pair in planted],
+        "providers": [rank_of(scores[:, pair.provider], pair.buyer) for pair in planted],
+    }
+
+
+def grouped(
+    ranks: Sequence[int], planted: Sequence[PairT], key: Callable[[PairT], str], *, k: int
+) -> dict[str, Quality]:
+    """Quality of the pairs grouped by ``key`` (plus "all")."""
+    groups: dict[str, list[int]] = {"all": list(ranks)}
+    for rank, pair in zip(ranks, planted, strict=True):
+        groups.setdefault(key(pair), []).append(rank)
+    return {name: quality(values, k=k) for name, values in groups.items()}
 
 
 def field_only_scores(edition: Edition) -> npt.NDArray[np.float32]:

@@ -13,9 +13,8 @@ import math
 import random
 from dataclasses import dataclass, replace
 
-from fairmatch.matching.engine import synthetic_heldout
-from fairmatch.matching.engine.model import Buyer, Demand, Edition, Provider
-from fairmatch.matching.engine.synthetic_texts import (
+from benchmarks._matching_data.previous import phrases_held_out as synthetic_heldout
+from benchmarks._matching_data.previous.phrases import (
     BACKGROUND,
     CAPABILITY_FRAMES,
     CERTIFICATIONS,
@@ -26,6 +25,7 @@ from fairmatch.matching.engine.synthetic_texts import (
     SPECIALTIES,
     Pool,
 )
+from fairmatch.matching.engine.model import Buyer, Demand, Edition, Provider
 
 # Language a buyer writes in, with the countries that write it (and their weights).
 BUYER_LANGUAGES = {"en": 0.45, "ja": 0.2, "ko": 0.15, "zh": 0.2}

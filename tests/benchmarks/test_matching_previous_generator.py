@@ -1,11 +1,11 @@
-"""The synthetic edition: reproducible, and its planted pairs never share a phrasing."""
+"""The previous generator (glossary-era wording): reproducible, no planted pair shares a phrase."""
 
 import numpy as np
 import pytest
 
-from fairmatch.matching.engine.evaluation import evaluate, field_only_scores, quality, rank_of
-from fairmatch.matching.engine.synthetic import generate
-from fairmatch.matching.engine.synthetic_texts import SERVICES, SPECIALTIES
+from benchmarks._matching_data.evaluation import field_only_scores, partner_ranks, quality, rank_of
+from benchmarks._matching_data.previous.generator import generate
+from benchmarks._matching_data.previous.phrases import SERVICES, SPECIALTIES
 
 
 def phrases_in(text, pools):
@@ -44,8 +44,8 @@ def test_ranks_and_metrics():
 
 def test_the_field_only_baseline_ranks_planted_partners_poorly():
     synthetic = generate(participants=400, seed=5)
-    baseline = evaluate(field_only_scores(synthetic.edition), synthetic.planted, k=10)
-    assert baseline["buyers"]["all"].recall < 0.2
+    ranks = partner_ranks(field_only_scores(synthetic.edition), synthetic.planted)
+    assert quality(ranks["buyers"], k=10).recall < 0.2
 
 
 def test_held_out_wording_changes_the_demands_only():

@@ -4,7 +4,7 @@ Written after the glossary was settled and never used to change it, so the bench
 held-out row tells how the glossary copes with wording it was not written against.
 """
 
-from fairmatch.matching.engine.synthetic_texts import Pool
+from benchmarks._matching_data.previous.phrases import Pool
 
 # service code -> phrasings per language (the field is that of synthetic_texts.SERVICES)
 SERVICES: dict[str, Pool] = {
