@@ -154,6 +154,9 @@ def _match_slot(
             arcs.append((arc, meeting, table))
     for table in tables:
         flow.add_arc_with_capacity_and_unit_cost(table_node[table], sink, 1, 0)
+    # Without supplies the flow is empty and every meeting of the slot lost its table.
+    flow.set_node_supply(source, len(meetings))
+    flow.set_node_supply(sink, -len(meetings))
     flow.solve_max_flow_with_min_cost()
     result: dict[int, int | None] = dict.fromkeys(meetings)
     for arc, meeting, table in arcs:
