@@ -2,6 +2,7 @@
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,11 +16,28 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.domain.notifications import absolute_url, recipients, send_translated
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.edits import run_in_progress
-from fairmatch.scheduling.models import Meeting, MeetingState, Release, ReleaseEntry
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationTable,
+    Release,
+    ReleaseEntry,
+    Slot,
+)
 
 
 class PublishError(Exception):
     """The schedule cannot be published now; the message says why."""
+
+
+def _entry(meeting: Meeting, slot: Slot, table: NegotiationTable | None) -> dict[str, Any]:
+    return {
+        "slot": slot.pk,
+        "starts": slot.starts_at.isoformat(),
+        "ends": slot.ends_at.isoformat(),
+        "table": table.number if table else None,
+        "participants": [meeting.first_id, meeting.second_id],
+    }
 
 
 def snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
@@ -27,16 +45,26 @@ def snapshot(edition: Edition) -> dict[str, dict[str, Any]]:
     meetings = Meeting.objects.filter(
         edition=edition, state=MeetingState.SCHEDULED, slot__isnull=False
     ).select_related("slot", "table")
-    return {
-        str(m.pk): {
-            "slot": m.slot_id,
-            "starts": m.slot.starts_at.isoformat(),
-            "ends": m.slot.ends_at.isoformat(),
-            "table": m.table.number if m.table else None,
-            "participants": [m.first_id, m.second_id],
-        }
-        for m in meetings
-    }
+    return {str(m.pk): _entry(m, m.slot, m.table) for m in meetings}
+
+
+def projected_snapshot(
+    edition: Edition, places: Mapping[int, tuple[int, int | None]]
+) -> dict[str, dict[str, Any]]:
+    """The snapshot publication would freeze if the edition's placed meetings were exactly
+    ``places`` (meeting id -> slot id, table id); a fixed number of queries."""
+    slots = Slot.objects.filter(session__edition=edition).in_bulk()
+    tables = NegotiationTable.objects.filter(edition=edition).in_bulk()
+    meetings = Meeting.objects.filter(edition=edition, pk__in=list(places)).only(
+        "pk", "first_id", "second_id"
+    )
+    result = {}
+    for meeting in meetings:
+        slot_id, table_id = places[meeting.pk]
+        result[str(meeting.pk)] = _entry(
+            meeting, slots[slot_id], None if table_id is None else tables[table_id]
+        )
+    return result
 
 
 @dataclass
@@ -56,6 +84,26 @@ class Changes:
 
     def as_json(self) -> dict[str, list[str]]:
         return {"added": self.added, "moved": self.moved, "cancelled": self.cancelled}
+
+
+@dataclass(frozen=True)
+class PublicationPreview:
+    """What publishing ``after`` would change against the latest release, and how many
+    participants would be mailed: the same comparison ``publish`` makes."""
+
+    latest: Release | None
+    changes: Changes
+    mailed: int
+
+
+def preview_publication(*, edition: Edition, after: dict[str, Any]) -> PublicationPreview:
+    """Compare a snapshot with the latest release as publication would."""
+    latest = Release.objects.filter(edition=edition).order_by("-number").first()
+    before = latest.snapshot if latest else {}
+    changes = compare(before, after)
+    return PublicationPreview(
+        latest=latest, changes=changes, mailed=len(changes.affected(before, after))
+    )
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
