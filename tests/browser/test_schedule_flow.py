@@ -9,7 +9,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from fairmatch.scheduling.domain import releases
-from fairmatch.scheduling.models import Meeting, Release
+from fairmatch.scheduling.models import Meeting, Release, Slot, Unavailability
 from tests.browser.login import log_in, log_in_organiser
 from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
 from tests.scheduling.helpers import accepted_meetings, grid_edition
@@ -30,6 +30,11 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     organiser.get_by_label("Time limit (seconds)").fill("10")
     organiser.get_by_role("button", name="Run the solver").click()
     expect(organiser.locator("#run-state")).to_have_text("finished")
+    organiser.get_by_role("link", name="Review the changes and apply").click()
+    expect(organiser.locator("#apply-summary")).to_have_text(
+        "Applying this run moves 0 meetings (0 unplaced, 2 newly placed) and 3 participants "
+        "will be mailed at the next publication."
+    )
     organiser.get_by_role("button", name="Apply this run to the schedule").click()
     expect(organiser.locator(".message.success")).to_contain_text("2 meetings placed")
     expect(organiser.locator("#board .meeting")).to_have_count(2)
@@ -105,3 +110,40 @@ def test_a_delegate_replaces_a_leaked_calendar_address(browser, live_server):
     assert new != old
     assert (delegate.request.get(old).status, delegate.request.get(new).status) == (404, 200)
     delegate.context.close()
+
+
+def test_a_run_after_a_release_says_what_it_moves_before_it_is_applied(browser, live_server):
+    edition = grid_edition(slots=4, tables=2)
+    accepted_meetings(edition, 3)
+    first, second, third = Meeting.objects.order_by("pk")
+    table = edition.negotiation_tables.get(number=1)
+    for meeting, slot in zip((first, second, third), Slot.objects.order_by("index"), strict=False):
+        meeting.slot, meeting.table = slot, table
+        meeting.save()
+    releases.publish(edition=edition, name="final", user=None)
+    # The provider of the first meeting can no longer come at 9:00: only that meeting moves.
+    Unavailability.objects.create(participation=first.first, slot=first.slot)
+    OrganiserFactory(email="staff@fairmatch.example")
+
+    organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
+    log_in_organiser(organiser, "staff@fairmatch.example")
+    organiser.goto(f"/organiser/{edition.slug}/schedule/")
+    organiser.get_by_label("Time limit (seconds)").fill("10")
+    organiser.get_by_role("button", name="Run the solver").click()
+    expect(organiser.locator("#run-state")).to_have_text("finished")
+    expect(organiser.locator("#run-moved")).to_have_text("1 meeting moves (2 participants)")
+    organiser.get_by_role("link", name="Review the changes and apply").click()
+    expect(organiser.locator("#apply-summary")).to_have_text(
+        "Applying this run moves 1 meeting (0 unplaced, 0 newly placed) and 2 participants "
+        "will be mailed at the next publication."
+    )
+    assert Meeting.objects.get(pk=first.pk).slot_id == first.slot_id  # nothing written yet
+    organiser.get_by_role("button", name="Apply this run to the schedule").click()
+    expect(organiser.locator(".message.success")).to_contain_text("3 meetings placed")
+    moved = Meeting.objects.get(pk=first.pk)
+    assert moved.slot.index == 3
+    assert [m.slot_id for m in Meeting.objects.filter(pk__in=[second.pk, third.pk])] == [
+        second.slot_id,
+        third.slot_id,
+    ]
+    organiser.context.close()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fairmatch.scheduling.views import agenda, organiser
+from fairmatch.scheduling.views import agenda, organiser, resolve
 
 app_name = "scheduling_admin"
 urlpatterns = [
@@ -11,12 +11,20 @@ urlpatterns = [
     path("runs/", organiser.start_run, name="start_run"),
     path("runs/compare/", organiser.compare_runs, name="compare"),
     path("runs/<int:pk>/", organiser.run_detail, name="run"),
+    path("runs/<int:pk>/apply/", resolve.apply_run, name="apply_run"),
     path("runs/<int:pk>/<str:action>/", organiser.run_action, name="run_action"),
     path("board/", organiser.board, name="board"),
     path("meetings/move/", organiser.move, name="move"),
     path("meetings/swap/", organiser.swap, name="swap"),
+    path(
+        "meetings/manual-decisions/release/",
+        resolve.release_all_decisions,
+        name="release_all_decisions",
+    ),
+    path("meetings/<int:pk>/release-decision/", resolve.release_decision, name="release_decision"),
     path("meetings/<int:pk>/<str:action>/", organiser.edit_meeting, name="edit"),
     path("publish/", organiser.publish, name="publish"),
+    path("releases/<int:number>/reset/", resolve.reset_to_release, name="reset"),
     path("absent/", organiser.absent, name="absent"),
     path("reschedule/", organiser.reschedule, name="reschedule"),
     path("print.pdf", agenda.print_all, name="print"),

@@ -210,3 +210,21 @@ def test_the_maxsat_race_agrees_with_cp_sat_alone():
     assert raced.total_breaks == alone.total_breaks
     assert raced.breaks_lower_bound == raced.total_breaks
     assert raced.fairness_met
+
+
+def test_fixed_meetings_further_apart_than_the_spread_drop_the_fairness_rule():
+    # Participant 0's fixed meetings give it a break, its partners none: no spread of 0 can
+    # hold. The breaks model used to be invalid here (an empty domain), so the schedule was
+    # returned unproven; now the rule is dropped as for any other impossible spread.
+    problem = make_problem(
+        participants=5,
+        meetings=[pair(0, 1, fixed_slot=0), pair(0, 2, fixed_slot=2), pair(3, 4)],
+        tables=2,
+    )
+    solution = solved(problem, fairness=0)
+    assert solution.status == Status.OPTIMAL
+    assert solution.fairness_met is False
+    assert solution.messages == (
+        "no schedule placing the most meetings keeps breaks within a spread of 0; "
+        "the fairness rule was dropped",
+    )

@@ -1,4 +1,9 @@
-"""Manual edits of the working schedule: move, swap, lock, unplace.
+"""Manual edits of the working schedule: move, swap, lock, unplace, and releasing the
+manual decisions they leave.
+
+A move or swap marks the meeting as placed by hand, taking it off the grid marks it as
+removed by hand (``Meeting.manual``); solver runs keep both, like locks, until the organiser
+releases them (one meeting, or all of an edition). Who decided and when is in the audit log.
 
 Locking rule: every edit takes the working schedule's lock first (``domain/locks.py``:
 the edition's row, one lock per transaction), so two organisers editing at once are
@@ -11,13 +16,14 @@ else changed it meanwhile, and the edit is refused (nothing is lost, the page re
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
+    ManualDecision,
     Meeting,
     MeetingState,
     NegotiationTable,
@@ -90,6 +96,7 @@ def move_meeting(
     _check_place(current, slot, table, ignore={current.pk})
     before = [current.slot_id, current.table_id]
     current.slot, current.table = slot, table
+    current.manual = ManualDecision.MOVED
     return _save(
         current, user=user, action="move", data={"from": before, "to": [slot.pk, table.pk]}
     )
@@ -110,6 +117,7 @@ def swap_meetings(
     _check_place(other, places[0][0], places[0][1], ignore={one.pk, other.pk})
     one.slot, one.table = places[1]
     other.slot, other.table = places[0]
+    one.manual = other.manual = ManualDecision.MOVED
     data = {"meetings": [one.pk, other.pk]}
     return _save(one, user=user, action="swap", data=data), _save(
         other, user=user, action="swap", data=data
@@ -134,8 +142,37 @@ def unplace_meeting(*, meeting: Meeting, version: int, user: Any) -> Meeting:
     current = _fresh(meeting, version)
     current.slot = current.table = None
     current.locked = False
+    current.manual = ManualDecision.REMOVED
     current.unplaced_reason = _("taken off the grid by the organiser")
     return _save(current, user=user, action="unplace", data={})
+
+
+@transaction.atomic
+def release_decision(*, meeting: Meeting, version: int, user: Any) -> Meeting:
+    """Forget the manual decision on a meeting: it stays where it is (or off the grid), and
+    the next run may place it anew."""
+    lock_working_schedule(meeting.edition_id)
+    current = _fresh(meeting, version)
+    if not current.manual:
+        raise EditError(_("This meeting carries no manual decision."))
+    decision = current.manual
+    current.manual = ""
+    return _save(current, user=user, action="release_decision", data={"decision": decision})
+
+
+@transaction.atomic
+def release_all_decisions(*, edition: Edition, user: Any) -> int:
+    """Forget every manual decision of the edition's scheduled meetings; how many there were."""
+    lock_working_schedule(edition.pk)
+    decided = Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED).exclude(
+        manual=""
+    )
+    counts = {
+        decision: decided.filter(manual=decision).count() for decision in ManualDecision.values
+    }
+    released = decided.update(manual="", version=F("version") + 1)
+    record_action(actor=user, action="schedule.release_all_decisions", target=edition, data=counts)
+    return released
 
 
 def run_in_progress(edition: Edition) -> bool:

@@ -3,6 +3,9 @@
 Participants are the participations with accepted meetings; each meeting is an accepted
 meeting request. Buyers are hosts (they keep one table). Two sides without a shared
 working language need a table with an interpreter of the buyer's first language.
+Manual decisions hold like locks: a meeting placed by hand is fixed where it is, one taken
+off the grid by hand is left out. With a release, its places are the engine's reference
+(the schedule to change as little as possible).
 """
 
 from dataclasses import dataclass
@@ -16,9 +19,12 @@ from fairmatch.matching.models import MeetingRequest, RequestState
 from fairmatch.scheduling import engine
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
+    ManualDecision,
     Meeting,
     MeetingState,
     NegotiationTable,
+    Release,
+    ReleaseEntry,
     Slot,
     Unavailability,
 )
@@ -58,13 +64,25 @@ class StoredProblem:
     tables: list[NegotiationTable]
 
 
-def build_problem(edition: Edition, *, fix_placed: bool = False) -> StoredProblem:
-    """The edition's scheduled meetings as an engine problem; locked ones are fixed, and
-    with ``fix_placed`` every placed one (to fit the others around them, same day)."""
+def holds_its_place(meeting: Meeting) -> bool:
+    """Whether runs must leave the meeting where it is: locked, or placed by hand."""
+    return meeting.slot_id is not None and (
+        meeting.locked or meeting.manual == ManualDecision.MOVED
+    )
+
+
+def build_problem(
+    edition: Edition, *, fix_placed: bool = False, reference: Release | None = None
+) -> StoredProblem:
+    """The edition's scheduled meetings as an engine problem; locked ones and those placed by
+    hand are fixed, those taken off the grid by hand left out, and with ``fix_placed`` every
+    placed one is fixed (to fit the others around them, same day). With ``reference``, the
+    release's places are the problem's reference."""
     slots = list(Slot.objects.filter(session__edition=edition).select_related("session"))
     tables = list(NegotiationTable.objects.filter(edition=edition))
     meetings = list(
         Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
+        .exclude(manual=ManualDecision.REMOVED)
         .select_related("first__enterprise", "second__enterprise")
         .order_by("pk")
     )
@@ -96,10 +114,12 @@ def build_problem(edition: Edition, *, fix_placed: bool = False) -> StoredProble
             engine.Meeting(
                 participants=(person_index[m.first_id], person_index[m.second_id]),
                 fixed_slot=slot_index.get(m.slot_id)
-                if (m.locked or fix_placed) and m.slot_id
+                if (holds_its_place(m) or fix_placed) and m.slot_id
                 else None,
                 fixed_table=(
-                    table_index.get(m.table_id) if (m.locked or fix_placed) and m.table_id else None
+                    table_index.get(m.table_id)
+                    if (holds_its_place(m) or fix_placed) and m.table_id
+                    else None
                 ),
                 language=interpreter_language(m.first, m.second),
             )
@@ -121,10 +141,38 @@ def build_problem(edition: Edition, *, fix_placed: bool = False) -> StoredProble
             engine.Table(name=str(t.number), languages=frozenset(t.interpreter_languages))
             for t in tables
         ),
+        reference=None if reference is None else _reference(reference, meetings, slots, tables),
     )
     return StoredProblem(
         problem=problem, meetings=meetings, participants=people, slots=slots, tables=tables
     )
+
+
+def _reference(
+    release: Release,
+    meetings: list[Meeting],
+    slots: list[Slot],
+    tables: list[NegotiationTable],
+) -> tuple[engine.Placement | None, ...]:
+    """Each meeting's place in the release (None: not released, or its slot or table gone).
+
+    The release's rows name a slot by its start time and a table by its number, as frozen.
+    """
+    slot_index = {slot.starts_at: index for index, slot in enumerate(slots)}
+    table_index = {table.number: index for index, table in enumerate(tables)}
+    entries = {
+        entry.meeting_id: entry
+        for entry in ReleaseEntry.objects.filter(release=release).only(
+            "meeting_id", "starts_at", "table_number"
+        )
+    }
+    places: list[engine.Placement | None] = []
+    for meeting in meetings:
+        entry = entries.get(meeting.pk)
+        slot = slot_index.get(entry.starts_at) if entry else None
+        table = table_index.get(entry.table_number) if entry else None
+        places.append(None if slot is None or table is None else engine.Placement(slot, table))
+    return tuple(places)
 
 
 def interpreter_language(first: Participation, second: Participation) -> str | None:

@@ -6,6 +6,7 @@ print-out read those rows alone.
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,14 @@ from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.edits import run_in_progress
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.domain.problem import interpreter_language
-from fairmatch.scheduling.models import Meeting, MeetingState, Release, ReleaseEntry
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationTable,
+    Release,
+    ReleaseEntry,
+    Slot,
+)
 
 
 class PublishError(Exception):
@@ -141,6 +149,50 @@ def compare(before: dict[int, Placement], after: dict[int, Placement]) -> Change
 
 def latest_release(edition: Edition) -> Release | None:
     return Release.objects.filter(edition=edition).order_by("-number").first()
+
+
+def projected_placements(
+    edition: Edition, places: Mapping[int, tuple[int, int | None]]
+) -> dict[int, Placement]:
+    """The placements publication would freeze if the edition's placed meetings were exactly
+    ``places`` (meeting id -> slot id, table id); a fixed number of queries."""
+    slots = Slot.objects.filter(session__edition=edition).in_bulk()
+    tables = NegotiationTable.objects.filter(edition=edition).in_bulk()
+    meetings = Meeting.objects.filter(edition=edition, pk__in=list(places)).only(
+        "pk", "first_id", "second_id"
+    )
+    result = {}
+    for meeting in meetings:
+        slot_id, table_id = places[meeting.pk]
+        slot, table = slots[slot_id], None if table_id is None else tables[table_id]
+        result[meeting.pk] = Placement(
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            table_number=table.number if table else None,
+            table_zone=table.zone if table else "",
+            participants=(meeting.first_id, meeting.second_id),
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class PublicationPreview:
+    """What publishing ``after`` would change against the latest release, and how many
+    participants would be mailed: the same comparison ``publish`` makes."""
+
+    latest: Release | None
+    changes: Changes
+    mailed: int
+
+
+def preview_publication(*, edition: Edition, after: dict[int, Placement]) -> PublicationPreview:
+    """Compare placements with the latest release as publication would."""
+    latest = latest_release(edition)
+    before = released_placements(latest)
+    changes = compare(before, after)
+    return PublicationPreview(
+        latest=latest, changes=changes, mailed=len(changes.affected(before, after))
+    )
 
 
 def pending_changes(edition: Edition) -> Changes:

@@ -1,13 +1,18 @@
 """Solver runs: queued as background tasks, reporting progress, applied to the schedule.
 
 A run works on a snapshot of the problem taken when it starts; applying it later writes
-its placements into the meetings that are still scheduled, leaving locked ones where they
-are. Only one run per edition may be queued or running at a time.
+its placements into the meetings that are still scheduled, leaving locked ones and manual
+decisions (placed or taken off the grid by hand) as they are. A run started after a release
+changes it as little as it can (the engine's reference), and records what it moves. Before
+anything is written the organiser sees what applying would change against the latest
+release, counted as publication counts it. Only one run per edition may be queued or
+running at a time.
 """
 
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import DatabaseError, connection, transaction
@@ -18,9 +23,25 @@ from django_tasks import task
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
 from fairmatch.scheduling import engine
+from fairmatch.scheduling.domain.grid import SLOT_REMOVED
 from fairmatch.scheduling.domain.locks import lock_working_schedule
-from fairmatch.scheduling.domain.problem import StoredProblem, build_problem, sync_meetings
-from fairmatch.scheduling.models import Meeting, MeetingState, RunStatus, ScheduleRun
+from fairmatch.scheduling.domain.problem import (
+    StoredProblem,
+    build_problem,
+    holds_its_place,
+    sync_meetings,
+)
+from fairmatch.scheduling.domain.releases import preview_publication, projected_placements
+from fairmatch.scheduling.models import (
+    ManualDecision,
+    Meeting,
+    MeetingState,
+    NegotiationTable,
+    Release,
+    RunStatus,
+    ScheduleRun,
+    Slot,
+)
 
 PROGRESS_EVERY_SECONDS = 1.0
 logger = logging.getLogger(__name__)
@@ -41,7 +62,8 @@ def start_run(
     ).exists():
         raise RunError(_("A run is already in progress; wait for it or cancel it."))
     sync_meetings(edition)
-    stored = build_problem(edition)
+    latest = Release.objects.filter(edition=edition).order_by("-number").first()
+    stored = build_problem(edition, reference=latest)
     if not stored.problem.meetings:
         raise RunError(_("There is no accepted meeting to schedule yet."))
     if not stored.problem.slots:
@@ -61,7 +83,12 @@ def start_run(
             "slots": len(stored.problem.slots),
             "tables": len(stored.problem.tables),
             "locked": sum(m.locked for m in stored.meetings),
+            "manual": Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
+            .exclude(manual="")
+            .count(),
+            "release": latest.number if latest else None,
         },
+        reference_release=latest,
     )
     record_action(actor=user, action="schedule.run", target=run, data=run.inputs)
     transaction.on_commit(lambda: execute_run_task.enqueue(run.pk))
@@ -158,7 +185,8 @@ def execute_run(run_pk: int) -> ScheduleRun:
         return run
     writer = _ProgressWriter(run_pk)
     try:
-        stored = build_problem(run.edition)
+        stored = build_problem(run.edition, reference=run.reference_release)
+        started = time.monotonic()
         solution = engine.solve(
             stored.problem,
             time_limit=run.time_limit,
@@ -167,6 +195,8 @@ def execute_run(run_pk: int) -> ScheduleRun:
             progress=writer,
             should_stop=writer.should_stop,
         )
+        # The wall time of the solve (its timings overlap: "total" spans the phases).
+        seconds = time.monotonic() - started
     except Exception as error:  # the run records any failure instead of vanishing
         ScheduleRun.objects.filter(pk=run_pk).update(
             status=RunStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
@@ -181,8 +211,12 @@ def execute_run(run_pk: int) -> ScheduleRun:
         placeable_upper_bound=solution.placeable_upper_bound,
         breaks=solution.total_breaks,
         breaks_lower_bound=solution.breaks_lower_bound,
-        seconds=round(sum(solution.timings.values()), 2),
+        seconds=round(seconds, 2),
         assignments=_assignments(stored, solution),
+        moved={
+            "meetings": [stored.meetings[m].pk for m in solution.moved],
+            "participants": [stored.participants[p].pk for p in solution.moved_participants],
+        },
     )
     run.refresh_from_db()
     return run
@@ -194,59 +228,125 @@ def execute_run_task(run_pk: int) -> str:
     return execute_run(run_pk).status
 
 
-@transaction.atomic
-def apply_run(*, run: ScheduleRun, user: Any) -> int:
-    """Write a finished run's placements into the schedule; locked meetings stay put.
+@dataclass(frozen=True)
+class ApplyPreview:
+    """What applying a run changes against the latest release (None: nothing published),
+    counted as publication counts: meetings moved, unplaced and newly placed, and the
+    participants who would be mailed."""
 
-    Returns how many meetings it placed. Refused while another run is in progress.
-    """
-    edition = lock_working_schedule(run.edition_id)
-    run = ScheduleRun.objects.get(pk=run.pk)
-    if run.status != RunStatus.FINISHED:
-        raise RunError(_("Only a finished run can be applied."))
-    meetings = {
-        m.pk: m
-        for m in Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED).order_by(
-            "pk"
-        )
-    }
-    # Clear unlocked placements first so the unique (slot, table) rule holds while writing.
-    Meeting.objects.filter(pk__in=[pk for pk, m in meetings.items() if not m.locked]).update(
-        slot=None, table=None
+    release_number: int | None
+    moved: int
+    unplaced: int
+    placed: int
+    mailed: int
+
+
+def _plan(run: ScheduleRun, meetings: dict[int, Meeting]) -> dict[int, tuple[Any, Any, str]]:
+    """Slot id, table id and reason per scheduled meeting that the run may change; locked
+    meetings and manual decisions are left out (they stay as they are). A run's place that
+    a meeting held since it started now takes (a table, or a participant's slot), or that
+    the grid no longer has, is refused."""
+    slots = set(
+        Slot.objects.filter(session__edition_id=run.edition_id).values_list("pk", flat=True)
     )
-    placed = 0
-    for meeting in meetings.values():
-        if not meeting.locked:
-            meeting.slot_id = meeting.table_id = None
-            meeting.unplaced_reason = _("accepted after this run started")[:300]
-            meeting.version += 1
-    # Meetings locked since the run started win; a clashing placement stays unplaced.
-    tables_taken = {(m.slot_id, m.table_id) for m in meetings.values() if m.locked}
-    people_taken = {
-        (m.slot_id, person)
-        for m in meetings.values()
-        if m.locked
-        for person in (m.first_id, m.second_id)
+    tables = set(
+        NegotiationTable.objects.filter(edition_id=run.edition_id).values_list("pk", flat=True)
+    )
+    held = [m for m in meetings.values() if holds_its_place(m)]
+    tables_taken = {(m.slot_id, m.table_id) for m in held}
+    people_taken = {(m.slot_id, person) for m in held for person in (m.first_id, m.second_id)}
+    plan: dict[int, tuple[Any, Any, str]] = {
+        pk: (None, None, _("accepted after this run started"))
+        for pk, m in meetings.items()
+        if not holds_its_place(m) and m.manual != ManualDecision.REMOVED
     }
     for key, outcome in run.assignments.items():
         meeting = meetings.get(int(key))
-        if meeting is None or meeting.locked:
+        if meeting is None or meeting.pk not in plan:
             continue
-        slot_id = outcome.get("slot")
+        slot_id, table_id = outcome.get("slot"), outcome.get("table")
+        if slot_id is not None and (slot_id not in slots or table_id not in tables):
+            plan[meeting.pk] = (None, None, SLOT_REMOVED)
+            continue
         if slot_id is not None and (
-            (slot_id, outcome.get("table")) in tables_taken
+            (slot_id, table_id) in tables_taken
             or (slot_id, meeting.first_id) in people_taken
             or (slot_id, meeting.second_id) in people_taken
         ):
-            meeting.unplaced_reason = _("its place was taken by a meeting locked meanwhile")
+            plan[meeting.pk] = (None, None, _("its place was taken by a meeting locked meanwhile"))
             continue
-        meeting.slot_id = outcome.get("slot")
-        meeting.table_id = outcome.get("table")
-        meeting.unplaced_reason = outcome.get("reason", "")[:300]
-        placed += meeting.slot_id is not None
+        plan[meeting.pk] = (slot_id, table_id, outcome.get("reason", "")[:300])
+    return plan
+
+
+def _preview(run: ScheduleRun, meetings: dict[int, Meeting]) -> ApplyPreview:
+    plan = _plan(run, meetings)
+    places = {
+        pk: (m.slot_id, m.table_id)
+        for pk, m in meetings.items()
+        if pk not in plan and m.slot_id is not None
+    }
+    places.update(
+        {pk: (slot, table) for pk, (slot, table, _reason) in plan.items() if slot is not None}
+    )
+    preview = preview_publication(
+        edition=run.edition, after=projected_placements(run.edition, places)
+    )
+    return ApplyPreview(
+        release_number=preview.latest.number if preview.latest else None,
+        moved=len(preview.changes.moved),
+        unplaced=len(preview.changes.cancelled),
+        placed=len(preview.changes.added),
+        mailed=preview.mailed,
+    )
+
+
+def _scheduled(edition_id: int) -> dict[int, Meeting]:
+    meetings = Meeting.objects.filter(edition_id=edition_id, state=MeetingState.SCHEDULED)
+    return {m.pk: m for m in meetings.order_by("pk")}
+
+
+def _check_applicable(run: ScheduleRun) -> None:
+    if run.status != RunStatus.FINISHED:
+        raise RunError(_("Only a finished run can be applied."))
+
+
+def preview_apply(*, run: ScheduleRun) -> ApplyPreview:
+    """What applying the run would change now, before anything is written."""
+    run = ScheduleRun.objects.select_related("edition").get(pk=run.pk)
+    _check_applicable(run)
+    return _preview(run, _scheduled(run.edition_id))
+
+
+@transaction.atomic
+def apply_run(*, run: ScheduleRun, user: Any, expected: ApplyPreview | None = None) -> int:
+    """Write a finished run's placements into the schedule; locked meetings and manual
+    decisions stay as they are.
+
+    With ``expected`` (the preview the organiser confirmed), it is refused when the changes
+    are no longer those: the schedule or a release changed meanwhile. Returns how many
+    meetings it placed. Refused while another run is in progress.
+    """
+    lock_working_schedule(run.edition_id)
+    run = ScheduleRun.objects.select_related("edition").get(pk=run.pk)
+    _check_applicable(run)
+    meetings = _scheduled(run.edition_id)
+    if expected is not None and _preview(run, meetings) != expected:
+        raise RunError(
+            _("The schedule changed since you reviewed this run; review the changes again.")
+        )
+    plan = _plan(run, meetings)
+    # Clear the run's meetings first so the unique (slot, table) rule holds while writing.
+    Meeting.objects.filter(pk__in=list(plan)).update(slot=None, table=None)
+    placed = 0
+    for pk, (slot_id, table_id, reason) in plan.items():
+        meeting = meetings[pk]
+        meeting.slot_id, meeting.table_id = slot_id, table_id
+        meeting.unplaced_reason = reason
+        meeting.version += 1
+        placed += slot_id is not None
     Meeting.objects.bulk_update(
-        [m for m in meetings.values() if not m.locked],
-        ["slot", "table", "unplaced_reason", "version"],
+        [meetings[pk] for pk in plan], ["slot", "table", "unplaced_reason", "version"]
     )
     ScheduleRun.objects.filter(pk=run.pk).update(applied_at=timezone.now())
     record_action(actor=user, action="schedule.apply", target=run, data={"placed": placed})

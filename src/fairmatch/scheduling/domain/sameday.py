@@ -2,6 +2,7 @@
 still waiting for a place are fitted in around everything else, which stays fixed, and a
 new release tells only the delegates concerned."""
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +82,9 @@ def reschedule_waiting(*, edition: Edition, user: Any, name: str = "") -> SameDa
         waiting = [i for i, m in enumerate(stored.meetings) if m.slot_id is None]
         if not waiting:
             return SameDayOutcome(placed=0, still_unplaced=0, release=None, seconds=0.0)
+        started = time.monotonic()
         solution = engine.solve(stored.problem, time_limit=SAME_DAY_TIME_LIMIT, fairness=None)
+        seconds = time.monotonic() - started
         placed = 0
         for index in waiting:
             placement = solution.placements[index]
@@ -111,5 +114,5 @@ def reschedule_waiting(*, edition: Edition, user: Any, name: str = "") -> SameDa
         placed=placed,
         still_unplaced=len(waiting) - placed,
         release=release,
-        seconds=round(sum(solution.timings.values()), 2),
+        seconds=round(seconds, 2),
     )

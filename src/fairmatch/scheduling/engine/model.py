@@ -445,10 +445,12 @@ def _add_fairness(problem: Problem, *, built: SlotModel, spread: int) -> None:
     model = built.model
     largest = len(problem.slots)
     constants = list(built.constant_breaks.values())
-    if constants:
-        low, high = max(constants) - spread, min(constants)
+    low, high = (max(constants) - spread, min(constants)) if constants else (0, 0)
+    if constants and low <= high:
         floor = model.new_int_var(max(low, 0), max(high, 0), "fairness_floor")
     else:
+        # With fixed participants further apart than the spread, an empty domain here made
+        # the model invalid; the constraints below make it infeasible instead.
         floor = model.new_int_var(0, largest, "fairness_floor")
     for expression in built.breaks.values():
         model.add(expression >= floor)

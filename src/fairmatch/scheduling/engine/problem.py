@@ -64,13 +64,19 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A scheduling instance: who meets whom, when it may happen and where."""
+    """A scheduling instance: who meets whom, when it may happen and where.
+
+    ``reference`` (one entry per meeting, None where a meeting had no place) is a schedule
+    to stay close to, e.g. the published one: the solver then moves as few of its meetings
+    as it can once the most weight is placed (see reference.py).
+    """
 
     participants: tuple[Participant, ...]
     meetings: tuple[Meeting, ...]
     slots: tuple[Slot, ...]
     tables: tuple[Table, ...]
     name: str = ""
+    reference: tuple[Placement | None, ...] | None = None
 
     def open_tables(self, slot: int) -> tuple[int, ...]:
         """Indices of the tables open in ``slot``."""
@@ -145,6 +151,8 @@ class Solution:
     fairness_met: bool
     timings: Mapping[str, float] = field(default_factory=dict)
     messages: tuple[str, ...] = ()
+    moved: tuple[int, ...] = ()
+    moved_participants: tuple[int, ...] = ()
 
     @property
     def placed_count(self) -> int:

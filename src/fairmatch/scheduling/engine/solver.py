@@ -15,12 +15,12 @@ import multiprocessing
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ortools.sat.python import cp_model
 
-from . import children, profiles
+from . import children, profiles, reference
 from .children import solve_in_child
 from .diagnostics import (
     locked_conflicts,
@@ -35,6 +35,7 @@ from .kempe import kempe_fill
 from .lns import improve
 from .model import ModelOptions, SlotModel, build_slot_model
 from .problem import Placement, Problem, Progress, Solution, Status
+from .reference_start import start_near_reference
 from .tables import assign_tables
 from .validation import validate
 
@@ -212,7 +213,21 @@ def solve(
         return _infeasible(problem, conflicts=conflicts, run=run, fairness=fairness)
     free = [m for m in range(len(problem.meetings)) if m not in locked and domains[m]]
     size = sum(len(domains[m]) for m in free)
-    if size <= EXACT_MODEL_LIMIT:
+    if problem.reference is not None and size > reference.EXACT_LIMIT:
+        return _solve_around_reference(
+            problem,
+            run=run,
+            domains=domains,
+            locked=locked,
+            fairness=fairness,
+            workers=workers,
+            use_maxsat=use_maxsat,
+        )
+    if problem.reference is not None:
+        slots, status, fairness_met = reference.solve_near_reference(
+            problem, run=run, domains=domains, free=free, locked=locked, fairness=fairness
+        )
+    elif size <= EXACT_MODEL_LIMIT:
         slots, status, fairness_met = _solve_exact(
             problem,
             run=run,
@@ -234,6 +249,47 @@ def solve(
         domains=domains,
         fairness=fairness,
         fairness_met=fairness_met,
+    )
+
+
+def _solve_around_reference(
+    problem: Problem,
+    *,
+    run: _Run,
+    domains: Sequence[Sequence[int]],
+    locked: Mapping[int, int],
+    fairness: int | None,
+    workers: int,
+    use_maxsat: bool,
+) -> Solution:
+    """Too large for the exact levels: the reference meetings that still fit stay fixed and
+    the others are fitted around them; the moves are not proven fewest."""
+    kept, _start = start_near_reference(problem, domains=domains, locked=locked)
+    around = solve(
+        reference.fix_kept(problem, kept),
+        time_limit=run.left(),
+        seed=run.seed,
+        fairness=fairness,
+        progress=run.progress,
+        workers=workers,
+        use_maxsat=use_maxsat,
+        should_stop=run.should_stop,
+    )
+    moved, people = reference.moves(problem, around.placements)
+    run.timings["total"] = time.monotonic() - run.started
+    return replace(
+        around,
+        status=Status.FEASIBLE if around.status == Status.OPTIMAL else around.status,
+        placeable_upper_bound=max(run.upper_bound, around.placed_weight),
+        breaks_lower_bound=0,
+        timings={**run.timings, **{k: v for k, v in around.timings.items() if k != "total"}},
+        messages=(
+            *around.messages,
+            f"{len(kept)} meetings kept at their reference place and fixed; the others were "
+            "fitted around them (moves not proven fewest)",
+        ),
+        moved=moved,
+        moved_participants=people,
     )
 
 
@@ -776,7 +832,10 @@ def _finish(
     fairness_met: bool,
 ) -> Solution:
     phase_start = time.monotonic()
-    tables = assign_tables(problem, slots)
+    if problem.reference is None:
+        tables = assign_tables(problem, slots)
+    else:
+        tables = assign_tables(problem, slots, keep=reference.tables_to_keep(problem, slots))
     run.timings["tables"] = time.monotonic() - phase_start
     placements: list[Placement | None] = [None] * len(problem.meetings)
     reasons: dict[int, str] = {}
@@ -794,6 +853,7 @@ def _finish(
                 problem, meeting=meeting, domains=domains, usable=usable, placeable_counts=counts
             )
     kept = {m: p.slot for m, p in enumerate(placements) if p is not None}
+    moved, moved_participants = reference.moves(problem, placements)
     breaks = _breaks(problem, kept)
     weight = _weight(problem, kept)
     run.timings["total"] = time.monotonic() - run.started
@@ -812,6 +872,8 @@ def _finish(
         and (fairness is None or max(breaks, default=0) - min(breaks, default=0) <= fairness),
         timings=dict(run.timings),
         messages=tuple(run.messages),
+        moved=moved,
+        moved_participants=moved_participants,
     )
 
 

@@ -69,15 +69,23 @@ def _home_fit(
     return (served + open_count, -len(table_languages), -table)
 
 
-def assign_tables(problem: Problem, slots: Mapping[int, int]) -> dict[int, int | None]:
-    """A table for every placed meeting (None where no table fits: never with <= 5 languages)."""
+def assign_tables(
+    problem: Problem, slots: Mapping[int, int], *, keep: Mapping[int, int] | None = None
+) -> dict[int, int | None]:
+    """A table for every placed meeting (None where no table fits: never with <= 5 languages).
+
+    ``keep`` (meeting -> table) names tables to keep wherever the slot allows: the reference
+    tables of the meetings that stay in their reference slot. They come right after fixed
+    tables, and the exact pass per slot keeps as many of them as can be kept.
+    """
+    keep = keep or {}
     homes = choose_home_tables(problem, slots)
     by_slot: dict[int, list[int]] = {}
     for meeting, slot in slots.items():
         by_slot.setdefault(slot, []).append(meeting)
     tables: dict[int, int | None] = {}
     for slot, meetings in by_slot.items():
-        tables.update(_assign_slot(problem, slot=slot, meetings=meetings, homes=homes))
+        tables.update(_assign_slot(problem, slot=slot, meetings=meetings, homes=homes, keep=keep))
     return tables
 
 
@@ -87,7 +95,12 @@ def _compatible(problem: Problem, meeting: int, table: int) -> bool:
 
 
 def _assign_slot(
-    problem: Problem, *, slot: int, meetings: Sequence[int], homes: Mapping[int, int]
+    problem: Problem,
+    *,
+    slot: int,
+    meetings: Sequence[int],
+    homes: Mapping[int, int],
+    keep: Mapping[int, int],
 ) -> dict[int, int | None]:
     free = set(problem.open_tables(slot))
     result: dict[int, int | None] = {}
@@ -99,6 +112,8 @@ def _assign_slot(
             free.discard(fixed)
         else:
             pending.append(meeting)
+    if keep:
+        pending = _keep_tables(problem, pending=pending, keep=keep, free=free, result=result)
     remaining = []
     for meeting in pending:
         host = host_of(problem, meeting)
@@ -126,14 +141,41 @@ def _assign_slot(
         result[meeting] = table
         free.discard(table)
     if unassigned:
-        return _match_slot(problem, slot=slot, meetings=meetings, homes=homes)
+        return _match_slot(problem, slot=slot, meetings=meetings, homes=homes, keep=keep)
     return result
 
 
+def _keep_tables(
+    problem: Problem,
+    *,
+    pending: Sequence[int],
+    keep: Mapping[int, int],
+    free: set[int],
+    result: dict[int, int | None],
+) -> list[int]:
+    """Give meetings their table to keep where it is free and suits them; the rest wait."""
+    waiting = []
+    for meeting in pending:
+        table = keep.get(meeting)
+        if table is not None and table in free and _compatible(problem, meeting, table):
+            result[meeting] = table
+            free.discard(table)
+        else:
+            waiting.append(meeting)
+    return waiting
+
+
 def _match_slot(
-    problem: Problem, *, slot: int, meetings: Sequence[int], homes: Mapping[int, int]
+    problem: Problem,
+    *,
+    slot: int,
+    meetings: Sequence[int],
+    homes: Mapping[int, int],
+    keep: Mapping[int, int],
 ) -> dict[int, int | None]:
-    """Exact assignment for one slot by min-cost flow (cost 1 for leaving a host's home)."""
+    """Exact assignment for one slot by min-cost flow (cost 1 for leaving a host's home;
+    leaving a table to keep costs more than all of those together)."""
+    leave_kept = len(meetings) + 1
     flow = min_cost_flow.SimpleMinCostFlow()
     tables = list(problem.open_tables(slot))
     source, sink = 0, 1
@@ -148,12 +190,17 @@ def _match_slot(
             if not _compatible(problem, meeting, table) or (fixed is not None and table != fixed):
                 continue
             cost = 0 if host is not None and homes.get(host) == table else 1
+            if meeting in keep and keep[meeting] != table:
+                cost += leave_kept
             arc = flow.add_arc_with_capacity_and_unit_cost(
                 meeting_node[meeting], table_node[table], 1, cost
             )
             arcs.append((arc, meeting, table))
     for table in tables:
         flow.add_arc_with_capacity_and_unit_cost(table_node[table], sink, 1, 0)
+    # Without supplies the flow is empty and every meeting of the slot lost its table.
+    flow.set_node_supply(source, len(meetings))
+    flow.set_node_supply(sink, -len(meetings))
     flow.solve_max_flow_with_min_cost()
     result: dict[int, int | None] = dict.fromkeys(meetings)
     for arc, meeting, table in arcs:

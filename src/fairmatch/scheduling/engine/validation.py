@@ -42,6 +42,35 @@ def validate(problem: Problem) -> None:
             sessions=sessions,
         )
     _reject_cycles(problem)
+    _validate_reference(problem)
+
+
+def _validate_reference(problem: Problem) -> None:
+    """The reference names a slot and a table per meeting; it may no longer be a valid
+    schedule (that is why the problem is solved again), but its indices must exist."""
+    if problem.reference is None:
+        return
+    if len(problem.reference) != len(problem.meetings):
+        raise InvalidInput(
+            f"the reference has {len(problem.reference)} entries for "
+            f"{len(problem.meetings)} meetings",
+            field="reference",
+        )
+    for index, placement in enumerate(problem.reference):
+        if placement is None:
+            continue
+        if not 0 <= placement.slot < len(problem.slots):
+            raise InvalidInput(
+                f"meeting {index + 1}: reference slot {placement.slot + 1} outside "
+                f"1..{len(problem.slots)}",
+                field="reference",
+            )
+        if not 0 <= placement.table < len(problem.tables):
+            raise InvalidInput(
+                f"meeting {index + 1}: reference table {placement.table + 1} outside "
+                f"1..{len(problem.tables)}",
+                field="reference",
+            )
 
 
 def _validate_meeting(

@@ -5,12 +5,13 @@ from fairmatch.scheduling.models.grid import (
     Slot,
     Unavailability,
 )
-from fairmatch.scheduling.models.meetings import Meeting, MeetingState
+from fairmatch.scheduling.models.meetings import ManualDecision, Meeting, MeetingState
 from fairmatch.scheduling.models.releases import CalendarFeed, Release, ReleaseEntry
 from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
 
 __all__ = [
     "CalendarFeed",
+    "ManualDecision",
     "Meeting",
     "MeetingState",
     "NegotiationSession",

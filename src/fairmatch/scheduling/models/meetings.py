@@ -9,6 +9,13 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+class ManualDecision(models.TextChoices):
+    """What the organiser decided by hand about a meeting; solver runs keep it until released."""
+
+    MOVED = "moved", _("placed by hand")
+    REMOVED = "removed", _("taken off the grid by hand")
+
+
 class Meeting(models.Model):
     """An accepted meeting request in the working schedule: where and when, if placed.
 
@@ -59,6 +66,13 @@ class Meeting(models.Model):
         _("state"), max_length=10, choices=MeetingState.choices, default=MeetingState.SCHEDULED
     )
     locked = models.BooleanField(_("locked"), default=False)
+    manual = models.CharField(
+        _("manual decision"),
+        max_length=10,
+        choices=ManualDecision.choices,
+        blank=True,
+        help_text=_("Kept by solver runs until the organiser releases it."),
+    )
     unplaced_reason = models.CharField(_("why it is not placed"), max_length=300, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -50,6 +50,19 @@ class ScheduleRun(models.Model):
     cancel_requested = models.BooleanField(_("cancel requested"), default=False)
     error = models.TextField(_("error"), blank=True)
     applied_at = models.DateTimeField(_("applied to the schedule"), null=True, blank=True)
+    reference_release = models.ForeignKey(
+        "scheduling.Release",
+        verbose_name=_("release it stays close to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moved = models.JSONField(
+        _("moved against the release"),
+        default=dict,
+        help_text=_("meeting ids and participation ids whose meetings the run moves"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -169,12 +169,6 @@ def run_action(request: HttpRequest, edition: str, pk: int, action: str) -> Http
         if action == "cancel":
             runs.cancel_run(run=run, user=request.user)
             messages.success(request, _("The run is being cancelled."))
-        elif action == "apply":
-            placed = runs.apply_run(run=run, user=request.user)
-            messages.success(
-                request, _("The run was applied: %(count)d meetings placed.") % {"count": placed}
-            )
-            return redirect("scheduling_admin:board", edition_obj.slug)
     except runs.RunError as error:
         messages.error(request, str(error))
     return redirect("scheduling_admin:run", edition_obj.slug, run.pk)
