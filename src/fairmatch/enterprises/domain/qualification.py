@@ -3,13 +3,14 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 
-from fairmatch.conference.models import Edition, Field, QualificationRule, Rank
-from fairmatch.enterprises.models import Participation, RuleResult
-from fairmatch.enterprises.qualification import (
+from fairmatch.conference.domain.rules import rank_names
+from fairmatch.conference.models import Edition, Field, QualificationRule
+from fairmatch.conference.qualification import (
     ApplicationFacts,
     DelegateFacts,
     DemandFacts,
@@ -23,7 +24,8 @@ from fairmatch.enterprises.qualification import (
     overall_outcome,
     parse_rule,
 )
-from fairmatch.enterprises.qualification.messages import gettext_noop
+from fairmatch.conference.qualification.messages import gettext_noop
+from fairmatch.enterprises.models import Participation, RuleResult
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,6 @@ def exchange_rates(edition: Edition) -> dict[str, Decimal]:
     rates = {rate.currency: rate.usd_per_unit for rate in edition.rates.all()}
     rates["USD"] = Decimal(1)
     return rates
-
-
-def rank_names() -> dict[int, Localized]:
-    return {rank.level: Localized(rank.name_en, rank.name_zh) for rank in Rank.objects.all()}
 
 
 def field_names() -> dict[str, Localized]:
@@ -166,3 +164,8 @@ def refresh_edition(edition: Edition) -> None:
     """Called after the organiser changed a rule or an exchange rate."""
     participations = with_application(edition.participations.all())
     refresh_rule_results(participations, EditionContext.load(edition))
+
+
+def on_rules_changed(sender: Any, *, edition: Edition, **kwargs: Any) -> None:
+    """Receiver of ``conference.domain.rules.rules_changed``: verdicts follow the rules."""
+    refresh_edition(edition)

@@ -6,9 +6,9 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from fairmatch.enterprises.qualification.countries import KNOWN_GROUPS, country_in_group
-from fairmatch.enterprises.qualification.facts import ApplicationFacts, Localized, Money
-from fairmatch.enterprises.qualification.messages import Message, gettext_noop
+from fairmatch.conference.qualification.countries import KNOWN_GROUPS, country_in_group
+from fairmatch.conference.qualification.facts import ApplicationFacts, Localized, Money
+from fairmatch.conference.qualification.messages import Message, gettext_noop
 
 
 class Outcome(StrEnum):
