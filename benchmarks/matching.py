@@ -261,7 +261,9 @@ def demo_edition(*, slug: str | None) -> tuple[str, Edition] | None:
     """The demo edition's qualified and confirmed negotiators, read through the ORM."""
     from decimal import Decimal
 
+    from fairmatch.conference.domain.rates import exchange_rates
     from fairmatch.conference.models import Edition as EditionModel
+    from fairmatch.conference.money import to_usd
     from fairmatch.enterprises.models import Participation
     from fairmatch.enterprises.models.participation import State
     from fairmatch.matching.engine import Buyer, Demand, Provider
@@ -270,13 +272,11 @@ def demo_edition(*, slug: str | None) -> tuple[str, Edition] | None:
     record = editions.filter(slug=slug).first() if slug else editions.first()
     if record is None:
         return None
-    rates = {rate.currency: rate.usd_per_unit for rate in record.rates.all()}
-    rates.setdefault("USD", Decimal(1))
+    rates = exchange_rates(record)
 
     def usd(amount: Decimal | None, currency: str) -> float | None:
-        if amount is None or currency not in rates:
-            return None
-        return float(amount * rates[currency])
+        value = None if amount is None else to_usd(amount, currency, rates)
+        return None if value is None else float(value)
 
     participations = (
         Participation.objects.filter(

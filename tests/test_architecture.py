@@ -35,7 +35,7 @@ ENGINES = (
     "fairmatch.scheduling.engine",
 )
 # Pure modules an engine may use besides its own package.
-PURE_MODULES: tuple[str, ...] = ()
+PURE_MODULES = ("fairmatch.conference.money",)
 
 
 def _module_name(path: Path) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.domain.rules import rank_names
 from fairmatch.conference.models import Edition, Field, QualificationRule
 from fairmatch.conference.qualification import (
@@ -39,12 +40,6 @@ def with_application(queryset: QuerySet[Participation]) -> QuerySet[Participatio
     return queryset.select_related("enterprise", "edition").prefetch_related(
         "enterprise__fields", "demands", "capabilities", "delegates__rank"
     )
-
-
-def exchange_rates(edition: Edition) -> dict[str, Decimal]:
-    rates = {rate.currency: rate.usd_per_unit for rate in edition.rates.all()}
-    rates["USD"] = Decimal(1)
-    return rates
 
 
 def field_names() -> dict[str, Localized]:
