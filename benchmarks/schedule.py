@@ -9,8 +9,8 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, TextIO
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import read_dzn, solve, verify
-from fairmatch.scheduling.engine.generator import generate_fair
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "b2b-jair2022"
 SCALE_SIZES = (500, 2_000, 10_000)

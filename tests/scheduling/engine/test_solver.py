@@ -1,7 +1,7 @@
 import time
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import AFTERNOON, MORNING, Status, solve, verify
-from fairmatch.scheduling.engine.generator import generate_fair
 
 from .instances import make_problem, pair
 
