@@ -1,4 +1,5 @@
-"""Scheduler: the JAIR 2022 instances against their published optima, or --scale fairs."""
+"""Scheduler: the JAIR 2022 instances against their published optima, --scale fairs, or
+how closely --limits (the time limit, a request to stop) are kept."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, TextIO
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.core.interfaces import arguments
-from fairmatch.scheduling.engine import read_dzn, solve, verify
-from fairmatch.scheduling.engine.generator import generate_fair
+from fairmatch.scheduling.engine import Meeting, Problem, read_dzn, solve, verify
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "b2b-jair2022"
 SCALE_SIZES = (500, 2_000, 10_000)
@@ -31,11 +32,16 @@ def add_arguments(parser: ArgumentParser) -> None:
         help="participants per fair, comma-separated (for --scale)",
     )
     parser.add_argument("--seed", type=arguments.seed, default=0)
+    parser.add_argument(
+        "--limits", action="store_true", help="seconds past a time limit or a request to stop"
+    )
 
 
 def run(options: dict[str, Any], out: TextIO) -> int:
     if options["scale"]:
         return _run_scale(options, out)
+    if options.get("limits"):
+        return _run_limits(out)
     return _run_jair(options, out)
 
 
@@ -122,6 +128,58 @@ def _run_scale(options: dict[str, Any], out: TextIO) -> int:
             f"{solution.placed_count:>8}{solution.placeable_upper_bound:>8}{ratio:>8.2%}"
             f"{solution.total_breaks / size:>9.2f}{seconds:>9.1f}{peak:>9.0f}"
             f"  {'yes' if check.is_valid else 'NO'}\n"
+        )
+        out.flush()
+    return 0
+
+
+def _clashing_fixed_meetings() -> Problem:
+    """Two meetings of one participant fixed to the same slot: infeasible before any search."""
+    fair = generate_fair(participants=20, seed=0)
+    clash = (
+        Meeting(participants=(0, 10), fixed_slot=1),
+        Meeting(participants=(0, 11), fixed_slot=1),
+    )
+    return Problem(
+        participants=fair.participants, meetings=clash, slots=fair.slots, tables=fair.tables
+    )
+
+
+# name, problem, time limit, seconds after which a stop is requested (None: never).
+LIMIT_CASES = (
+    ("infeasible (fixed clash)", _clashing_fixed_meetings, 30.0, None),
+    ("time limit, fair of 300", lambda: generate_fair(participants=300, seed=1), 2.0, None),
+    ("stop, fair of 100 (exact)", lambda: generate_fair(participants=100, seed=1), 60.0, 1.0),
+    ("stop, fair of 1,000 (LNS)", lambda: generate_fair(participants=1_000, seed=2), 60.0, 1.0),
+)
+
+
+def _run_limits(out: TextIO) -> int:
+    """Wall-clock seconds of each solve and how far past its limit or stop request it ran."""
+    out.write(
+        f"{'case':<28}{'limit':>7}{'stop at':>9}{'seconds':>9}{'past it':>9}{'status':>11}  valid\n"
+    )
+    for name, make, limit, stop_after in LIMIT_CASES:
+        problem = make()
+        started = time.monotonic()
+        asked = None if stop_after is None else started + stop_after
+        solution = solve(
+            problem,
+            time_limit=limit,
+            workers=1,
+            should_stop=None if asked is None else (lambda asked=asked: time.monotonic() > asked),
+        )
+        seconds = time.monotonic() - started
+        stop = "-" if stop_after is None else f"{stop_after:.1f}"
+        if str(solution.status) == "infeasible":
+            past, valid = "-", "-"
+        else:
+            due = limit if stop_after is None else stop_after
+            past = f"{max(0.0, seconds - due):.2f}"
+            valid = "yes" if verify(problem, solution.placements).is_valid else "NO"
+        out.write(
+            f"{name:<28}{limit:>7.1f}{stop:>9}{seconds:>9.2f}{past:>9}"
+            f"{solution.status!s:>11}  {valid}\n"
         )
         out.flush()
     return 0

@@ -1,4 +1,5 @@
-"""Shared fixtures: English by default, mail to memory, a real Chromium for browser tests.
+"""Shared fixtures: English by default, mail to memory, a real Chromium for browser tests,
+and the demo conference, built once per run for the tests that read it.
 
 A browser test fails if any of its pages breaks the Content Security Policy (``browser``).
 
@@ -7,12 +8,15 @@ A browser test fails if any of its pages breaks the Content Security Policy (``b
 CI sets both.
 """
 
+import io
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by the
 # test itself are still synchronous, so the async-safety guard does not apply here.
@@ -49,6 +53,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     from django.conf import settings
 
+    # The demo conference's rows stay in the database from its first test to the end of the
+    # run: its tests go last (in their order), so no other test sees them and no
+    # transactional test's flush removes them under their feet.
+    items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     skip = pytest.mark.skip(
@@ -75,6 +83,33 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+DEMO_FIXTURE = "demo_conference"
+DEMO_SEED = 11
+
+
+@dataclass(frozen=True)
+class DemoConference:
+    seed: int
+    output: str  # what `fairmatch demo` printed
+
+
+@pytest.fixture(scope="session")
+def demo_conference(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoConference]:
+    """The reference demo conference, built by the command once per run (about a minute).
+
+    Its data is committed, so tests read it inside their own rolled-back transaction
+    (``db``) and other processes (pg_dump) see it too; it is removed at the end of the run,
+    even when the build fails.
+    """
+    out = io.StringIO()
+    with django_db_blocker.unblock():
+        try:
+            call_command("demo", "--no-serve", "--seed", str(DEMO_SEED), stdout=out)
+            yield DemoConference(seed=DEMO_SEED, output=out.getvalue())
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,12 @@
 """The built demo: figures in the reference ranges, rules agreeing with states, real history.
 
-The demo is built once for the module (it takes seconds) and removed afterwards; each
-test reads it inside its own rolled-back transaction.
+The demo is built once per run (``demo_conference`` in tests/conftest.py); each test reads
+it inside its own rolled-back transaction.
 """
 
-import hashlib
-import io
-import json
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from fairmatch.accounts.models import User
@@ -20,50 +16,24 @@ from fairmatch.demo.generator import (
     LOGIN_EMAILS,
     ORGANISER_EMAIL,
     DemoError,
-    build_demo,
     wipe_database,
 )
+from fairmatch.demo.planner import build_plan
 from fairmatch.enterprises.models import Demand, Enterprise, Participation, RuleResult, StateChange
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest, RequestState, SuggestionRun
 from fairmatch.reports.figures import Segment, edition_figures
 from fairmatch.scheduling.models import Meeting, Release
-
-SEED = 11
-
-
-def content_digest() -> str:
-    """A fingerprint of the demo's names, applications, demands and figures."""
-    rows = [
-        list(Enterprise.objects.order_by("pk").values_list("name_original", "name_en", "country")),
-        list(
-            Participation.objects.order_by("pk").values_list(
-                "enterprise__name_en", "edition__slug", "state", "rule_outcome", "submitted_at"
-            )
-        ),
-        list(Demand.objects.order_by("pk").values_list("value", "currency", "description")),
-        list(StateChange.objects.order_by("pk").values_list("to_state", "at", "note")),
-        edition_figures(Edition.objects.get(slug="soc-2027"), segment=Segment.ALL).to_json(),
-    ]
-    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()
+from tests.conftest import DEMO_FIXTURE
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo built by the command; yields the command's output and the data's digest.
-
-    The data is removed afterwards even when the build fails, so no other test sees it.
-    """
-    out = io.StringIO()
-    with django_db_blocker.unblock():
-        try:
-            call_command("demo", "--no-serve", "--seed", str(SEED), stdout=out)
-            yield {"output": out.getvalue(), "digest": content_digest()}
-        finally:
-            call_command("flush", interactive=False, verbosity=0)
+def test_the_demo_tests_run_together_after_all_others(request):
+    """So the demo is built once per run and no other test sees its rows."""
+    uses = [DEMO_FIXTURE in item.fixturenames for item in request.session.items]
+    assert uses == sorted(uses)
 
 
 @pytest.fixture
-def current(demo, db):
+def current(demo_conference, db):
     return Edition.objects.get(slug="soc-2027")
 
 
@@ -213,8 +183,8 @@ def test_the_demo_buyer_reaches_its_agenda_and_calendar(current, client):
     assert client.get(reverse("calendar:feed", args=[feed.token])).status_code == 200
 
 
-def test_the_command_prints_logins_and_figures(demo):
-    output = demo["output"]
+def test_the_command_prints_logins_and_figures(demo_conference):
+    output = demo_conference.output
     for email in [ORGANISER_EMAIL, *LOGIN_EMAILS.values()]:
         assert email in output
     assert f"password: {DEMO_PASSWORD}" in output
@@ -222,13 +192,55 @@ def test_the_command_prints_logins_and_figures(demo):
     assert "expected attendance: 57 qualified + 20 waiting" in output
 
 
-def test_the_same_seed_rebuilds_the_same_data(demo, django_db_blocker):
-    with django_db_blocker.unblock():
-        build_demo(seed=SEED)
-        assert content_digest() == demo["digest"]
+def test_the_data_is_the_plan_of_its_seed(current, demo_conference):
+    """Same seed, same data: the plan is a pure function of the seed (test_planner.py) and
+    the database holds that plan, row for row, with the plan's dates."""
+    plan = build_plan(seed=demo_conference.seed)
+    names = {e.key: e.name_en for e in plan.enterprises}
+    assert list(
+        Enterprise.objects.order_by("pk").values_list("name_original", "name_en", "country")
+    ) == [(e.name_original, e.name_en, e.country) for e in plan.enterprises]
+    submitted = {
+        (p.edition, p.enterprise): step.at
+        for p in plan.participations
+        for step in p.steps
+        if step.state == "submitted"
+    }
+    assert list(
+        Participation.objects.order_by("pk").values_list(
+            "enterprise__name_en", "edition__slug", "state", "created_at", "submitted_at"
+        )
+    ) == [
+        (
+            names[p.enterprise],
+            p.edition,
+            p.final_state,
+            p.created_at,
+            submitted.get((p.edition, p.enterprise)),
+        )
+        for p in plan.participations
+    ]
+    assert list(
+        Demand.objects.order_by("pk").values_list(
+            "participation__enterprise__name_en", "value", "currency", "description"
+        )
+    ) == [
+        (names[p.enterprise], d.value, d.currency, d.description)
+        for p in plan.participations
+        for d in p.demands
+    ]
+    assert list(
+        StateChange.objects.order_by("pk").values_list(
+            "participation__enterprise__name_en", "to_state", "at", "note"
+        )
+    ) == [
+        (names[p.enterprise], step.state, step.at, step.note)
+        for p in plan.participations
+        for step in p.steps
+    ]
 
 
-def test_the_demo_refuses_to_wipe_other_editions(demo, db):
+def test_the_demo_refuses_to_wipe_other_editions(demo_conference, db):
     Edition.objects.filter(slug="soc-2027").update(slug="real-2028")
     with pytest.raises(DemoError, match="real-2028"):
         wipe_database()

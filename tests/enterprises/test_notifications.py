@@ -8,12 +8,10 @@ from django.core import mail
 from django.template import engines
 
 import fairmatch
+from fairmatch.core.domain.mail import PLAIN_TEXT_ENGINE
 from fairmatch.enterprises.domain import confirmation, workflow
 from fairmatch.enterprises.domain.applications import application_changed
-from fairmatch.enterprises.domain.notifications import (
-    PLAIN_TEXT_ENGINE,
-    send_confirmation_request,
-)
+from fairmatch.enterprises.domain.notifications import send_confirmation_request
 from fairmatch.enterprises.models import State
 from fairmatch.matching.domain import requests
 from fairmatch.scheduling.domain import releases

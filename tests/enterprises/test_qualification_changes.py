@@ -2,8 +2,7 @@
 
 from decimal import Decimal
 
-from fairmatch.enterprises.interfaces.messages import render_message
-from fairmatch.enterprises.qualification import (
+from fairmatch.conference.qualification import (
     AllowedCountries,
     ApplicationFacts,
     DelegateFacts,
@@ -15,12 +14,13 @@ from fairmatch.enterprises.qualification import (
     Money,
     RequiredFields,
 )
-from fairmatch.enterprises.qualification.changes import (
+from fairmatch.conference.qualification.changes import (
     changed_facts,
     facts_from_json,
     facts_read,
     facts_to_json,
 )
+from fairmatch.enterprises.interfaces.messages import render_message
 
 DIRECTOR = Localized("Director", "总监")
 NAMES = {"software": Localized("Software", "软件"), "animation": Localized("Animation", "动漫")}

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from fairmatch.conference.qualification import Message, Money
 from fairmatch.core.models import AuditEntry
 from fairmatch.enterprises.domain import workflow
 from fairmatch.enterprises.models import State, StateChange
-from fairmatch.enterprises.qualification import Message, Money
 from tests.factories import DelegateFactory, DemandFactory, OrganiserFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db

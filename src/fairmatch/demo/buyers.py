@@ -4,6 +4,7 @@ import math
 import random
 from decimal import Decimal
 
+from fairmatch.conference.money import to_usd
 from fairmatch.demo.catalogue import MIN_CONTRACT_USD, EditionSpec
 from fairmatch.demo.foreign_names import BUYER_FIELD_WORDS, COUNTRIES, buyer_name, person_name
 from fairmatch.demo.plan import (
@@ -193,11 +194,10 @@ def plan_buyer_participation(
 
 def largest_demand_usd(*, participation: ParticipationPlan, spec: EditionSpec) -> Decimal:
     """The largest planned demand in US dollars at the edition's rates (for checks)."""
-    rates = {**spec.usd_per_unit, "USD": Decimal(1)}
-    return max(
-        (demand.value * rates[demand.currency] for demand in participation.demands),
-        default=Decimal(0),
-    )
+    values = [to_usd(d.value, d.currency, spec.usd_per_unit) for d in participation.demands]
+    if None in values:
+        raise ValueError("a planned demand is in a currency without a rate")
+    return max((value for value in values if value is not None), default=Decimal(0))
 
 
 def meets_contract_minimum(*, participation: ParticipationPlan, spec: EditionSpec) -> bool:

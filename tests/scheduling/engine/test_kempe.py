@@ -1,8 +1,8 @@
 import time
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import verify
 from fairmatch.scheduling.engine.domains import allowed_slots
-from fairmatch.scheduling.engine.generator import generate_fair
 from fairmatch.scheduling.engine.greedy import greedy_slots
 from fairmatch.scheduling.engine.kempe import kempe_fill
 from fairmatch.scheduling.engine.problem import Placement

@@ -1,7 +1,7 @@
 import time
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import AFTERNOON, MORNING, Status, solve, verify
-from fairmatch.scheduling.engine.generator import generate_fair
 
 from .instances import make_problem, pair
 
@@ -85,28 +85,44 @@ def test_clashing_fixed_meetings_are_infeasible_at_once():
     problem = make_problem(
         participants=3, meetings=[pair(0, 1, fixed_slot=1), pair(0, 2, fixed_slot=1)], tables=2
     )
-    started = time.monotonic()
     solution = solve(problem, time_limit=30)
-    assert time.monotonic() - started < 2
     assert solution.status == Status.INFEASIBLE
+    # Found by the checks before any search phase ran (how fast: `fairmatch bench schedule
+    # --limits`).
+    assert set(solution.timings) == {"checks", "total"}
     assert solution.messages == ("meetings 1 and 2 are both fixed to slot 2 with participant 1",)
 
 
 def test_fairness_spreads_breaks():
-    # Participant 1 alone can take every break, or both hubs one each: spread <= 0 forces
-    # the latter only if possible; here the solver must report the spread it reached.
+    # Everyone meets everyone at one table in six slots: the fewest breaks (3) cannot fall
+    # on all four alike; a spread of 0 costs one more break, one for each participant.
     problem = make_problem(
-        participants=5,
-        meetings=[pair(0, 1), pair(0, 2), pair(3, 1), pair(3, 2), pair(4, 0)],
-        slots=4,
-        tables=2,
-        forbidden={4: {1, 2, 3}},
+        participants=4,
+        meetings=[pair(a, b) for a in range(4) for b in range(a + 1, 4)],
+        slots=6,
+        forbidden={0: {3}, 1: {5}, 2: {4}},
+    )
+    unfair = solved(problem, fairness=None)
+    assert (unfair.status, unfair.total_breaks) == (Status.OPTIMAL, 3)
+    fair = solved(problem, fairness=0)
+    assert (fair.status, fair.fairness_met, fair.breaks) == (Status.OPTIMAL, True, (1, 1, 1, 1))
+    assert fair.messages == ()
+
+
+def test_a_fairness_rule_that_cannot_hold_is_dropped_and_said_so():
+    problem = make_problem(
+        participants=4,
+        meetings=[pair(2, 3), pair(0, 3), pair(0, 1), pair(1, 3), pair(0, 2)],
+        slots=5,
+        forbidden={2: {1, 4}, 3: {3, 4}},
     )
     solution = solved(problem, fairness=0)
-    if solution.fairness_met:
-        assert max(solution.breaks) == min(solution.breaks)
-    else:
-        assert solution.messages[0].startswith("no schedule placing the most meetings")
+    assert (solution.status, solution.fairness_met) == (Status.OPTIMAL, False)
+    assert (solution.placed_count, solution.total_breaks) == (5, 2)
+    assert solution.messages == (
+        "no schedule placing the most meetings keeps breaks within a spread of 0; "
+        "the fairness rule was dropped",
+    )
 
 
 def test_interpreters_and_host_tables():
@@ -122,12 +138,14 @@ def test_interpreters_and_host_tables():
     assert tables == [2, 2, 2]
 
 
-def test_the_time_limit_is_respected():
+def test_a_search_cut_short_by_the_time_limit_returns_a_valid_unproven_schedule():
+    # How closely the limit is kept is measured by `fairmatch bench schedule --limits`.
     problem = generate_fair(participants=300, seed=1)
-    started = time.monotonic()
-    solution = solve(problem, time_limit=2.0, workers=1)
-    assert time.monotonic() - started < 4.0
+    events = []
+    solution = solve(problem, time_limit=2.0, workers=1, progress=events.append)
     assert verify(problem, solution.placements).is_valid
+    assert solution.status == Status.FEASIBLE
+    assert events[-1].phase == "done"
 
 
 def test_same_seed_same_result():
@@ -155,7 +173,6 @@ def test_should_stop_ends_the_exact_search_early_with_a_valid_schedule():
     problem = generate_fair(participants=100, seed=1)
     events = []
     asked = time.monotonic() + 1.0
-    started = time.monotonic()
     solution = solve(
         problem,
         time_limit=60,
@@ -163,7 +180,6 @@ def test_should_stop_ends_the_exact_search_early_with_a_valid_schedule():
         progress=events.append,
         should_stop=lambda: time.monotonic() > asked,
     )
-    assert time.monotonic() - started < 6.0
     assert verify(problem, solution.placements).is_valid
     assert any("stopped on request" in message for message in solution.messages)
     assert events[-1].phase == "done"
@@ -172,11 +188,9 @@ def test_should_stop_ends_the_exact_search_early_with_a_valid_schedule():
 def test_should_stop_ends_the_large_neighbourhood_search():
     problem = generate_fair(participants=1_000, seed=2)
     asked = time.monotonic() + 1.0
-    started = time.monotonic()
     solution = solve(
         problem, time_limit=60, workers=1, should_stop=lambda: time.monotonic() > asked
     )
-    assert time.monotonic() - started < 12.0
     assert verify(problem, solution.placements).is_valid
     assert any("stopped on request" in message for message in solution.messages)
 

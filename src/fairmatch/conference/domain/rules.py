@@ -1,7 +1,9 @@
 """Write side of the organiser's rule configuration: qualification rules and exchange rates.
 
-Every change is audited and then re-evaluates every application of the edition, so the
-review queue and the applicants always see verdicts by the rules in force.
+Every change is audited and then announced with ``rules_changed``, inside the change's
+transaction: the enterprises app, which keeps the verdicts, re-evaluates every application
+of the edition on it, so the review queue and the applicants always see verdicts by the
+rules in force. (Conference is the lower layer: it knows nothing of applications.)
 """
 
 from collections.abc import Mapping
@@ -9,22 +11,27 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 
-from fairmatch.conference.models import Edition, ExchangeRate, QualificationRule
+from fairmatch.conference.models import Edition, ExchangeRate, QualificationRule, Rank
+from fairmatch.conference.qualification import Localized, RuleError, parse_rule
 from fairmatch.core.domain.audit import record_action
-from fairmatch.enterprises.domain.qualification import (
-    rank_names,
-    rate_changed,
-    refresh_edition,
-    rule_changed,
-)
-from fairmatch.enterprises.qualification import RuleError, parse_rule
 
 RATE_PLACES = Decimal("1e-10")  # ExchangeRate.usd_per_unit keeps ten decimal places
+
+# Sent with ``edition`` after a rule or an exchange rate of that edition changed, inside the
+# change's transaction (a receiver's error undoes the change); ``rule`` (with ``added``) or
+# ``currency`` says what changed, so that receivers can give it as a reason.
+rules_changed = Signal()
 
 
 class RateError(ValueError):
     """An exchange rate cannot be stored; the message says why."""
+
+
+def rank_names() -> dict[int, Localized]:
+    """The rank ladder as the qualification engine names it: level -> English and Chinese."""
+    return {rank.level: Localized(rank.name_en, rank.name_zh) for rank in Rank.objects.all()}
 
 
 def validate_rule(*, kind: str, parameters: Mapping[str, Any]) -> None:
@@ -35,14 +42,14 @@ def validate_rule(*, kind: str, parameters: Mapping[str, Any]) -> None:
 def create_rule(
     *, edition: Edition, role: str, kind: str, parameters: dict[str, Any], actor: Any
 ) -> QualificationRule:
-    """Add an active rule. Side effects: audit entry, re-evaluation of the edition."""
+    """Add an active rule. Side effects: audit entry, ``rules_changed`` for the edition."""
     validate_rule(kind=kind, parameters=parameters)
     with transaction.atomic():
         rule = QualificationRule.objects.create(
             edition=edition, role=role, kind=kind, parameters=parameters
         )
         record_action(actor=actor, action="rule.created", target=rule, data=_rule_data(rule))
-        refresh_edition(edition, causes=[rule_changed(rule, added=True)])
+        _announce(edition, rule=rule, added=True)
     return rule
 
 
@@ -61,7 +68,7 @@ def update_rule(
             target=rule,
             data={"before": before, "after": _rule_data(rule)},
         )
-        refresh_edition(rule.edition, causes=[rule_changed(rule)])
+        _announce(rule.edition, rule=rule)
     return rule
 
 
@@ -76,7 +83,7 @@ def set_rule_active(*, rule: QualificationRule, is_active: bool, actor: Any) -> 
             target=rule,
             data=_rule_data(rule),
         )
-        refresh_edition(rule.edition, causes=[rule_changed(rule)])
+        _announce(rule.edition, rule=rule)
     return rule
 
 
@@ -86,7 +93,7 @@ def delete_rule(*, rule: QualificationRule, actor: Any) -> None:
     with transaction.atomic():
         record_action(actor=actor, action="rule.deleted", target=rule, data=_rule_data(rule))
         rule.delete()
-        refresh_edition(edition)
+        _announce(edition)
 
 
 def set_exchange_rate(
@@ -94,7 +101,7 @@ def set_exchange_rate(
 ) -> ExchangeRate:
     """Store how many units of ``currency`` one US dollar buys (replacing an earlier rate).
 
-    Side effects: audit entry, re-evaluation of the edition.
+    Side effects: audit entry, ``rules_changed`` for the edition.
     """
     currency = currency.strip().upper()
     if currency == "USD":
@@ -114,7 +121,7 @@ def set_exchange_rate(
             target=rate,
             data={"currency": currency, "units_per_usd": str(units_per_usd)},
         )
-        refresh_edition(edition, causes=[rate_changed(currency)])
+        _announce(edition, currency=currency)
     return rate
 
 
@@ -126,7 +133,19 @@ def delete_exchange_rate(*, rate: ExchangeRate, actor: Any) -> None:
             actor=actor, action="rate.deleted", target=rate, data={"currency": rate.currency}
         )
         rate.delete()
-        refresh_edition(edition, causes=[rate_changed(rate.currency)])
+        _announce(edition, currency=rate.currency)
+
+
+def _announce(
+    edition: Edition,
+    *,
+    rule: QualificationRule | None = None,
+    added: bool = False,
+    currency: str | None = None,
+) -> None:
+    rules_changed.send(
+        sender=QualificationRule, edition=edition, rule=rule, added=added, currency=currency
+    )
 
 
 def _rule_data(rule: QualificationRule) -> dict[str, Any]:
@@ -139,6 +158,8 @@ __all__ = [
     "create_rule",
     "delete_exchange_rate",
     "delete_rule",
+    "rank_names",
+    "rules_changed",
     "set_exchange_rate",
     "set_rule_active",
     "update_rule",

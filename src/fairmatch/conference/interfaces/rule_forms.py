@@ -10,7 +10,7 @@ from django_countries import countries
 
 from fairmatch.conference.domain.rules import RuleError, validate_rule
 from fairmatch.conference.models import Field, QualificationRule, Rank, Role, RuleKind
-from fairmatch.enterprises.qualification.countries import KNOWN_GROUPS
+from fairmatch.conference.qualification.countries import KNOWN_GROUPS
 
 MAX_USD = Decimal("1e15")
 

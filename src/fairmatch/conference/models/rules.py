@@ -23,7 +23,7 @@ class QualificationRule(models.Model):
     """A requirement the organiser sets for one role in one edition.
 
     ``parameters`` depend on ``kind`` and are validated by the rule form and by
-    ``fairmatch.enterprises.qualification.rules.parse_rule``:
+    ``fairmatch.conference.qualification.rules.parse_rule``:
     - min_contract_value: ``{"amount_usd": "8000000", "basis": "largest" | "sum"}``
     - min_delegate_rank: ``{"rank_level": 30, "scope": "any" | "all"}``
     - required_fields: ``{"fields": ["software", ...], "mode": "any" | "all"}``

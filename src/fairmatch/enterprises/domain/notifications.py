@@ -1,29 +1,21 @@
 """E-mail to enterprises, each recipient in their own language.
 
 Mail leaves the request thread as a background task (``django_tasks``); the functions that
-compose and send are plain and can be called directly.
+compose and send are plain and can be called directly. Rendering and sending in the
+reader's language is ``fairmatch.core.domain.mail``'s.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
+from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils.translation import override
 from django_tasks import task
 
+from fairmatch.core.domain.mail import Recipient, absolute_url, send_translated
 from fairmatch.enterprises.models import ConfirmationRequest, Participation, StateChange
 
 ANSWER_QUERY = {"confirm": "?answer=confirm", "decline": "?answer=decline"}
-
-
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    language: str
 
 
 def recipients(*, participation: Participation) -> list[Recipient]:
@@ -38,37 +30,6 @@ def recipients(*, participation: Participation) -> list[Recipient]:
         Recipient(delegate.email, settings.LANGUAGE_CODE)
         for delegate in participation.delegates.filter(is_attending=True).order_by("pk")
     ]
-
-
-def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-# The template engine without HTML escaping (settings.TEMPLATES): mail is plain text.
-PLAIN_TEXT_ENGINE = "plain_text"
-
-
-def send_translated(
-    *, template: str, context: dict[str, Any], to: Iterable[Recipient]
-) -> list[EmailMessage]:
-    """Render ``<template>_subject.txt`` and ``_body.txt`` per recipient in their language.
-
-    Both are plain text, rendered without HTML escaping: user text (an enterprise named
-    "Culture & Media <Ltd>", a note, a message) arrives exactly as written.
-    """
-    messages = []
-    for recipient in to:
-        with override(recipient.language):
-            subject = render_to_string(
-                f"{template}_subject.txt", context, using=PLAIN_TEXT_ENGINE
-            ).strip()
-            body = render_to_string(f"{template}_body.txt", context, using=PLAIN_TEXT_ENGINE)
-        messages.append(
-            EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
-        )
-    if messages:
-        get_connection().send_messages(messages)
-    return messages
 
 
 def notify_state_change(*, change: StateChange, actor_role: str) -> list[EmailMessage]:

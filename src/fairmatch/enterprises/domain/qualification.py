@@ -15,17 +15,16 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import override
 
+from fairmatch.conference.domain.rates import exchange_rates
+from fairmatch.conference.domain.rules import rank_names
 from fairmatch.conference.models import (
     Edition,
     Field,
     QualificationRule,
-    Rank,
     Role,
     RuleKind,
 )
-from fairmatch.enterprises.domain import workflow
-from fairmatch.enterprises.models import Participation, RuleOutcome, RuleResult
-from fairmatch.enterprises.qualification import (
+from fairmatch.conference.qualification import (
     ApplicationFacts,
     DelegateFacts,
     DemandFacts,
@@ -40,14 +39,16 @@ from fairmatch.enterprises.qualification import (
     overall_outcome,
     parse_rule,
 )
-from fairmatch.enterprises.qualification.changes import (
+from fairmatch.conference.qualification.changes import (
     changed_facts,
     facts_from_json,
     facts_read,
     facts_to_json,
 )
-from fairmatch.enterprises.qualification.messages import gettext_noop
-from fairmatch.enterprises.qualification.rules import SEVERITY
+from fairmatch.conference.qualification.messages import gettext_noop
+from fairmatch.conference.qualification.rules import SEVERITY
+from fairmatch.enterprises.domain import workflow
+from fairmatch.enterprises.models import Participation, RuleOutcome, RuleResult
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,6 @@ def with_application(queryset: QuerySet[Participation]) -> QuerySet[Participatio
     return queryset.select_related("enterprise", "edition").prefetch_related(
         "enterprise__fields", "demands", "capabilities", "delegates__rank"
     )
-
-
-def exchange_rates(edition: Edition) -> dict[str, Decimal]:
-    rates = {rate.currency: rate.usd_per_unit for rate in edition.rates.all()}
-    rates["USD"] = Decimal(1)
-    return rates
-
-
-def rank_names() -> dict[int, Localized]:
-    return {rank.level: Localized(rank.name_en, rank.name_zh) for rank in Rank.objects.all()}
 
 
 def field_names() -> dict[str, Localized]:
@@ -363,3 +354,22 @@ def refresh_edition(edition: Edition, *, causes: Sequence[Message] = ()) -> None
             workflow.back_to_review(
                 participation=participation, reasons=[*causes, *worse[participation.pk]]
             )
+
+
+def on_rules_changed(
+    sender: Any,
+    *,
+    edition: Edition,
+    rule: QualificationRule | None = None,
+    added: bool = False,
+    currency: str | None = None,
+    **kwargs: Any,
+) -> None:
+    """Receiver of ``conference.domain.rules.rules_changed``: verdicts follow the rules, and
+    what changed is the reason given to an admission that goes back to review."""
+    causes = []
+    if rule is not None:
+        causes.append(rule_changed(rule, added=added))
+    if currency is not None:
+        causes.append(rate_changed(currency))
+    refresh_edition(edition, causes=causes)

@@ -19,9 +19,9 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fairmatch.conference.qualification import Message
 from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.models import Participation, State, StateChange
-from fairmatch.enterprises.qualification import Message
 
 
 class Actor(StrEnum):

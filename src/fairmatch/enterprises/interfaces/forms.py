@@ -7,9 +7,10 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition, Field, Rank
+from fairmatch.conference.money import to_usd
 from fairmatch.core.interfaces.languages import language_choices
-from fairmatch.enterprises.domain.qualification import exchange_rates
 from fairmatch.enterprises.models import Capability, Delegate, Demand, Enterprise, Participation
 
 # No single outsourcing contract comes near this; larger values are typing mistakes.
@@ -103,9 +104,8 @@ class EditionCurrencyMixin:
         self.fields["description_language"].initial = "en"  # type: ignore[attr-defined]
 
     def check_amount(self, *, amount: Decimal | None, currency: str | None, field: str) -> None:
-        if amount is None or not currency or currency not in self.rates:
-            return
-        if amount * self.rates[currency] > IMPLAUSIBLE_CONTRACT_USD:
+        usd = None if amount is None or not currency else to_usd(amount, currency, self.rates)
+        if usd is not None and usd > IMPLAUSIBLE_CONTRACT_USD:
             self.add_error(  # type: ignore[attr-defined]
                 field,
                 _("%(amount)s %(currency)s is implausibly large; check the number of zeros.")

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import get_language, gettext
 
-from fairmatch.enterprises.qualification import Localized, Message, Money
+from fairmatch.conference.qualification import Localized, Message, Money
 
 
 def _trim(number: Decimal) -> str:

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition
-from fairmatch.enterprises.domain.qualification import exchange_rates
+from fairmatch.conference.money import Rates, to_usd
 from fairmatch.enterprises.models import Capability, Demand, Participation, State
 from fairmatch.matching.models import MeetingRequest, RequestState
 
@@ -70,13 +71,12 @@ def listed_participations(edition: Edition) -> QuerySet[Participation]:
     )
 
 
-def largest_demand_usd(participation: Participation, rates: dict[str, Decimal]) -> Decimal | None:
+def largest_demand_usd(participation: Participation, rates: Rates) -> Decimal | None:
+    """The largest demand in US dollars, among those in a currency with a rate."""
     values = [
-        demand.value * rates[demand.currency]
-        for demand in participation.demands.all()
-        if demand.currency in rates
+        to_usd(demand.value, demand.currency, rates) for demand in participation.demands.all()
     ]
-    return max(values, default=None)
+    return max((value for value in values if value is not None), default=None)
 
 
 def _in_band(value: Decimal | None, band: str) -> bool:

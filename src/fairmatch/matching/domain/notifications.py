@@ -6,7 +6,8 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 from django_tasks import task
 
-from fairmatch.enterprises.domain.notifications import absolute_url, recipients, send_translated
+from fairmatch.core.domain.mail import absolute_url, send_translated
+from fairmatch.enterprises.domain.notifications import recipients
 from fairmatch.matching.models import MeetingRequest
 
 # Who hears of each event: the recipient of a new request, the requester of an answer,

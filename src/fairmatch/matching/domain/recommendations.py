@@ -11,9 +11,10 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Prefetch
 
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition
+from fairmatch.conference.money import Rates, to_usd
 from fairmatch.core.domain.audit import record_action
-from fairmatch.enterprises.domain.qualification import exchange_rates
 from fairmatch.enterprises.models import Capability, Demand, Participation
 from fairmatch.matching import engine
 from fairmatch.matching.domain.directory import LISTED_STATES
@@ -44,10 +45,10 @@ class EngineInput:
     texts: list[Owner] = field(default_factory=list)
 
 
-def _usd(amount: Decimal | None, currency: str, rates: dict[str, Decimal]) -> float | None:
-    if amount is None or currency not in rates:
-        return None
-    return float(amount * rates[currency])
+def _usd(amount: Decimal | None, currency: str, rates: Rates) -> float | None:
+    """The engine's plain float of US dollars; None for no amount or a currency without a rate."""
+    usd = None if amount is None else to_usd(amount, currency, rates)
+    return None if usd is None else float(usd)
 
 
 def engine_input(edition: Edition) -> EngineInput:

@@ -17,7 +17,8 @@ from django_tasks import task
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
-from fairmatch.enterprises.domain.notifications import absolute_url, recipients, send_translated
+from fairmatch.core.domain.mail import absolute_url, send_translated
+from fairmatch.enterprises.domain.notifications import recipients
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.edits import run_in_progress
 from fairmatch.scheduling.domain.locks import lock_working_schedule

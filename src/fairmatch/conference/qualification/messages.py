@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from fairmatch.enterprises.qualification.facts import Localized, Money
+from fairmatch.conference.qualification.facts import Localized, Money
 
 Param = str | int | Money | Localized | tuple[Localized, ...] | tuple[Money, ...]
 

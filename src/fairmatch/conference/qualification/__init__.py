@@ -5,15 +5,15 @@ application into a verdict per rule (pass / fail / needs review) with a reason a
 evidence used, as translatable messages.
 """
 
-from fairmatch.enterprises.qualification.facts import (
+from fairmatch.conference.qualification.facts import (
     ApplicationFacts,
     DelegateFacts,
     DemandFacts,
     Localized,
     Money,
 )
-from fairmatch.enterprises.qualification.messages import Message
-from fairmatch.enterprises.qualification.rules import (
+from fairmatch.conference.qualification.messages import Message
+from fairmatch.conference.qualification.rules import (
     AllowedCountries,
     MinContractValue,
     MinDelegateRank,

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from fairmatch.enterprises.interfaces.messages import render_message
-from fairmatch.enterprises.qualification import (
+from fairmatch.conference.qualification import (
     AllowedCountries,
     ApplicationFacts,
     DelegateFacts,
@@ -23,6 +22,7 @@ from fairmatch.enterprises.qualification import (
     overall_outcome,
     parse_rule,
 )
+from fairmatch.enterprises.interfaces.messages import render_message
 
 RATES = {"USD": Decimal(1), "JPY": Decimal("0.0066"), "EUR": Decimal("1.08")}
 EIGHT_MILLION = MinContractValue(amount_usd=Decimal("8000000"))

@@ -1,4 +1,4 @@
-"""Seeded fair-like instances for scale benchmarks and tests.
+"""Seeded fair-like instances for the scheduler's scale benchmark and the engine tests.
 
 Two days of morning and afternoon sessions (16 to 20 slots in all), buyers who host and
 providers who visit, tables = meetings / slots + 15 %, and a third of the participants
@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import random
 
-from .problem import AFTERNOON, MORNING, Meeting, Participant, Problem, Slot, Table
+from fairmatch.scheduling.engine import (
+    AFTERNOON,
+    MORNING,
+    Meeting,
+    Participant,
+    Problem,
+    Slot,
+    Table,
+)
 
 
 def generate_fair(

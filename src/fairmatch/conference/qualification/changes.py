@@ -11,15 +11,15 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from fairmatch.enterprises.qualification.facts import (
+from fairmatch.conference.qualification.facts import (
     ApplicationFacts,
     DelegateFacts,
     DemandFacts,
     Localized,
     Money,
 )
-from fairmatch.enterprises.qualification.messages import Message, gettext_noop
-from fairmatch.enterprises.qualification.rules import (
+from fairmatch.conference.qualification.messages import Message, gettext_noop
+from fairmatch.conference.qualification.rules import (
     AllowedCountries,
     MinContractValue,
     MinDelegateRank,

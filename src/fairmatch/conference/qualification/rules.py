@@ -6,9 +6,10 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from fairmatch.enterprises.qualification.countries import KNOWN_GROUPS, country_in_group
-from fairmatch.enterprises.qualification.facts import ApplicationFacts, Localized, Money
-from fairmatch.enterprises.qualification.messages import Message, gettext_noop
+from fairmatch.conference.money import Rates, to_usd
+from fairmatch.conference.qualification.countries import KNOWN_GROUPS, country_in_group
+from fairmatch.conference.qualification.facts import ApplicationFacts, Localized, Money
+from fairmatch.conference.qualification.messages import Message, gettext_noop
 
 
 class Outcome(StrEnum):
@@ -108,7 +109,7 @@ def parse_rule(
     raise RuleError(f"kind: unknown rule kind {kind!r}")
 
 
-def evaluate(rule: Rule, facts: ApplicationFacts, usd_per_unit: Mapping[str, Decimal]) -> Verdict:
+def evaluate(rule: Rule, facts: ApplicationFacts, usd_per_unit: Rates) -> Verdict:
     """Judge one application by one rule."""
     if isinstance(rule, MinContractValue):
         return _evaluate_contract_value(rule, facts, usd_per_unit)
@@ -127,7 +128,7 @@ def overall_outcome(verdicts: Iterable[Verdict]) -> Outcome:
 
 
 def _evaluate_contract_value(
-    rule: MinContractValue, facts: ApplicationFacts, usd_per_unit: Mapping[str, Decimal]
+    rule: MinContractValue, facts: ApplicationFacts, usd_per_unit: Rates
 ) -> Verdict:
     minimum = Money(rule.amount_usd, "USD")
     if not facts.demands:
@@ -140,7 +141,11 @@ def _evaluate_contract_value(
                 {"minimum": minimum},
             ),
         )
-    missing = sorted({d.value.currency for d in facts.demands} - set(usd_per_unit))
+    in_usd = [
+        (demand, to_usd(demand.value.amount, demand.value.currency, usd_per_unit))
+        for demand in facts.demands
+    ]
+    missing = sorted({demand.value.currency for demand, usd in in_usd if usd is None})
     if missing:
         return Verdict(
             Outcome.REVIEW,
@@ -151,10 +156,7 @@ def _evaluate_contract_value(
                 {"currency": ", ".join(missing)},
             ),
         )
-    converted = [
-        (demand, Money(demand.value.amount * usd_per_unit[demand.value.currency], "USD"))
-        for demand in facts.demands
-    ]
+    converted = [(demand, Money(usd, "USD")) for demand, usd in in_usd if usd is not None]
     if rule.basis == "largest":
         demand, offered = max(converted, key=lambda pair: pair[1].amount)
         evidence = Message(

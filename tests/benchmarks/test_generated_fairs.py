@@ -1,5 +1,5 @@
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import validate
-from fairmatch.scheduling.engine.generator import generate_fair
 
 
 def test_generated_fairs_are_seeded_and_shaped_like_the_issue_says():
