@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from benchmarks._generated_fairs import generate_fair
 from fairmatch.scheduling.engine import InvalidInput, Placement, Status, solve, verify
-from fairmatch.scheduling.engine.generator import generate_fair
 from fairmatch.scheduling.engine.reference import fix_kept
 from fairmatch.scheduling.engine.reference_start import moves_lower_bound, start_near_reference
 
