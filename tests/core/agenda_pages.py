@@ -28,12 +28,13 @@ def agenda_pages() -> dict[str, bytes]:
 
     from fairmatch.accounts.models import User
     from fairmatch.demo.generator import LOGIN_EMAILS
-    from fairmatch.scheduling.models import Release
+    from fairmatch.scheduling.models import Release, ReleaseEntry
 
     release = Release.objects.select_related("edition").order_by("-published_at").first()
     assert release is not None, "no published schedule to serve"
     edition = release.edition.slug
-    participations = sorted({pk for e in release.snapshot.values() for pk in e["participants"]})
+    pairs = ReleaseEntry.objects.filter(release=release).values_list("first_id", "second_id")
+    participations = sorted({pk for pair in pairs for pk in pair})
     users = list(User.objects.filter(email__in=LOGIN_EMAILS.values()).order_by("email"))
     users += [
         User.objects.filter(enterprise__participations=pk, is_active=True).order_by("pk")[0]

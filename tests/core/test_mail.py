@@ -3,11 +3,16 @@
 import pytest
 from django.core import mail
 
-from fairmatch.core.domain.mail import Recipient, absolute_url, send_translated
+from fairmatch.core.domain.mail import (
+    PLAIN_TEXT_ENGINE,
+    Recipient,
+    absolute_url,
+    send_translated,
+)
 
 TEMPLATES = {
     "note_subject.txt": "{% load i18n %}  {% translate 'My agenda' %}:\n  {{ name }}  \n",
-    "note_body.txt": "{% load i18n %}{% translate 'Time' %} {{ when }}\n",
+    "note_body.txt": "{% load i18n %}{% translate 'Time' %} {{ when }} & {{ name }}\n",
 }
 
 
@@ -15,8 +20,12 @@ TEMPLATES = {
 def note_templates(settings):
     settings.TEMPLATES = [
         {
+            "NAME": PLAIN_TEXT_ENGINE,
             "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", TEMPLATES)]},
+            "OPTIONS": {
+                "autoescape": False,
+                "loaders": [("django.template.loaders.locmem.Loader", TEMPLATES)],
+            },
         }
     ]
 
@@ -24,12 +33,12 @@ def note_templates(settings):
 def test_each_recipient_reads_the_mail_in_their_language(note_templates):
     sent = send_translated(
         template="note",
-        context={"name": "Acme", "when": "9:00"},
+        context={"name": "Acme & <Co>", "when": "9:00"},
         to=[Recipient("en@acme.example", "en"), Recipient("zh@acme.example", "zh-hans")],
     )
     expected = [
-        (["en@acme.example"], "My agenda: Acme", "Time 9:00\n"),
-        (["zh@acme.example"], "我的洽谈日程: Acme", "时间 9:00\n"),
+        (["en@acme.example"], "My agenda: Acme & <Co>", "Time 9:00 & Acme & <Co>\n"),
+        (["zh@acme.example"], "我的洽谈日程: Acme & <Co>", "时间 9:00 & Acme & <Co>\n"),
     ]
     assert [(m.to, m.subject, m.body) for m in sent] == expected
     assert [(m.to, m.subject, m.body) for m in mail.outbox] == expected
