@@ -232,6 +232,16 @@ TABLE: dict[str, Entry] = {
         post=ORGANISER_OBJECT,
         fill=edition_object("run", action="cancel"),
     ),
+    "scheduling_admin:apply_run": Entry(
+        ORGANISER_OBJECT, post=ORGANISER_OBJECT, fill=edition_object("run")
+    ),
+    "scheduling_admin:release_all_decisions": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION
+    ),
+    "scheduling_admin:release_decision": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("meeting")
+    ),
+    "scheduling_admin:reset": Entry(ORGANISER, post=ORGANISER, fill=edition_and(number=1)),
     "scheduling_admin:board": Entry(ORGANISER, fill=EDITION),
     "scheduling_admin:move": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     "scheduling_admin:swap": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
