@@ -9,6 +9,7 @@ from fairmatch.core.models import AuditEntry
 from fairmatch.enterprises.models import Enterprise, State
 from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.models import CalendarFeed, Meeting
+from fairmatch.scheduling.models.meetings import MeetingState
 from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
 from tests.matching.helpers import buyer
 from tests.scheduling.helpers import accepted_meetings, grid_edition, place_in_turn
@@ -185,7 +186,8 @@ def test_hostile_names_neither_break_the_feed_nor_add_a_property(client, name, s
     assert str(events[0]["SUMMARY"]) == f"Negotiation with {shown}"
 
     parsed = vobject.readOne(response.content.decode())
-    assert set(parsed.contents) == {p.lower() for p in CALENDAR_PROPERTIES} | {"vevent"}
+    components = {"vevent", "vtimezone"}
+    assert set(parsed.contents) == {p.lower() for p in CALENDAR_PROPERTIES} | components
     assert parsed.x_wr_calname.value == f"{edition.name} – {shown}"
     first = sorted(parsed.vevent_list, key=lambda event: event.dtstart.value)[0]
     assert set(first.contents) == {p.lower() for p in EVENT_PROPERTIES}
@@ -203,3 +205,56 @@ def test_the_feed_makes_a_constant_number_of_queries(client, django_assert_max_n
     with django_assert_max_num_queries(small_count):
         response = client.get(large)
     assert len(vobject.readOne(response.content.decode()).vevent_list) == 8
+
+
+def test_every_time_zone_a_feed_names_is_defined_in_it(client, settings):
+    settings.SITE_URL = "https://fair.example.org"
+    edition, _host, _delegate, member = published_buyer()
+    content = client.get(feed_address(client, edition, member)).content
+    calendar = Calendar.from_ical(content)
+    named = {
+        str(event[prop].params["TZID"])
+        for event in calendar.walk("VEVENT")
+        for prop in ("DTSTART", "DTEND")
+    }
+    defined = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    assert named == {edition.timezone}
+    assert named <= defined
+    assert all(str(event["UID"]).endswith("@fair.example.org") for event in calendar.walk("VEVENT"))
+
+
+def test_the_feed_passes_a_strict_rfc_5545_reader(client):
+    from ical.calendar_stream import IcsCalendarStream
+
+    edition, _host, _delegate, member = published_buyer(buyer_name="Keiko; Trading, Ltd\\")
+    text = client.get(feed_address(client, edition, member)).content.decode()
+    calendar = IcsCalendarStream.calendar_from_ics(text)  # raises on a malformed calendar
+    assert len(calendar.events) == 2
+    assert {zone.tz_id for zone in calendar.timezones} == {edition.timezone}
+
+
+def test_a_client_that_has_the_feed_gets_not_modified(client):
+    edition, _host, _delegate, member = published_buyer()
+    address = feed_address(client, edition, member)
+    first = client.get(address)
+    again = client.get(address, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == "private, max-age=300"
+
+
+def test_a_new_release_or_name_gives_a_new_feed(client):
+    edition, host, _delegate, member = published_buyer()
+    address = feed_address(client, edition, member)
+    first = client.get(address)
+    meeting = Meeting.objects.filter(edition=edition).order_by("pk").first()
+    meeting.state = MeetingState.CANCELLED
+    meeting.save(update_fields=["state"])
+    releases.publish(edition=edition, name="second", user=None)
+    second = client.get(address, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200
+    assert len(Calendar.from_ical(second.content).walk("VEVENT")) == 1
+    Enterprise.objects.filter(pk=host.enterprise_id).update(name_en="Keiko Holdings")
+    third = client.get(address, HTTP_IF_NONE_MATCH=second["ETag"])
+    assert third.status_code == 200
+    assert "Keiko Holdings" in Calendar.from_ical(third.content)["X-WR-CALNAME"]

@@ -4,6 +4,8 @@ Every text goes through the library's TEXT value type, which escapes backslashes
 semicolons and line breaks, so no user text can end a property or start a new one. The
 calendar name is an extension property that the library would otherwise write raw: it is
 declared as TEXT. One-line properties (name, summary, location) get line breaks as spaces.
+Times are written in the edition's time zone with its VTIMEZONE block, so clients show the
+conference's own clock whatever their zone.
 """
 
 import re
@@ -15,6 +17,10 @@ from fairmatch.scheduling.domain.agendas import Agenda
 
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not allowed in iCalendar text
+
+
+# Part of every cached feed's key: bump it when the feed's layout changes.
+ICS_FORMAT = 2
 
 
 def event_uid(meeting_id: int) -> str:
@@ -57,4 +63,6 @@ def agenda_calendar(agenda: Agenda, *, title: str, texts: dict[str, str]) -> byt
             description.append(texts["interpreter"] % {"language": item.interpreter})
         event.add("description", _text("\n".join(description)))
         calendar.add_component(event)
+    # Times carry the edition's TZID; RFC 5545 wants its VTIMEZONE in the same file.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,9 +1,12 @@
 """Agendas: the delegate's page, its PDF, its calendar feed; the organiser's print-out."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -22,12 +25,14 @@ from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
 from fairmatch.scheduling.domain.grid import set_unavailable_slots
 from fairmatch.scheduling.domain.releases import latest_release
 from fairmatch.scheduling.interfaces.forms import AvailabilityForm, DelegateForm
-from fairmatch.scheduling.interfaces.ics import agenda_calendar
+from fairmatch.scheduling.interfaces.ics import ICS_FORMAT, agenda_calendar
 from fairmatch.scheduling.interfaces.pdf import Section, render_pdf
 from fairmatch.scheduling.models import CalendarFeed, Release, Slot, Unavailability
 
 # Calendar clients poll; a feed may be kept five minutes, by the reader's own client only.
 FEED_MAX_AGE = 300
+# A feed's text is kept a day; a new release or name makes a new key, not a stale answer.
+FEED_CACHE_SECONDS = 24 * 3600
 
 
 def _private(response: HttpResponse, *, max_age: int = 0) -> HttpResponse:
@@ -135,24 +140,54 @@ def agenda_pdf(request: HttpRequest, edition: str) -> HttpResponse:
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret feed: no login (calendar clients cannot log in). Unknown and replaced
-    addresses, and delegates who no longer attend, are not found."""
+    addresses, and delegates who no longer attend, are not found.
+
+    Clients poll all day while a feed changes only with a release: its text is kept in the
+    cache under everything it is made of, and a client that already has it gets 304."""
     live = live_feed(token)
     if live is None:
         raise Http404
     participation = live.participation
+    edition_obj = participation.edition
+    release = latest_release(edition_obj)
     with override(live.language):
-        content = agenda_calendar(
-            agenda_for(participation=participation),
-            title=f"{participation.edition.name} – {participation.enterprise.display_name}",
-            texts={
-                "summary": _("Negotiation with %(name)s"),
-                "table": _("Table %(table)s"),
-                "interpreter": _("Interpreter: %(language)s"),
-            },
-        )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+        title = f"{edition_obj.name} – {participation.enterprise.display_name}"
+    version = feed_version(
+        participation_id=participation.pk,
+        release_id=release.pk if release else None,
+        language=live.language,
+        title=title,
+        timezone=edition_obj.timezone,
+    )
+    etag = f'"{version}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        key = f"fairmatch:feed:{version}"
+        content = cache.get(key)
+        if content is None:
+            with override(live.language):
+                content = agenda_calendar(
+                    agenda_for(participation=participation, release=release),
+                    title=title,
+                    texts={
+                        "summary": _("Negotiation with %(name)s"),
+                        "table": _("Table %(table)s"),
+                        "interpreter": _("Interpreter: %(language)s"),
+                    },
+                )
+            cache.set(key, content, FEED_CACHE_SECONDS)
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    response["ETag"] = etag
     return _private(response, max_age=FEED_MAX_AGE)
+
+
+def feed_version(**made_of: object) -> str:
+    """A digest of what a feed's text is made of: a release's rows never change, so the
+    release, the reader's language and the live names say everything."""
+    text = "|".join(f"{name}={value}" for name, value in sorted(made_of.items()))
+    return hashlib.sha256(f"{ICS_FORMAT}|{text}".encode()).hexdigest()[:32]
 
 
 @organiser_required
