@@ -9,7 +9,7 @@
 | FAIRMATCH_EMAIL_BACKEND      | console                              |
 | FAIRMATCH_DEFAULT_FROM_EMAIL | Fairmatch <noreply@localhost>        |
 | FAIRMATCH_SITE_URL           | http://127.0.0.1:8000                |
-| FAIRMATCH_LANGUAGES          | en,zh-hans                           |
+| FAIRMATCH_LANGUAGES          | en,zh-hans,ja,ko                     |
 | FAIRMATCH_VAR_DIR            | <repo>/var                           |
 | FAIRMATCH_TASKS_IMMEDIATE    | false (run background tasks inline)  |
 | FAIRMATCH_DB_CONN_MAX_AGE    | 60 (seconds a connection is reused)  |
@@ -259,10 +259,15 @@ CACHES = {
 }
 
 LANGUAGE_CODE = "en"
-_LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Simplified Chinese")}
+_LANGUAGE_NAMES = {
+    "en": _("English"),
+    "zh-hans": _("Simplified Chinese"),
+    "ja": _("Japanese"),
+    "ko": _("Korean"),
+}
 LANGUAGES = [
     (code, _LANGUAGE_NAMES.get(code, code))
-    for code in env_list("FAIRMATCH_LANGUAGES", ["en", "zh-hans"])
+    for code in env_list("FAIRMATCH_LANGUAGES", ["en", "zh-hans", "ja", "ko"])
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"

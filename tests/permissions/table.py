@@ -96,6 +96,7 @@ TABLE: dict[str, Entry] = {
     # --- web, i18n ---
     "web:home": Entry(PUBLIC),
     "web:health": Entry(PUBLIC),
+    "web:favicon": Entry(PUBLIC),
     "set_language": Entry(PUBLIC, post=PUBLIC),
     # --- accounts (ours) ---
     "accounts:welcome": Entry(MEMBER, post=MEMBER),
