@@ -48,7 +48,10 @@ def test_foreign_figures_are_those_of_the_reference_event(current):
     assert figures.previous_confirmation_rate is not None
     rate = figures.previous_confirmation_rate
     expected = figures.qualified + figures.waiting_confirmation * rate
-    assert figures.expected_attendance == pytest.approx(expected, abs=0.05)
+    assert figures.expected_attendance == round(expected)  # people, not fractions of them
+    assert (
+        f"= {expected:.1f}, about {round(expected)} people" in figures.expected_attendance_formula
+    )
 
 
 def test_previous_edition_is_finished_with_about_62_foreign_buyers(current):

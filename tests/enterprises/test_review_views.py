@@ -125,10 +125,12 @@ def mixed(edition):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        (
-            "",
-            ["Booth Co", "China Soft", "Draft Buyer", "Poor Buyer", "Rich Buyer", "Waiting Buyer"],
-        ),
+        ("", ["Booth Co", "China Soft", "Poor Buyer", "Rich Buyer", "Waiting Buyer"]),
+        ("state=draft", ["Draft Buyer"]),
+        ("search=buyer", ["Poor Buyer", "Rich Buyer", "Waiting Buyer"]),
+        ("search=+china+&role=provider", ["China Soft"]),
+        ("sort=country", ["China Soft", "Waiting Buyer", "Booth Co", "Rich Buyer", "Poor Buyer"]),
+        ("sort=state&country=JP", ["Booth Co", "Rich Buyer"]),
         ("state=submitted", ["Booth Co", "China Soft", "Poor Buyer", "Rich Buyer"]),
         ("country=JP", ["Booth Co", "Rich Buyer"]),
         ("field=pharma", ["China Soft"]),
@@ -143,6 +145,32 @@ def test_queue_filters(client, organiser, edition, mixed, query, expected):
     response = client.get(f"{queue_url(edition)}?{query}")
     assert response.status_code == 200
     assert names_in(response) == expected
+
+
+def test_queue_says_how_many_drafts_it_leaves_out_as_the_figures_do(
+    client, organiser, edition, mixed
+):
+    from fairmatch.reports.figures import edition_figures
+
+    response = client.get(queue_url(edition))
+    assert response.context["page"].paginator.count == edition_figures(edition).applicants
+    assert "1 draft not yet submitted is not listed" in response.content.decode()
+    assert (
+        "not yet submitted" not in client.get(f"{queue_url(edition)}?state=draft").content.decode()
+    )
+
+
+def test_queue_finds_an_enterprise_by_its_original_name(client, organiser, edition):
+    participation = ParticipationFactory(
+        edition=edition,
+        enterprise__name_original="大连软件有限公司",
+        enterprise__name_en="Dalian Software Co",
+        state=State.SUBMITTED,
+    )
+    ParticipationFactory(edition=edition, enterprise__name_original="Other", state=State.SUBMITTED)
+    for term in ("大连软件", "dalian soft"):
+        response = client.get(queue_url(edition), {"search": term})
+        assert [p.pk for p in response.context["page"].object_list] == [participation.pk], term
 
 
 def test_queue_shows_the_outcome_and_the_reason_of_a_failed_rule(client, organiser, edition, mixed):
@@ -161,7 +189,9 @@ def test_queue_ignores_an_invalid_filter_and_says_so(client, organiser, edition,
 
 def test_queue_is_paginated(client, organiser, edition):
     for number in range(55):
-        ParticipationFactory(edition=edition, enterprise__name_original=f"Firm {number:02d}")
+        ParticipationFactory(
+            edition=edition, enterprise__name_original=f"Firm {number:02d}", state=State.SUBMITTED
+        )
     first = client.get(queue_url(edition))
     second = client.get(f"{queue_url(edition)}?page=2")
     assert len(first.context["page"].object_list) == 50
@@ -176,7 +206,7 @@ def test_queue_queries_do_not_grow_with_rows(
         participation = buyer(edition, f"Firm {number}", value="1000000")
         participation.enterprise.fields.add(FieldFactory())
     refresh_edition(edition)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # 10, and the count of drafts left out
         response = client.get(f"{queue_url(edition)}?role=buyer")
     assert len(response.context["page"].object_list) == rows
 

@@ -67,7 +67,7 @@ def test_growth_and_expected_attendance_for_everyone(current):
     assert figures.previous_confirmation_rate == 0.75
     assert figures.expected_attendance == 12.0
     assert figures.expected_attendance_formula == (
-        "9 qualified + 4 waiting × 75.0% confirmed last edition = 12.0"
+        "9 qualified + 4 waiting × 75.0% confirmed last edition = 12.0, about 12 people"
     )
 
 
@@ -152,7 +152,7 @@ def test_figures_command_defaults_to_the_latest_edition_and_prints_a_sentence(cu
     assert out.getvalue().splitlines() == [
         f"{current.name}: 9 enterprises from 3 countries qualified, 4 waiting for "
         "confirmation, 1 rejected; expected attendance 9 qualified + 4 waiting × 75.0% "
-        "confirmed last edition = 12.0",
+        "confirmed last edition = 12.0, about 12 people",
         "growth vs previous edition: +50.0 %",
     ]
 

@@ -13,6 +13,8 @@ from django.test.utils import override_settings
 
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
+from fairmatch.demo.embeddings import ShippedEmbedder
+from fairmatch.demo.embeddings import shipped_vectors as shipped
 from fairmatch.demo.generator import QUIET_SETTINGS
 from fairmatch.matching.domain import requests
 from fairmatch.matching.domain.embeddings import compute_edition_embeddings
@@ -45,12 +47,17 @@ class MatchmakingResult:
     embedding_seconds: float = 0.0
 
 
-def build_matchmaking(*, edition: Edition, organiser: User, seed: int) -> MatchmakingResult:
-    """Embed the descriptions (the default text model, in batches), compute recommendations
-    and suggestions, then play the requests that followed."""
+def build_matchmaking(
+    *, edition: Edition, organiser: User, seed: int, shipped_vectors: bool = True
+) -> MatchmakingResult:
+    """Embed the descriptions (the default text model, from the shipped vectors where they
+    hold the text), compute recommendations and suggestions, then play the requests that
+    followed."""
     started = time.perf_counter()
     rng = random.Random(seed)
-    embedded = compute_edition_embeddings(edition=edition)
+    embedder = ShippedEmbedder(shipped() if shipped_vectors else {})
+    compute_edition_embeddings(edition=edition, embedder=embedder)
+    embedded = embedder.encoded
     embedding_seconds = time.perf_counter() - started
     with override_settings(**QUIET_SETTINGS), transaction.atomic():
         stored = refresh_recommendations(edition=edition)

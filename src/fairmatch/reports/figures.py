@@ -175,10 +175,17 @@ def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
             "previous edition, so all are counted) = %(expected).0f"
         ) % {"qualified": qualified, "waiting": waiting, "expected": qualified + waiting}
     else:
-        expected = qualified + waiting * rate
-        figures.expected_attendance = round(expected, 1)
+        exact = qualified + waiting * rate
+        # People come whole: the figure is rounded, the formula keeps the exact value.
+        figures.expected_attendance = float(int(exact + 0.5))
         figures.expected_attendance_formula = _(
             "%(qualified)d qualified + %(waiting)d waiting × %(rate).1f%% confirmed last "
-            "edition = %(expected).1f"
-        ) % {"qualified": qualified, "waiting": waiting, "rate": 100 * rate, "expected": expected}
+            "edition = %(exact).1f, about %(expected)d people"
+        ) % {
+            "qualified": qualified,
+            "waiting": waiting,
+            "rate": 100 * rate,
+            "exact": exact,
+            "expected": figures.expected_attendance,
+        }
     return figures

@@ -31,6 +31,18 @@ class QueueFilters:
     field: str = ""
     role: str = ""
     outcome: str = ""
+    search: str = ""  # part of any of the enterprise's names
+    sort: str = "name"  # a key of SORTS
+
+
+# How the queue may be ordered; the primary key last keeps pages stable.
+SORTS = {
+    "name": ("enterprise__name_en", "pk"),
+    "country": ("enterprise__country", "enterprise__name_en", "pk"),
+    "state": ("state", "enterprise__name_en", "pk"),
+    "submitted": ("submitted_at", "pk"),
+    "-submitted": ("-submitted_at", "-pk"),
+}
 
 
 def role_condition(role: str) -> Q:
@@ -62,6 +74,13 @@ def review_queue(*, edition: Edition, filters: QueueFilters) -> QuerySet[Partici
     queryset = Participation.objects.filter(edition=edition)
     if filters.state:
         queryset = queryset.filter(state=filters.state)
+    else:  # drafts are not applications yet, as the figures count them
+        queryset = queryset.exclude(state=State.DRAFT)
+    if filters.search:
+        queryset = queryset.filter(
+            Q(enterprise__name_en__icontains=filters.search)
+            | Q(enterprise__name_original__icontains=filters.search)
+        )
     if filters.country:
         queryset = queryset.filter(enterprise__country=filters.country)
     if filters.role:
@@ -78,8 +97,13 @@ def review_queue(*, edition: Edition, filters: QueueFilters) -> QuerySet[Partici
             "enterprise__fields",
             Prefetch("rule_results", queryset=open_results, to_attr="open_results"),
         )
-        .order_by("enterprise__name_en", "pk")
+        .order_by(*SORTS.get(filters.sort, SORTS["name"]))
     )
+
+
+def draft_count(*, edition: Edition) -> int:
+    """Applications still being written: the queue and the figures leave them out."""
+    return Participation.objects.filter(edition=edition, state=State.DRAFT).count()
 
 
 def participation_for_review(*, edition: Edition, pk: int) -> Participation:

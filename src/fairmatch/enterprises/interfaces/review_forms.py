@@ -33,11 +33,23 @@ def decision_choices(states: Iterable[State] = DECISIONS) -> list[tuple[str, Any
 class QueueFilterForm(forms.Form):
     """Filters of the review queue, read from the query string."""
 
+    search = forms.CharField(label=_("Name"), required=False, max_length=200)
     state = forms.ChoiceField(label=_("State"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     field = forms.ChoiceField(label=_("Field"), required=False)
     role = forms.ChoiceField(label=_("Role"), required=False)
     outcome = forms.ChoiceField(label=_("Rule outcome"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("name")),
+            ("country", _("country")),
+            ("state", _("state")),
+            ("-submitted", _("newest first")),
+            ("submitted", _("oldest first")),
+        ],
+    )
 
     def __init__(self, *args: Any, edition: Edition, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,7 +72,10 @@ class QueueFilterForm(forms.Form):
         """The valid filters; an invalid one is shown with its error and ignored."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return QueueFilters(**{name: data.get(name, "") for name in self.fields})
+        values = {name: data.get(name, "") for name in self.fields}
+        values["search"] = values["search"].strip()
+        values["sort"] = values["sort"] or "name"
+        return QueueFilters(**values)
 
 
 class DecisionForm(forms.Form):

@@ -55,6 +55,7 @@ def queue(request: HttpRequest, edition: str) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "bulk_form": BulkActionForm(edition=edition_obj),
+            "drafts": 0 if filter_form.filters().state else review.draft_count(edition=edition_obj),
         },
     )
 

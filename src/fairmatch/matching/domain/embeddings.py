@@ -92,7 +92,8 @@ def compute_embeddings(
     """Compute the missing and stale vectors of these descriptions; returns how many.
 
     A vector is stale when its text or its model (name and version) changed. Empty texts
-    have none. Texts are encoded in batches, the whole set in one transaction per batch.
+    have none. Distinct texts are encoded in batches; rows are written one transaction per
+    batch.
     """
     found = owners(participations=participations, enterprises=enterprises)
     model = embedder.model if embedder is not None else MODELS[DEFAULT_MODEL]
@@ -109,11 +110,16 @@ def compute_embeddings(
     if not todo:
         return 0
     embedder = embedder or load_embedder()
+    # Enterprises often describe themselves alike: each distinct text is encoded once.
+    distinct = sorted({prepared(owner.text) for owner in todo})
+    vectors: dict[str, np.ndarray] = {}
+    for start in range(0, len(distinct), BATCH):
+        batch = distinct[start : start + BATCH]
+        vectors.update(zip(batch, embedder.encode(batch), strict=True))
     for start in range(0, len(todo), BATCH):
-        batch = todo[start : start + BATCH]
-        vectors = embedder.encode([prepared(owner.text) for owner in batch])
         with transaction.atomic():
-            for owner, vector in zip(batch, vectors, strict=True):
+            for owner in todo[start : start + BATCH]:
+                vector = vectors[prepared(owner.text)]
                 TextEmbedding.objects.update_or_create(
                     **{owner.field + "_id": owner.pk},
                     defaults={

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.accounts.models import User
 from fairmatch.core.interfaces import arguments
+from fairmatch.demo.embeddings import SHIPPED, save_vectors
 from fairmatch.demo.generator import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -38,6 +39,16 @@ class Command(BaseCommand):
             "--port", type=arguments.int_between(1, 65535), default=8000, help="port to serve on"
         )
         parser.add_argument(
+            "--compute-vectors",
+            action="store_true",
+            help="encode every description with the text model instead of the shipped vectors",
+        )
+        parser.add_argument(
+            "--save-vectors",
+            action="store_true",
+            help="write the descriptions' vectors as the shipped ones (after a model change)",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="wipe the database even if it holds editions the demo did not make",
@@ -57,13 +68,16 @@ class Command(BaseCommand):
             edition=result.current_edition,
             organiser=User.objects.get(email=ORGANISER_EMAIL),
             seed=options["seed"],
+            shipped_vectors=not options["compute_vectors"],
         )
+        if options["save_vectors"]:
+            self.stdout.write(f"  {save_vectors()} vectors written to {SHIPPED}")
         self.stdout.write(
             f"  {matchmaking.suggestions} suggested meetings; requests: {matchmaking.accepted} "
             f"accepted, {matchmaking.declined} declined, {matchmaking.pending} waiting; "
             f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s, of which "
-            f"{matchmaking.embedding_seconds:.1f} s embedding {matchmaking.embedded} "
-            "descriptions)\n"
+            f"{matchmaking.embedding_seconds:.1f} s for the descriptions' vectors, "
+            f"{matchmaking.embedded} encoded by the model)\n"
         )
         self.stdout.write("Negotiation schedule: grid, solver run, publication ...")
         schedule = build_schedule(
