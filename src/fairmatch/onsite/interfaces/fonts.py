@@ -39,6 +39,7 @@ def _static_font() -> Path:
     handle, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".ttf")
     os.close(handle)
     font.save(temporary)
+    os.chmod(temporary, 0o644)
     os.replace(temporary, cached)
     return cached
 
