@@ -24,6 +24,7 @@ APP_LADDER = (
     "accounts",
     "matching",
     "scheduling",
+    "onsite",
     "reports",
     "web",
     "demo",

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "fairmatch.enterprises",
     "fairmatch.matching",
     "fairmatch.scheduling",
+    "fairmatch.onsite",
     "fairmatch.reports",
     "fairmatch.web",
     "fairmatch.demo",

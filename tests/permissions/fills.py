@@ -169,3 +169,27 @@ def values(**kwargs: Any) -> Fill:
 def edition_and(**extra: Any) -> Fill:
     """The edition in the URL (current or previous) and fixed values."""
     return Fill((OWN, OTHER_EDITION), lambda w, r, v: {"edition": w.edition_slug(v), **extra})
+
+
+def day_meeting() -> Fill:
+    """A meeting to mark on the day: A's with B (the negotiators' own), C's with G, or one of
+    the previous edition, always through the current edition's address."""
+
+    def kwargs(world: World, role: str, variant: str) -> dict[str, Any]:
+        from fairmatch.scheduling.models import Meeting
+
+        letter = {OWN: "A", OTHER_ENTERPRISE: "C", OTHER_EDITION: "D"}[variant]
+        participation = world.parties[letter].participation
+        meeting = Meeting.objects.filter(first=participation).first() or Meeting.objects.get(
+            second=participation
+        )
+        return {"edition": world.current.slug, "pk": meeting.pk}
+
+    return Fill((OWN, OTHER_ENTERPRISE, OTHER_EDITION), kwargs)
+
+
+# An exhibitor's lead: E's own, or another exhibitor's (G's), in the current edition.
+LEAD = Fill(
+    (OWN, OTHER_ENTERPRISE),
+    lambda w, r, v: {"edition": w.current.slug, "pk": w.objects["lead", v].pk},
+)

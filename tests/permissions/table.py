@@ -92,6 +92,14 @@ DIRECTORY: Expect = {
     "members@other_edition": FORBIDDEN,
 }
 
+# An exhibitor's own pages (leads): its exhibitor participation in the edition, or refused.
+EXHIBITOR_ONLY: Expect = {
+    "anonymous": LOGIN,
+    "exhibitor": OK,
+    "*": FORBIDDEN,
+    "exhibitor@other_edition": FORBIDDEN,
+}
+
 TABLE: dict[str, Entry] = {
     # --- web, i18n ---
     "web:home": Entry(PUBLIC),
@@ -257,6 +265,58 @@ TABLE: dict[str, Entry] = {
     "scheduling_admin:print": Entry(ORGANISER, fill=EDITION),
     "scheduling_admin:participant_feeds": Entry(
         ORGANISER_OBJECT, post=ORGANISER_OBJECT, fill=REVIEWED_PARTICIPATION
+    ),
+    # --- onsite: the organiser's day ---
+    "onsite_admin:checkin": Entry(
+        ORGANISER, post={**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION
+    ),
+    "onsite_admin:walk_in": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("delegate")
+    ),
+    "onsite_admin:badge_pdf": Entry(ORGANISER_OBJECT, fill=edition_object("badge")),
+    "onsite_admin:replace": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("badge")
+    ),
+    "onsite_admin:badges": Entry(ORGANISER, fill=EDITION),
+    "onsite_admin:print": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    "onsite_admin:print_job": Entry(ORGANISER_OBJECT, fill=edition_object("print")),
+    # The job has not run: no PDF yet.
+    "onsite_admin:print_pdf": Entry(
+        {**ORGANISER, "staff": NOT_FOUND}, fill=edition_object("print")
+    ),
+    "onsite_admin:meetings": Entry(ORGANISER, fill=EDITION),
+    "onsite_admin:mark": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("meeting")
+    ),
+    "onsite_admin:absent": Entry(
+        ORGANISER_POST_ONLY, post={**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION
+    ),
+    "onsite_admin:press": Entry(ORGANISER, fill=EDITION),
+    "onsite_admin:press_decide": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("press")
+    ),
+    # --- onsite: participants, exhibitors, press ---
+    "onsite:my_day": Entry(PARTICIPANT, fill=EDITION),
+    "onsite:mark": Entry(
+        LOGGED_IN_POST_ONLY,
+        post={"anonymous": LOGIN, "negotiators@own": OK, "members": NOT_FOUND, "*": FORBIDDEN},
+        fill=fills.day_meeting(),
+    ),
+    "onsite:leads": Entry(
+        EXHIBITOR_ONLY, post={**EXHIBITOR_ONLY, "exhibitor": BAD_REQUEST}, fill=EDITION
+    ),
+    "onsite:edit_lead": Entry(
+        LOGGED_IN_POST_ONLY,
+        post={"anonymous": LOGIN, "exhibitor@own": OK, "exhibitor": NOT_FOUND, "*": FORBIDDEN},
+        fill=fills.LEAD,
+    ),
+    "onsite:export_csv": Entry(EXHIBITOR_ONLY, fill=EDITION),
+    "onsite:export_xlsx": Entry(EXHIBITOR_ONLY, fill=EDITION),
+    # Public; a finished edition takes no more accreditations.
+    "press_accreditation:register": Entry(
+        {"*": OK, "*@other_edition": NOT_FOUND},
+        post={"*": BAD_REQUEST, "*@other_edition": NOT_FOUND},
+        fill=EDITION,
     ),
     # --- reports ---
     "reports:overview": Entry(ORGANISER, fill=EDITION),

@@ -31,6 +31,8 @@ from fairmatch.enterprises.models import (
 )
 from fairmatch.matching.domain import requests
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest
+from fairmatch.onsite.domain.badges import issue_badges
+from fairmatch.onsite.models import Badge, BadgePrint, Lead, PressAccreditation
 from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.domain.feeds import feeds_for, rotate_feed
 from fairmatch.scheduling.domain.grid import rebuild_slots
@@ -195,6 +197,19 @@ def _edition_objects(world: World, edition: Edition, owner: str, organiser: User
     world.objects["meeting", owner] = Meeting.objects.filter(edition=edition).first()
 
 
+def _onsite_objects(world: World, edition: Edition, owner: str, organiser: User) -> None:
+    """The day's objects of one edition: a badge, a delegate, a journalist, a print job."""
+    issue_badges(edition=edition)
+    world.objects["badge", owner] = Badge.objects.filter(edition=edition).first()
+    world.objects["delegate", owner] = world.objects["badge", owner].delegate
+    world.objects["press", owner] = PressAccreditation.objects.create(
+        edition=edition, full_name="Li Hua", outlet="Daily", country="CN", email="li@press.example"
+    )
+    world.objects["print", owner] = BadgePrint.objects.create(
+        edition=edition, layout="card", created_by=organiser
+    )
+
+
 def build_world() -> World:
     previous = EditionFactory(
         slug="previous-edition",
@@ -250,6 +265,19 @@ def build_world() -> World:
         _place_and_publish(edition, organiser)
     _edition_objects(world, current, OWN, organiser)
     _edition_objects(world, previous, OTHER_EDITION, organiser)
+    _onsite_objects(world, current, OWN, organiser)
+    _onsite_objects(world, previous, OTHER_EDITION, organiser)
+    # Exhibitor E's lead (C's badge) and one of another exhibitor (G's, of A's badge).
+    g = p["G"].participation
+    g.is_exhibitor = True
+    g.save()
+    e_party = p["E"].participation
+    world.objects["lead", OWN] = Lead.objects.create(
+        exhibitor=e_party, badge=p["C"].delegate.badge, note="met at booth"
+    )
+    world.objects["lead", OTHER_ENTERPRISE] = Lead.objects.create(
+        exhibitor=g, badge=p["A"].delegate.badge
+    )
 
     for party in parties.values():
         ((_delegate, feed),) = feeds_for([party.delegate])

@@ -189,3 +189,53 @@ def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
             "expected": figures.expected_attendance,
         }
     return figures
+
+
+# --- The day on site: check-ins and meetings held or missed ---------------------------------
+#
+# - *checked_in*: admitted participations (qualified or confirmed) of which at least one
+#   delegate's badge was checked in; *checked_in_people*: badges checked in (press included);
+# - *meetings_held* / *meetings_missed*: meetings marked so on the day (by a participant or
+#   staff; the last mark counts), in the segment when either party is in it.
+
+
+@dataclass
+class OnsiteFigures:
+    checked_in: int
+    checked_in_people: int
+    meetings_held: int
+    meetings_missed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def onsite_figures(edition: Edition, *, segment: str = Segment.ALL) -> OnsiteFigures:
+    """Check-ins and meeting outcomes of the edition for one segment (constant queries)."""
+    from fairmatch.onsite.domain.badges import BADGED_STATES
+    from fairmatch.onsite.models import CheckIn, MeetingAttendance, Outcome
+
+    participations = segment_participations(edition, segment)
+    arrived = CheckIn.objects.filter(badge__edition=edition)
+    people = arrived
+    if segment != Segment.ALL:
+        people = arrived.filter(badge__delegate__participation__in=participations)
+    checked_in = participations.filter(
+        state__in=BADGED_STATES,
+        pk__in=arrived.values("badge__delegate__participation_id"),
+    ).count()
+    attendance = MeetingAttendance.objects.filter(meeting__edition=edition)
+    if segment != Segment.ALL:
+        attendance = attendance.filter(
+            Q(meeting__first__in=participations) | Q(meeting__second__in=participations)
+        )
+    outcomes = attendance.aggregate(
+        held=Count("pk", filter=Q(outcome=Outcome.HELD)),
+        missed=Count("pk", filter=Q(outcome=Outcome.MISSED)),
+    )
+    return OnsiteFigures(
+        checked_in=checked_in,
+        checked_in_people=people.count(),
+        meetings_held=outcomes["held"],
+        meetings_missed=outcomes["missed"],
+    )

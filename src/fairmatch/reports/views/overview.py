@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.views import organiser_required
+from fairmatch.onsite.domain.counts import checkin_counts
 from fairmatch.reports.figures import Segment, edition_figures
 
 
@@ -18,5 +19,6 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": edition_obj,
             "figures": edition_figures(edition_obj, segment=Segment.ALL),
             "foreign": edition_figures(edition_obj, segment=Segment.FOREIGN),
+            "checkin": checkin_counts(edition_obj),
         },
     )

@@ -23,6 +23,7 @@ from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
+    PLACED_STATES,
     ManualDecision,
     Meeting,
     MeetingState,
@@ -67,7 +68,7 @@ def _check_place(
             raise EditError(
                 _("Table %(table)s is not open in this session.") % {"table": table.number}
             )
-    busy = Meeting.objects.filter(slot=slot, state=MeetingState.SCHEDULED).exclude(pk__in=ignore)
+    busy = Meeting.objects.filter(slot=slot, state__in=PLACED_STATES).exclude(pk__in=ignore)
     if busy.filter(table=table).exists():
         raise EditError(_("Table %(table)s is taken in this slot.") % {"table": table.number})
     people = (meeting.first_id, meeting.second_id)

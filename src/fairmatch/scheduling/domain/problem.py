@@ -19,6 +19,7 @@ from fairmatch.matching.models import MeetingRequest, RequestState
 from fairmatch.scheduling import engine
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
+    PLACED_STATES,
     ManualDecision,
     Meeting,
     MeetingState,
@@ -67,7 +68,9 @@ class StoredProblem:
 def holds_its_place(meeting: Meeting) -> bool:
     """Whether runs must leave the meeting where it is: locked, or placed by hand."""
     return meeting.slot_id is not None and (
-        meeting.locked or meeting.manual == ManualDecision.MOVED
+        meeting.locked
+        or meeting.manual == ManualDecision.MOVED
+        or meeting.state == MeetingState.HELD
     )
 
 
@@ -81,7 +84,7 @@ def build_problem(
     slots = list(Slot.objects.filter(session__edition=edition).select_related("session"))
     tables = list(NegotiationTable.objects.filter(edition=edition))
     meetings = list(
-        Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED)
+        Meeting.objects.filter(edition=edition, state__in=PLACED_STATES)
         .exclude(manual=ManualDecision.REMOVED)
         .select_related("first__enterprise", "second__enterprise")
         .order_by("pk")

@@ -24,8 +24,8 @@ from fairmatch.scheduling.domain.edits import run_in_progress
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.domain.problem import interpreter_language
 from fairmatch.scheduling.models import (
+    PLACED_STATES,
     Meeting,
-    MeetingState,
     NegotiationTable,
     Release,
     ReleaseEntry,
@@ -44,7 +44,7 @@ def working_entries(edition: Edition) -> list[ReleaseEntry]:
     """The placed meetings of the working schedule as unsaved release rows: what
     publishing now would freeze (times, table and zone, both names, demand, interpreter)."""
     meetings = Meeting.objects.filter(
-        edition=edition, state=MeetingState.SCHEDULED, slot__isnull=False
+        edition=edition, state__in=PLACED_STATES, slot__isnull=False
     ).select_related(
         "slot", "table", "first__enterprise", "second__enterprise", "request__demand__field"
     )

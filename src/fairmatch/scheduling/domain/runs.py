@@ -33,6 +33,7 @@ from fairmatch.scheduling.domain.problem import (
 )
 from fairmatch.scheduling.domain.releases import preview_publication, projected_placements
 from fairmatch.scheduling.models import (
+    PLACED_STATES,
     ManualDecision,
     Meeting,
     MeetingState,
@@ -302,7 +303,7 @@ def _preview(run: ScheduleRun, meetings: dict[int, Meeting]) -> ApplyPreview:
 
 
 def _scheduled(edition_id: int) -> dict[int, Meeting]:
-    meetings = Meeting.objects.filter(edition_id=edition_id, state=MeetingState.SCHEDULED)
+    meetings = Meeting.objects.filter(edition_id=edition_id, state__in=PLACED_STATES)
     return {m.pk: m for m in meetings.order_by("pk")}
 
 

@@ -5,11 +5,17 @@ from fairmatch.scheduling.models.grid import (
     Slot,
     Unavailability,
 )
-from fairmatch.scheduling.models.meetings import ManualDecision, Meeting, MeetingState
+from fairmatch.scheduling.models.meetings import (
+    PLACED_STATES,
+    ManualDecision,
+    Meeting,
+    MeetingState,
+)
 from fairmatch.scheduling.models.releases import CalendarFeed, Release, ReleaseEntry
 from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
 
 __all__ = [
+    "PLACED_STATES",
     "CalendarFeed",
     "ManualDecision",
     "Meeting",

@@ -9,6 +9,10 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+# A held meeting keeps its place: releases, runs and same-day changes leave it where it was.
+PLACED_STATES = (MeetingState.SCHEDULED, MeetingState.HELD)
+
+
 class ManualDecision(models.TextChoices):
     """What the organiser decided by hand about a meeting; solver runs keep it until released."""
 

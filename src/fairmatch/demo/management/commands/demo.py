@@ -18,6 +18,7 @@ from fairmatch.demo.generator import (
     build_demo,
 )
 from fairmatch.demo.matchmaking import build_matchmaking
+from fairmatch.demo.onsite_day import simulate_first_day
 from fairmatch.demo.schedule import build_schedule
 from fairmatch.demo.serve import serve
 from fairmatch.reports.figures import Figures, Segment, edition_figures
@@ -90,6 +91,18 @@ class Command(BaseCommand):
             f"published: {placed.count()} "
             f"({run.solver_status}, {run.breaks} breaks, at least {run.breaks_lower_bound}); "
             f"release {schedule.release_number} published ({schedule.seconds:.1f} s)\n"
+        )
+        self.stdout.write(
+            "The first day on site: badges, check-ins, meetings held or missed, leads ..."
+        )
+        day = simulate_first_day(
+            edition=result.current_edition,
+            organiser=User.objects.get(email=ORGANISER_EMAIL),
+            seed=options["seed"],
+        )
+        self.stdout.write(
+            f"  {day.checked_in} of {day.badges} badges checked in; meetings: {day.held} held, "
+            f"{day.missed} missed; {day.leads} leads\n"
         )
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.conference.models import Edition
-from fairmatch.reports.figures import Segment, edition_figures
+from fairmatch.reports.figures import Segment, edition_figures, onsite_figures
 
 
 class Command(BaseCommand):
@@ -29,9 +29,11 @@ class Command(BaseCommand):
                 raise CommandError("there is no edition yet; run `fairmatch demo` to build one")
         figures = edition_figures(edition, segment=options["segment"])
         data = figures.to_json()
+        data.update(onsite_figures(edition, segment=options["segment"]).to_json())
         if options["segment"] == Segment.ALL:
             for segment in (Segment.FOREIGN, Segment.DOMESTIC):
                 data[segment] = edition_figures(edition, segment=segment).to_json()
+                data[segment].update(onsite_figures(edition, segment=segment).to_json())
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OnsiteConfig(AppConfig):
+    name = "fairmatch.onsite"
+    label = "onsite"
