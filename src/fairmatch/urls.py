@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from fairmatch.accounts.views.language import set_language
+
 # The admin logs in through the site's login (rate limits, verification, second factor).
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
@@ -19,6 +21,6 @@ urlpatterns = [
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),
     path("e/<slug:edition>/", include("fairmatch.scheduling.urls")),
     path("calendar/", include("fairmatch.scheduling.urls_calendar")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
