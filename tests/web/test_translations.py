@@ -143,7 +143,12 @@ def test_english_stays_the_default(client):
 def test_the_switcher_names_every_language_in_itself(client, language):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f'<html lang="{language}">' in page
-    for code, name in [("en", "English"), ("zh-hans", "简体中文"), ("ja", "日本語"), ("ko", "한국어")]:
+    for code, name in [
+        ("en", "English"),
+        ("zh-hans", "简体中文"),
+        ("ja", "日本語"),
+        ("ko", "한국어"),
+    ]:
         selected = " selected" if code == language else ""
         assert f'<option value="{code}"{selected}>{name}</option>' in page
 
@@ -151,12 +156,12 @@ def test_the_switcher_names_every_language_in_itself(client, language):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ja", "ko"])
 def test_ambiguous_words_take_their_context(client, language):
-    """"Change" on the language button and in a history are different words in Korean;
+    """ "Change" on the language button and in a history are different words in Korean;
     the catalogue is asked with the context, never for the bare word."""
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     with translation.override(language):
         switch = pgettext("switch the interface language", "Change")
         apply = pgettext("ask to take part in an edition", "Apply")
     assert switch != "Change"
-    assert f"<noscript><button type=\"submit\">{switch}</button></noscript>" in page
+    assert f'<noscript><button type="submit">{switch}</button></noscript>' in page
     assert apply != "Apply"

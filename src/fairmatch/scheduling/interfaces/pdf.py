@@ -60,6 +60,9 @@ def _table(rows: list[list[str]], widths: list[float], styles: _Styles) -> Table
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#aab4be")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # The cells are paragraphs in their own fonts; the table's default would
+                # still name Helvetica, an unembedded font, in the file.
+                ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
             ]
         )
     )
