@@ -43,8 +43,8 @@ bench: install
 	$(BIN)/fairmatch bench matching
 
 messages: install
-	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans --no-obsolete --add-location file --ignore 'scheduling/engine/*'
-	cd src/fairmatch && ../../$(BIN)/fairmatch compilemessages -l zh_Hans
+	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans -l ja -l ko --no-obsolete --add-location file --ignore 'scheduling/engine/*'
+	cd src/fairmatch && ../../$(BIN)/fairmatch compilemessages -l zh_Hans -l ja -l ko
 
 clean:
 	rm -rf $(VENV) var
