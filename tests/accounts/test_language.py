@@ -69,3 +69,16 @@ def test_after_login_the_preferred_language_applies_whatever_the_visitor_chose(c
     page = response.content.decode()
     assert f'<html lang="{language}">' in page
     assert User.objects.get(email="member@example.jp").language == language
+
+
+def test_the_account_pages_let_a_member_choose_the_preferred_language(client):
+    user = UserFactory(language="ko")
+    client.force_login(user)
+    page = client.get("/accounts/email/").content.decode()
+    form = page[page.index('<form method="post" action="/i18n/setlang/" class="card actions"') :]
+    form = form[: form.index("</form>")]
+    assert '<option value="ko" selected>한국어</option>' in form
+    assert '<option value="ja">日本語</option>' in form
+    client.post("/i18n/setlang/", {"language": "ja", "next": "/accounts/email/"})
+    user.refresh_from_db()
+    assert user.language == "ja"

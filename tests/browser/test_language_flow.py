@@ -45,6 +45,7 @@ def texts(language, **names):
             "counterpart": gettext("Counterpart"),
             "pdf": gettext("Download the PDF"),
             "summary": gettext("Negotiation with %(name)s") % names,
+            "preferred": gettext("Preferred language (pages, e-mails and calendars)"),
         }
 
 
@@ -121,4 +122,10 @@ def test_a_member_sees_the_whole_flow_in_their_language(browser, live_server, la
     assert "BEGIN:VEVENT" in calendar
     unfolded = calendar.replace("\r\n ", "")
     assert f"SUMMARY:{expected['summary']}" in unfolded
+
+    # The account pages offer the preferred language too, the member's own selected.
+    page.goto("/accounts/email/")
+    expect(page.locator("#preferred-language-select")).to_have_value(language)
+    expect(page.locator("#preferred-language")).to_contain_text(expected["preferred"])
+    shoot(page, f"{language}-account")
     context.close()
