@@ -23,6 +23,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
+	$(BIN)/fairmatch pdf_fonts
 	$(BIN)/fairmatch demo
 
 test: install-test
@@ -43,8 +44,8 @@ bench: install
 	$(BIN)/fairmatch bench matching
 
 messages: install
-	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans --no-obsolete --add-location file --ignore 'scheduling/engine/*'
-	cd src/fairmatch && ../../$(BIN)/fairmatch compilemessages -l zh_Hans
+	cd src/fairmatch && ../../$(BIN)/fairmatch makemessages -l zh_Hans -l ja -l ko --no-obsolete --add-location file --ignore 'scheduling/engine/*'
+	cd src/fairmatch && ../../$(BIN)/fairmatch compilemessages -l zh_Hans -l ja -l ko
 
 clean:
 	rm -rf $(VENV) var

@@ -149,7 +149,16 @@ def test_engines_load_without_django():
 
 
 # Modules Django or the console script load by name, not by import.
-ENTRY_POINTS = ("__main__", "admin", "apps", "settings", "urls", "wsgi", "context_processors")
+ENTRY_POINTS = (
+    "__main__",
+    "admin",
+    "apps",
+    "settings",
+    "urls",
+    "wsgi",
+    "context_processors",
+    "formats",  # FORMAT_MODULE_PATH: <package>.<locale>.formats
+)
 # Modules named in settings or on a server's command line, never imported.
 LOADED_BY_NAME = (
     "fairmatch.accounts.interfaces.adapters",  # ACCOUNT_ADAPTER, MFA_ADAPTER

@@ -10,6 +10,7 @@
 | FAIRMATCH_DEFAULT_FROM_EMAIL | Fairmatch <noreply@localhost>        |
 | FAIRMATCH_SITE_URL           | http://127.0.0.1:8000                |
 | FAIRMATCH_LANGUAGES          | en,zh-hans,ja,ko                     |
+| FAIRMATCH_FONT_CACHE         | <var>/cache/fonts (PDF font instances) |
 | FAIRMATCH_VAR_DIR            | <repo>/var                           |
 | FAIRMATCH_TASKS_IMMEDIATE    | false (run background tasks inline)  |
 | FAIRMATCH_DB_CONN_MAX_AGE    | 60 (seconds a connection is reused)  |
@@ -58,7 +59,6 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from fairmatch.core.secret_key import read_or_create_secret_key
 
@@ -260,17 +260,16 @@ CACHES = {
 }
 
 LANGUAGE_CODE = "en"
-_LANGUAGE_NAMES = {
-    "en": _("English"),
-    "zh-hans": _("Simplified Chinese"),
-    "ja": _("Japanese"),
-    "ko": _("Korean"),
-}
+# Each language is named in itself, as readers look for their own (the switcher, sign-up).
+_LANGUAGE_NAMES = {"en": "English", "zh-hans": "简体中文", "ja": "日本語", "ko": "한국어"}
 LANGUAGES = [
     (code, _LANGUAGE_NAMES.get(code, code))
     for code in env_list("FAIRMATCH_LANGUAGES", ["en", "zh-hans", "ja", "ko"])
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Django's own formats, corrected where they differ from what readers expect (see there).
+FORMAT_MODULE_PATH = ["fairmatch.core.formats"]
+FAIRMATCH_FONT_CACHE = Path(env_str("FAIRMATCH_FONT_CACHE", str(VAR_DIR / "cache" / "fonts")))
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

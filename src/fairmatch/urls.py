@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from fairmatch.accounts.views.language import set_language
+
 # The admin logs in through the site's login (rate limits, verification, second factor).
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
@@ -22,6 +24,6 @@ urlpatterns = [
     path("e/<slug:edition>/", include("fairmatch.onsite.urls")),
     path("press/<slug:edition>/accreditation/", include("fairmatch.onsite.urls_press")),
     path("calendar/", include("fairmatch.scheduling.urls_calendar")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

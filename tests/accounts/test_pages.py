@@ -118,8 +118,7 @@ def test_the_too_many_attempts_page_in_chinese(client):
 
 
 def test_the_organiser_warning_in_chinese(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
-    OrganiserFactory(email="staff@fairmatch.example", totp=False)
+    OrganiserFactory(email="staff@fairmatch.example", totp=False, language="zh-hans")
     client.post("/accounts/login/", {"login": "staff@fairmatch.example", "password": PASSWORD})
     page = client.get("/", follow=True).content.decode()
     assert "主办方账户需要启用双因素身份认证。请设置身份验证器应用后继续。" in page

@@ -5,7 +5,10 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from fairmatch.accounts.models import User
 from fairmatch.enterprises.models import Enterprise
@@ -61,9 +64,12 @@ def test_the_mailed_link_verifies_the_address_and_logs_in(client):
     response = client.post(link, follow=True)
     assert response.redirect_chain == [("/accounts/welcome/", 302), ("/my/enterprise/", 302)]
     assert EmailAddress.objects.get().verified
-    assert [str(m) for m in response.context["messages"]][-1] == (
-        "Welcome! Complete your enterprise profile, then apply."
-    )
+    # Logged in, the member reads the language chosen at sign-up (Simplified Chinese).
+    with translation.override("zh-hans"):
+        welcome = gettext("Welcome! Complete your enterprise profile, then apply.")
+    assert welcome != "Welcome! Complete your enterprise profile, then apply."
+    assert [str(m) for m in response.context["messages"]][-1] == welcome
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "zh-hans"
     assert client.get("/my/enterprise/").status_code == 200
 
 

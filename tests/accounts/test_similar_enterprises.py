@@ -49,7 +49,7 @@ def test_the_sign_up_answer_names_no_registered_enterprise(client, registered):
 def test_after_verification_the_similar_enterprises_are_shown_and_the_answer_recorded(
     client, registered
 ):
-    client.post("/accounts/signup/", VALID)
+    client.post("/accounts/signup/", {**VALID, "language": "en"})  # pages after login: English
     response = client.post(mailed_link("li.wei@example.cn", CONFIRM_LINK), follow=True)
     assert response.redirect_chain == [("/accounts/welcome/", 302)]
     assert [e.name_en for e in response.context["similar"]] == ["Dalian Hua Xin Software Co Ltd"]

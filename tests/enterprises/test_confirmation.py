@@ -1,7 +1,10 @@
 """Confirmation requests: the token, the translated e-mail, and the public answer page."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from fairmatch.enterprises.domain import workflow
 from fairmatch.enterprises.domain.confirmation import (
@@ -92,6 +95,30 @@ def test_confirming_by_the_link(client, sent):
         None,
         "answered by e-mail link",
     )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "ja", "ko"])
+def test_the_answer_note_is_stored_once_and_read_in_each_readers_language(client, sent, language):
+    """The note is kept as its message id, so every member reads it in their own language."""
+    client.post(f"/confirm/{sent.token}/", {"answer": "confirm"})
+    reader = UserFactory(enterprise=sent.participation.enterprise, language=language)
+    client.force_login(reader)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/my/applications/{sent.participation.pk}/", follow=True).content.decode()
+    with translation.override(language):
+        note = gettext("answered by e-mail link")
+    assert (language == "en") == (note == "answered by e-mail link")
+    assert f"<td>{note}</td></tr>" in page
+
+
+def test_a_note_stored_translated_by_an_older_version_is_shown_as_written(client, sent):
+    change = workflow.confirm(
+        participation=sent.participation, user=None, note="已通过邮件链接答复"
+    )
+    client.force_login(UserFactory(enterprise=sent.participation.enterprise, language="ja"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ja"
+    page = client.get(f"/my/applications/{change.participation_id}/", follow=True).content.decode()
+    assert "<td>已通过邮件链接答复</td></tr>" in page
 
 
 def test_declining_by_the_link_withdraws(client, sent):

@@ -1,6 +1,9 @@
 """Manual edits: every double booking refused, stale edits refused, everything audited."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from fairmatch.core.models import AuditEntry
 from fairmatch.scheduling.domain import edits
@@ -97,3 +100,19 @@ def test_a_closed_table_is_refused(placed):
     edition.negotiation_sessions.update(table_count=1)
     with pytest.raises(edits.EditError, match="not open in this session"):
         edits.move_meeting(meeting=first, slot=slot(2), table=table(2), version=1, user=None)
+
+
+def test_the_reason_for_taking_a_meeting_off_is_read_in_the_readers_language(client, placed):
+    """Stored as the message id whatever the acting organiser reads, shown in the reader's."""
+    edition, first, _second = placed
+    with translation.override("ja"):
+        edits.unplace_meeting(meeting=first, version=first.version, user=OrganiserFactory())
+    first.refresh_from_db()
+    assert first.unplaced_reason == "taken off the grid by the organiser"
+    client.force_login(OrganiserFactory(language="zh-hans"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    page = client.get(f"/organiser/{edition.slug}/schedule/board/").content.decode()
+    with translation.override("zh-hans"):
+        reason = gettext("taken off the grid by the organiser")
+    assert reason != "taken off the grid by the organiser"
+    assert f'<span class="muted">{reason}</span>' in page

@@ -3,6 +3,8 @@ escaped so that no enterprise name can break the feed or add a property."""
 
 import pytest
 import vobject
+from django.utils import translation
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from fairmatch.core.models import AuditEntry
@@ -258,3 +260,21 @@ def test_a_new_release_or_name_gives_a_new_feed(client):
     third = client.get(address, HTTP_IF_NONE_MATCH=second["ETag"])
     assert third.status_code == 200
     assert "Keiko Holdings" in Calendar.from_ical(third.content)["X-WR-CALNAME"]
+
+@pytest.mark.parametrize("language", ["ja", "ko"])
+def test_the_feed_is_written_in_the_members_language_not_the_askers(client, language):
+    edition, host, _delegate, member = published_buyer(meetings=1)
+    member.language = language
+    member.save()
+    address = feed_address(client, edition, member)
+    # The calendar client's own language does not matter: the member's does.
+    response = client.get(address, HTTP_ACCEPT_LANGUAGE="en")
+    (event,) = vobject.readOne(response.content.decode()).vevent_list
+    meeting = Meeting.objects.get()
+    other = meeting.second if meeting.first_id == host.pk else meeting.first
+    counterpart = other.enterprise
+    with translation.override(language):
+        expected = gettext("Negotiation with %(name)s") % {"name": counterpart.display_name}
+        location_prefix = gettext("Table %(table)s") % {"table": ""}
+    assert event.summary.value == expected
+    assert event.location.value.startswith(location_prefix.strip())

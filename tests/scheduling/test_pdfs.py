@@ -6,9 +6,13 @@ literally, and embed no image.
 """
 
 import io
+import re
 
 import pypdf
 import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 
 from fairmatch.conference.models import Edition
@@ -85,3 +89,62 @@ def test_the_print_out_prints_hostile_names_literally(client, picture, index):
     table_plan_row = "".join(f"EN {name} – EN {name}".split())
     for expected in [*expected_texts(name), table_plan_row]:
         assert expected in text
+
+
+# --- fonts: every script prints, in fonts embedded in the file -----------------------------
+
+JAPANESE_NAME = "株式会社さくらソフト"
+KOREAN_NAME = "삼성전자 주식회사"
+
+
+def east_asian_edition():
+    """A published agenda whose host is Japanese and whose counterpart is Korean."""
+    edition = grid_edition(slots=2, tables=1)
+    (host,) = accepted_meetings(edition, 1)
+    meeting = place_in_turn(list(Meeting.objects.filter(edition=edition)))[0]
+    other = meeting.second if meeting.first == host else meeting.first
+    Enterprise.objects.filter(pk=host.enterprise_id).update(
+        name_original=JAPANESE_NAME, name_en="Sakura Soft"
+    )
+    Enterprise.objects.filter(pk=other.enterprise_id).update(
+        name_original=KOREAN_NAME, name_en="Samsung Electronics"
+    )
+    releases.publish(edition=edition, name="v1", user=None)
+    return edition, host
+
+
+def fonts_of(reader):
+    """(base font name, has an embedded TrueType file) for every font the pages use."""
+    found = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            found.add((str(font["/BaseFont"]), embedded))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("language", "primary"), [("ja", "NotoSansJP"), ("ko", "NotoSansKR"), ("zh-hans", "NotoSansSC")]
+)
+def test_the_agenda_pdf_embeds_fonts_for_kana_and_hangul(client, language, primary):
+    edition, host = east_asian_edition()
+    user = UserFactory(enterprise=host.enterprise, language=language)
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(f"/e/{edition.slug}/agenda.pdf")
+    assert response.status_code == 200
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert JAPANESE_NAME in text
+    assert KOREAN_NAME in text
+    with translation.override(language):
+        assert gettext("Counterpart") in text  # the reader's language
+    fonts = fonts_of(reader)
+    # Only embedded subsets ("ABCDEF+Name"); the reader's face prints the page.
+    assert all(embedded for _name, embedded in fonts), fonts
+    assert all(re.fullmatch(r"/[A-Z]{6}\+NotoSans(SC|JP|KR)-Regular", name) for name, _ in fonts)
+    assert any(name.endswith(f"+{primary}-Regular") for name, _ in fonts)
+    if language != "ko":  # hangul needs the Korean face beside the Japanese or Chinese one
+        assert any(name.endswith("+NotoSansKR-Regular") for name, _ in fonts)

@@ -332,7 +332,7 @@ def test_the_board_marks_manual_decisions_and_releases_them(client, released):
     response = client.post(
         f"/organiser/{edition.slug}/schedule/meetings/manual-decisions/release/", follow=True
     )
-    assert "1 manual decisions released." in response.content.decode()
+    assert "1 manual decision released." in response.content.decode()
     assert set(Meeting.objects.values_list("manual", flat=True)) == {""}
 
 
@@ -345,7 +345,7 @@ def test_the_reset_page_counts_the_changes_and_resets_on_confirmation(client, re
     assert "1 meeting changes: 1 moved back, 0 taken off the grid, 0 placed back." in page
     counts = {"release": "1", "moved": "1", "unplaced": "0", "placed": "0", "mailed": "0"}
     response = client.post(url, counts, follow=True)
-    assert "The working schedule is back to version 1: 1 meetings changed." in (
+    assert "The working schedule is back to version 1: 1 meeting changed." in (
         response.content.decode()
     )
     assert places()[first.pk] == (0, 1)

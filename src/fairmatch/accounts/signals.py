@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from allauth.account.signals import user_logged_in as account_logged_in
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
+from fairmatch.accounts.domain.language import is_interface_language, remember_language_in
 from fairmatch.accounts.domain.two_factor import SECOND_FACTOR_TYPES, has_second_factor
 from fairmatch.accounts.middleware import SESSION_KEY
 from fairmatch.accounts.models import User
@@ -30,3 +32,13 @@ def note_second_factor_added(  # type: ignore[no-untyped-def]
 @receiver(authenticator_removed, dispatch_uid="fairmatch-note-second-factor-removed")
 def forget_second_factor(sender: Any, request: HttpRequest, **kwargs: Any):  # type: ignore[no-untyped-def]
     request.session.pop(SESSION_KEY, None)
+
+
+@receiver(account_logged_in, dispatch_uid="fairmatch-preferred-language-at-login")
+def apply_preferred_language(  # type: ignore[no-untyped-def]
+    sender: Any, request: HttpRequest, response: HttpResponse | None, user: User, **kwargs: Any
+):
+    """After a login the site speaks the member's preferred language, on any device: the
+    answer to the login sets the language cookie, as the language switch does."""
+    if response is not None and is_interface_language(user.language):
+        remember_language_in(response, user.language)

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from fairmatch.core.models import BilingualName
 
@@ -38,5 +39,5 @@ class Rank(BilingualName):
 
     class Meta:
         ordering = ["level"]
-        verbose_name = _("rank")
+        verbose_name = pgettext_lazy("seniority of a delegate", "rank")
         verbose_name_plural = _("ranks")

@@ -3,11 +3,13 @@
 from babel import Locale
 from django.utils.translation import get_language
 
+from fairmatch.core.interfaces.number_formats import babel_locale
+
 WORKING_LANGUAGES = ("en", "zh", "ja", "ko", "hi", "de", "fr", "es", "it", "pt", "ru", "ar")
 
 
 def _babel_locale() -> Locale:
-    return Locale.parse("zh_Hans") if (get_language() or "en").startswith("zh") else Locale("en")
+    return babel_locale(get_language())
 
 
 def language_choices() -> list[tuple[str, str]]:

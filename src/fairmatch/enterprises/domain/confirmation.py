@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.domain import workflow
@@ -18,7 +19,8 @@ from fairmatch.enterprises.domain.notifications import confirmation_request_mail
 from fairmatch.enterprises.domain.review import BulkOutcome
 from fairmatch.enterprises.models import ConfirmationRequest, Participation, State
 
-ANSWER_NOTE = "answered by e-mail link"
+# Stored as the message id; pages show it in the reader's language (``translated``).
+ANSWER_NOTE = gettext_noop("answered by e-mail link")
 TOKEN_BYTES = 32
 
 

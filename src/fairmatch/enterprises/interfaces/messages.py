@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import get_language, gettext
 
 from fairmatch.conference.qualification import Localized, Message, Money
+from fairmatch.core.interfaces.number_formats import format_amount_short, is_myriad_language
 
 
 def _trim(number: Decimal) -> str:
@@ -14,15 +15,13 @@ def _trim(number: Decimal) -> str:
 
 
 def format_money_short(money: Money, language: str) -> str:
-    """Compact amounts as people say them: "USD 9.3 M", "JPY 1.4 bn"; "USD 930万" in Chinese."""
+    """Compact amounts as people say them: "USD 9.3 M", "JPY 1.4 bn"; "USD 930万" in Chinese
+    and Japanese, "USD 930만" in Korean."""
     amount = money.amount
     if money.exact:
         return f"{money.currency} {amount:,.2f}".removesuffix(".00")
-    if language.startswith("zh"):
-        for size, unit in ((Decimal("1e8"), "亿"), (Decimal("1e4"), "万")):
-            if abs(amount) >= size:
-                return f"{money.currency} {_trim(amount / size)}{unit}"
-        return f"{money.currency} {_trim(amount)}"
+    if is_myriad_language(language):
+        return format_amount_short(amount, money.currency, language)
     for size, unit in ((Decimal("1e9"), "bn"), (Decimal("1e6"), "M"), (Decimal("1e3"), "k")):
         if abs(amount) >= size:
             return f"{money.currency} {_trim(amount / size)} {unit}"
@@ -37,7 +36,7 @@ def _render_param(value: Any, language: str) -> str:
     if isinstance(value, tuple):
         if not value:
             return "—"
-        separator = "、" if language.startswith("zh") else ", "
+        separator = "、" if language.startswith(("zh", "ja")) else ", "
         return separator.join(_render_param(item, language) for item in value)
     return str(value)
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from fairmatch.enterprises.models.participation import Participation
 
@@ -24,7 +25,10 @@ class Delegate(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
     title = models.CharField(_("job title"), max_length=200)
     rank = models.ForeignKey(
-        "conference.Rank", verbose_name=_("rank"), on_delete=models.PROTECT, related_name="+"
+        "conference.Rank",
+        verbose_name=pgettext_lazy("seniority of a delegate", "rank"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
@@ -69,7 +70,10 @@ def meetings_from_wishes(*, edition: Edition, organiser: Any) -> WishOutcome:
                 first=participations[first],
                 second=participations[second],
                 organiser=organiser,
-                note="must meet" if priority == 1 else "both would like to meet",
+                # Message ids, shown in each reader's language (``translated``).
+                note=gettext_noop("must meet")
+                if priority == 1
+                else gettext_noop("both would like to meet"),
             )
             outcome.arranged += 1
         except RequestError as error:

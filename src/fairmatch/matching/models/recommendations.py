@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Recommendation(models.Model):
@@ -23,7 +24,7 @@ class Recommendation(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    rank = models.PositiveSmallIntegerField(_("rank"))
+    rank = models.PositiveSmallIntegerField(pgettext_lazy("position in a ranked list", "rank"))
     score = models.FloatField(_("score"))
     components = models.JSONField(_("score components"), default=dict)
     reasons = models.JSONField(_("reasons"), default=list)

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
@@ -144,7 +145,8 @@ def unplace_meeting(*, meeting: Meeting, version: int, user: Any) -> Meeting:
     current.slot = current.table = None
     current.locked = False
     current.manual = ManualDecision.REMOVED
-    current.unplaced_reason = _("taken off the grid by the organiser")
+    # The message id: each reader sees it in their own language (``translated``).
+    current.unplaced_reason = gettext_noop("taken off the grid by the organiser")
     return _save(current, user=user, action="unplace", data={})
 
 

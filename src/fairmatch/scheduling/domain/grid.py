@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
@@ -25,7 +26,8 @@ from fairmatch.scheduling.models import (
     Unavailability,
 )
 
-SLOT_REMOVED = "its slot was removed from the grid"
+# Stored as the message id; the board shows it in the reader's language (``translated``).
+SLOT_REMOVED = gettext_noop("its slot was removed from the grid")
 MAX_TABLE_NUMBER = 32767  # the column is a small integer
 
 

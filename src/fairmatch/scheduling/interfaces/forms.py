@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from fairmatch.core.interfaces.languages import language_choices
 from fairmatch.enterprises.models import Participation
@@ -193,7 +194,12 @@ class CompareRunsForm(forms.Form):
         runs = self.cleaned_data["run"]
         if len(runs) > MAX_COMPARED_RUNS:
             raise ValidationError(
-                _("Compare at most %(count)d runs at once.") % {"count": MAX_COMPARED_RUNS}
+                ngettext(
+                    "Compare at most %(count)d run at once.",
+                    "Compare at most %(count)d runs at once.",
+                    MAX_COMPARED_RUNS,
+                )
+                % {"count": MAX_COMPARED_RUNS}
             )
         return runs
 

@@ -1,5 +1,6 @@
 """Agendas: the delegate's page, its PDF, its calendar feed; the organiser's print-out."""
 
+import datetime
 import hashlib
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST
@@ -88,6 +90,12 @@ def new_feed_address(request: HttpRequest, edition: str) -> HttpResponse:
     return redirect("scheduling:agenda", edition_obj.slug)
 
 
+def _when(starts_at: datetime.datetime, ends_at: datetime.datetime) -> str:
+    """The day as the reader writes it, with its weekday, and 24-hour times (edition's zone)."""
+    day = f"{date_format(starts_at, 'MONTH_DAY_FORMAT')} ({date_format(starts_at, 'D')})"
+    return f"{day} {starts_at:%H:%M}–{ends_at:%H:%M}"
+
+
 def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
     rows = [[_("Time"), _("Table"), _("Counterpart"), _("About")]]
     for item in items:
@@ -96,7 +104,7 @@ def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
             about += "\n" + _("Interpreter: %(language)s") % {"language": item.interpreter}
         rows.append(
             [
-                f"{item.starts_at:%Y-%m-%d %H:%M}–{item.ends_at:%H:%M}",
+                _when(item.starts_at, item.ends_at),
                 item.table,
                 f"{item.counterpart_name_original}\n{item.counterpart_name_en}",
                 about,
@@ -211,7 +219,7 @@ def print_all(request: HttpRequest, edition: str) -> HttpResponse:
         for plan in printed.table_plans:
             rows = [[_("Table"), _("Participants")]]
             rows += [[row.table, f"{row.first_name} – {row.second_name}"] for row in plan.rows]
-            subtitle = f"{plan.starts_at:%Y-%m-%d %H:%M}"
+            subtitle = f"{date_format(plan.starts_at, 'DATE_FORMAT')} {plan.starts_at:%H:%M}"
             sections.append((_("Table plan"), subtitle, rows, [20, 160]))
     content = render_pdf(title=edition_obj.name, sections=sections)
     return _pdf(content, f"schedule-{edition_obj.slug}.pdf")

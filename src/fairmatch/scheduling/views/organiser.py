@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
@@ -84,7 +85,12 @@ def add_session(request: HttpRequest, edition: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Session added: the grid has %(count)d slots.") % {"count": change.slots_after},
+            ngettext(
+                "Session added: the grid has %(count)d slot.",
+                "Session added: the grid has %(count)d slots.",
+                change.slots_after,
+            )
+            % {"count": change.slots_after},
         )
     return redirect("scheduling_admin:overview", edition_obj.slug)
 
@@ -103,7 +109,12 @@ def delete_session(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         else:
             messages.warning(
                 request,
-                _("Session deleted; %(count)d meetings lost their slot.") % {"count": lost},
+                ngettext(
+                    "Session deleted; %(count)d meeting lost its slot.",
+                    "Session deleted; %(count)d meetings lost their slot.",
+                    lost,
+                )
+                % {"count": lost},
             )
         return redirect("scheduling_admin:overview", edition_obj.slug)
     return render(
@@ -131,7 +142,11 @@ def add_tables(request: HttpRequest, edition: str) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(
-            request, _("%(count)d tables added.") % {"count": form.cleaned_data["count"]}
+            request,
+            ngettext(
+                "%(count)d table added.", "%(count)d tables added.", form.cleaned_data["count"]
+            )
+            % {"count": form.cleaned_data["count"]},
         )
     return redirect("scheduling_admin:overview", edition_obj.slug)
 
@@ -348,7 +363,11 @@ def absent(request: HttpRequest, edition: str) -> HttpResponse:
         count = sameday.mark_absent(participation=participation, user=request.user)
         messages.success(
             request,
-            _("%(name)s is absent: %(count)d meetings cancelled.")
+            ngettext(
+                "%(name)s is absent: %(count)d meeting cancelled.",
+                "%(name)s is absent: %(count)d meetings cancelled.",
+                count,
+            )
             % {"name": participation.enterprise.display_name, "count": count},
         )
     return redirect("scheduling_admin:board", edition_obj.slug)

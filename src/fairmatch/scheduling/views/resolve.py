@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
@@ -41,7 +41,13 @@ def apply_run(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
             messages.error(request, str(error))
             return redirect("scheduling_admin:apply_run", edition_obj.slug, run.pk)
         messages.success(
-            request, _("The run was applied: %(count)d meetings placed.") % {"count": placed}
+            request,
+            ngettext(
+                "The run was applied: %(count)d meeting placed.",
+                "The run was applied: %(count)d meetings placed.",
+                placed,
+            )
+            % {"count": placed},
         )
         return redirect("scheduling_admin:board", edition_obj.slug)
     form = ChangeCountsForm(initial=ChangeCountsForm.initial_from(preview))
@@ -77,7 +83,13 @@ def release_all_decisions(request: HttpRequest, edition: str) -> HttpResponse:
     """Forget every manual decision of the edition."""
     edition_obj = get_object_or_404(Edition, slug=edition)
     count = edits.release_all_decisions(edition=edition_obj, user=request.user)
-    messages.success(request, _("%(count)d manual decisions released.") % {"count": count})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d manual decision released.", "%(count)d manual decisions released.", count
+        )
+        % {"count": count},
+    )
     return redirect("scheduling_admin:board", edition_obj.slug)
 
 
@@ -104,7 +116,11 @@ def reset_to_release(request: HttpRequest, edition: str, number: int) -> HttpRes
             return redirect("scheduling_admin:reset", edition_obj.slug, release.number)
         messages.success(
             request,
-            _("The working schedule is back to version %(number)d: %(count)d meetings changed.")
+            ngettext(
+                "The working schedule is back to version %(number)d: %(count)d meeting changed.",
+                "The working schedule is back to version %(number)d: %(count)d meetings changed.",
+                done.changed,
+            )
             % {"number": release.number, "count": done.changed},
         )
         return redirect("scheduling_admin:board", edition_obj.slug)
