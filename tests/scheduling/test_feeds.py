@@ -261,6 +261,7 @@ def test_a_new_release_or_name_gives_a_new_feed(client):
     assert third.status_code == 200
     assert "Keiko Holdings" in Calendar.from_ical(third.content)["X-WR-CALNAME"]
 
+
 @pytest.mark.parametrize("language", ["ja", "ko"])
 def test_the_feed_is_written_in_the_members_language_not_the_askers(client, language):
     edition, host, _delegate, member = published_buyer(meetings=1)

@@ -15,7 +15,7 @@ from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
 from fairmatch.demo.embeddings import ShippedEmbedder
 from fairmatch.demo.embeddings import shipped_vectors as shipped
-from fairmatch.demo.generator import QUIET_SETTINGS
+from fairmatch.demo.generator import QUIET_SETTINGS, without_mail
 from fairmatch.matching.domain import requests
 from fairmatch.matching.domain.embeddings import compute_edition_embeddings
 from fairmatch.matching.domain.recommendations import generate_suggestions, refresh_recommendations
@@ -59,7 +59,7 @@ def build_matchmaking(
     compute_edition_embeddings(edition=edition, embedder=embedder)
     embedded = embedder.encoded
     embedding_seconds = time.perf_counter() - started
-    with override_settings(**QUIET_SETTINGS), transaction.atomic():
+    with override_settings(**QUIET_SETTINGS), without_mail(), transaction.atomic():
         stored = refresh_recommendations(edition=edition)
         run = generate_suggestions(
             edition=edition,
