@@ -18,7 +18,7 @@ def test_a_decision_inside_the_demo_build_mails_nobody_and_one_after_it_does(
     first, second = (ParticipationFactory(state=State.SUBMITTED) for _ in range(2))
     for participation in (first, second):
         UserFactory(enterprise=participation.enterprise)
-    with django_capture_on_commit_callbacks(execute=True), without_mail():
+    with without_mail(), django_capture_on_commit_callbacks(execute=True):
         workflow.qualify(participation=first, user=organiser)
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
