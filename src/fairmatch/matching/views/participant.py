@@ -12,27 +12,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fairmatch.conference.models import Edition
 from fairmatch.matching.domain import requests as meeting_requests
 from fairmatch.matching.domain.directory import (
-    LISTED_STATES,
     contacts_visible,
     listed_participations,
     may_see_directory,
     search_directory,
     viewer_participation,
 )
+from fairmatch.matching.domain.suggested import recommendations_for, suggestions_for
 from fairmatch.matching.interfaces.forms import (
     AnswerForm,
     DirectoryFilterForm,
     MeetingRequestForm,
     WishForm,
 )
-from fairmatch.matching.interfaces.reasons import ReasonRenderer
+from fairmatch.matching.interfaces.reasons import render_recommendations
 from fairmatch.matching.models import (
     MeetingMode,
     MeetingRequest,
-    Recommendation,
     RequestState,
-    Suggestion,
-    SuggestionRun,
     Wish,
 )
 
@@ -137,23 +134,10 @@ def inbox(request: HttpRequest, edition: str) -> HttpResponse:
     received = MeetingRequest.objects.filter(recipient=viewer).select_related(*related)
     sent = MeetingRequest.objects.filter(requester=viewer).select_related(*related)
     policy = meeting_requests.policy_for(edition_obj)
-    renderer = ReasonRenderer()
-    recommended = [
-        (item, renderer.render_all(item.reasons))
-        # Stored when computed; a counterpart sent back to review is not shown meanwhile.
-        for item in Recommendation.objects.filter(
-            participation=viewer, counterpart__state__in=LISTED_STATES
-        ).select_related("counterpart__enterprise")
-    ]
-    latest_run = SuggestionRun.objects.filter(edition=edition_obj).first()
-    suggested = (
-        Suggestion.objects.filter(run=latest_run)
-        .filter(Q(buyer=viewer) | Q(provider=viewer))
-        .filter(buyer__state__in=LISTED_STATES, provider__state__in=LISTED_STATES)
-        .select_related("buyer__enterprise", "provider__enterprise")
-        if latest_run
-        else []
+    recommended = render_recommendations(
+        reader=viewer, recommendations=recommendations_for(viewer=viewer)
     )
+    suggested = suggestions_for(viewer=viewer)
     return render(
         request,
         "matching/inbox.html",
