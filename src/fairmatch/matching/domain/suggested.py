@@ -56,6 +56,6 @@ def suggestions_for(*, viewer: Participation) -> list[Suggestion]:
         .filter(buyer__state__in=LISTED_STATES, provider__state__in=LISTED_STATES)
         .exclude(buyer_id__in=declined)
         .exclude(provider_id__in=declined)
-        .select_related("buyer__enterprise", "provider__enterprise")
+        .select_related("run", "buyer__enterprise", "provider__enterprise")
         .order_by("-score")
     )

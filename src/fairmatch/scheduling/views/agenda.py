@@ -103,12 +103,12 @@ def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
 def _agenda_section(
     *, name_original: str, name_en: str, release: Release | None, items: list[AgendaItem]
 ) -> Section:
-    subtitle = (
-        _("Schedule version %(number)d (%(name)s)")
-        % {"number": release.number, "name": release.name}
-        if release
-        else _("The schedule is not published yet.")
-    )
+    # The release's name is the organisers' own: delegates read the number and the note.
+    subtitle = _("The schedule is not published yet.")
+    if release is not None:
+        subtitle = _("Schedule version %(number)d") % {"number": release.number}
+        if release.public_note:
+            subtitle += f" – {release.public_note}"
     return (f"{name_original} / {name_en}", subtitle, _agenda_rows(items), [38, 18, 60, 64])
 
 
