@@ -69,7 +69,7 @@ def test_a_member_without_a_participation_lands_on_the_site_home(client):
 
 
 def test_the_home_shows_the_next_meeting_in_the_edition_time_zone(client, published):
-    edition, _buyer, user, first, _second = published
+    edition, _buyer, user, _first, _second = published
     client.force_login(user)
     response = client.get(f"/e/{edition.slug}/home/")
     assert response.status_code == 200
