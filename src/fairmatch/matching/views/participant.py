@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,8 @@ from fairmatch.matching.models import (
     Wish,
 )
 
+DIRECTORY_PAGE_SIZE = 25
+
 
 def _edition_for_directory(request: HttpRequest, slug: str) -> Edition:
     """The edition, if the user may see its directory; anonymous users go to log in."""
@@ -50,10 +53,21 @@ def directory(request: HttpRequest, edition: str) -> HttpResponse:
     rows = search_directory(edition=edition_obj, filters=form.filters())
     if viewer is not None:
         rows = [row for row in rows if row.pk != viewer.pk]
+    page = Paginator(rows, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "matching/directory.html",
-        {"edition": edition_obj, "form": form, "rows": rows[:200], "total": len(rows)},
+        {
+            "edition": edition_obj,
+            "form": form,
+            "rows": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
+            "total": len(rows),
+            "by_relevance": bool(form.filters().text.strip()),
+        },
     )
 
 
