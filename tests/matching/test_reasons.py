@@ -129,3 +129,17 @@ def test_a_declined_counterpart_leaves_the_recommendations_and_suggestions(clien
     response = client.get(f"/e/{edition.slug}/meetings/")
     # The one who asked is not the one who declined: its list keeps the buyer.
     assert [s.buyer_id for s in response.context["suggested"]] == [japanese.pk]
+
+
+def test_reasons_and_points_to_check_read_in_chinese():
+    from django.utils import translation
+
+    reasons = [
+        _reason(m.ONE_SIDED_INTEREST, who="532"),
+        _reason(m.CAPACITY_SHORT, capacity="USD 8 M", value="USD 11 M"),
+    ]
+    renderer = ReasonRenderer(names={"532": "京都动画商事"}, reader="77")
+    with translation.override("zh-hans"):
+        rendered = renderer.split(reasons, side=PROVIDER)
+    assert rendered.reasons == ["京都动画商事 已向您表示洽谈意向"]
+    assert rendered.points_to_check == ["您的承接能力 USD 8 M，低于对方 USD 11 M 的合同"]

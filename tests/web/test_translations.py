@@ -78,9 +78,12 @@ def test_compiled_catalogue_matches_the_po_file():
     with MO_FILE.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     missing = []
-    for _message, ids, strings in _messages():
+    for message, ids, strings in _messages():
         if len(ids) > 1:
             if compiled.ngettext(ids[0], ids[1], 1) != strings[0]:
+                missing.append(ids[0])
+        elif message.context:  # the same words read differently in another context
+            if compiled.pgettext(message.context, ids[0]) != strings[0]:
                 missing.append(ids[0])
         elif compiled.gettext(ids[0]) != strings[0]:
             missing.append(ids[0])
