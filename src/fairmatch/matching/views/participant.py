@@ -67,6 +67,10 @@ def directory(request: HttpRequest, edition: str) -> HttpResponse:
             "query": query.urlencode(),
             "total": len(rows),
             "by_relevance": bool(form.filters().text.strip()),
+            # Filters other than the text: their box stays open.
+            "filtered": any(
+                value for name, value in request.GET.items() if name not in ("q", "page")
+            ),
         },
     )
 
