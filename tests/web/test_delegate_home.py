@@ -176,3 +176,14 @@ def test_declined_requests_do_not_wait(client, published):
     response = client.get(f"/e/{edition.slug}/home/")
     assert response.context["page"].waiting == []
     assert MeetingRequest.objects.get(pk=request.pk).state == "declined"
+
+
+def test_the_agenda_page_lists_accepted_meetings_not_yet_scheduled(client, published):
+    edition, _buyer, user, _first, second = published
+    client.force_login(user)
+    response = client.get(f"/e/{edition.slug}/agenda/")
+    assert [r.pk for r in response.context["unscheduled"]] == [second.request_id]
+    page = response.content.decode()
+    row = page[page.index('<tr class="unscheduled">') :].split("</tr>")[0]
+    assert "accepted, not scheduled yet" in row
+    assert second.first.enterprise.display_name in row

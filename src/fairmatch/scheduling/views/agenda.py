@@ -21,6 +21,7 @@ from fairmatch.scheduling.domain.agendas import (
 from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
 from fairmatch.scheduling.domain.grid import set_unavailable_slots
 from fairmatch.scheduling.domain.releases import latest_release
+from fairmatch.scheduling.domain.unscheduled import accepted_not_scheduled
 from fairmatch.scheduling.interfaces.forms import AvailabilityForm, DelegateForm
 from fairmatch.scheduling.interfaces.ics import agenda_calendar
 from fairmatch.scheduling.interfaces.pdf import Section, render_pdf
@@ -52,12 +53,14 @@ def agenda(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     participation = _own_participation(request, edition_obj)
     delegates = participation.delegates.filter(is_attending=True)
+    agenda = agenda_for(participation=participation)
     return render(
         request,
         "scheduling/agenda.html",
         {
             "edition": edition_obj,
-            "agenda": agenda_for(participation=participation),
+            "agenda": agenda,
+            "unscheduled": accepted_not_scheduled(participation=participation, agenda=agenda),
             "feeds": feeds_for(delegates),
         },
     )

@@ -5,7 +5,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from fairmatch.conference.models import Edition
@@ -14,6 +13,7 @@ from fairmatch.matching.domain.directory import LISTED_STATES
 from fairmatch.matching.domain.suggested import recommendations_for, suggestions_for
 from fairmatch.matching.models import MeetingRequest, Recommendation, RequestState, Suggestion
 from fairmatch.scheduling.domain.agendas import Agenda, AgendaItem, agenda_for
+from fairmatch.scheduling.domain.unscheduled import accepted_not_scheduled
 from fairmatch.scheduling.models import Release
 from fairmatch.web.models import HomeVisit
 
@@ -163,10 +163,6 @@ class DelegateHome:
     changes: SinceLastVisit
 
 
-def _counterpart(request: MeetingRequest, participation: Participation) -> Participation:
-    return request.recipient if request.requester_id == participation.pk else request.requester
-
-
 def delegate_home(
     *,
     participation: Participation,
@@ -187,20 +183,7 @@ def delegate_home(
             .select_related(*REQUEST_RELATED)
             .order_by("created_at")
         )
-        on_agenda = {item.meeting_id for item in agenda.items}
-        accepted = (
-            MeetingRequest.objects.filter(
-                Q(requester=participation) | Q(recipient=participation),
-                state=RequestState.ACCEPTED,
-            )
-            .select_related(*REQUEST_RELATED, "meeting")
-            .order_by("answered_at", "pk")
-        )
-        for request in accepted:
-            meeting = getattr(request, "meeting", None)
-            if meeting is None or meeting.pk not in on_agenda:
-                request.counterpart = _counterpart(request, participation)  # type: ignore[attr-defined]
-                unscheduled.append(request)
+        unscheduled = accepted_not_scheduled(participation=participation, agenda=agenda)
         recommendations = list(recommendations_for(viewer=participation)[:HOME_SUGGESTIONS])
         suggestions = suggestions_for(viewer=participation)[:HOME_SUGGESTIONS]
     return DelegateHome(
