@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fairmatch.matching.domain import requests
 from fairmatch.matching.models import MeetingRequest
@@ -187,3 +189,23 @@ def test_the_agenda_page_lists_accepted_meetings_not_yet_scheduled(client, publi
     row = page[page.index('<tr class="unscheduled">') :].split("</tr>")[0]
     assert "accepted, not scheduled yet" in row
     assert second.first.enterprise.display_name in row
+
+
+def test_the_home_page_queries_do_not_grow_with_requests_and_changes(client, published):
+    edition, the_buyer, user, _first, _second = published
+    client.force_login(user)
+
+    def queries_with(new_requests: int) -> int:
+        for _ in range(new_requests):
+            requests.send_request(requester=provider(edition), recipient=the_buyer, user=None)
+        HomeVisit.objects.update_or_create(
+            user=user,
+            edition=edition,
+            defaults={"seen_at": datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)},
+        )
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"/e/{edition.slug}/home/")
+        assert len(response.context["page"].changes.new_requests) >= new_requests
+        return len(captured)
+
+    assert queries_with(8) == queries_with(1)
