@@ -18,7 +18,7 @@ def _log_in(client, email, password):
 def test_login_by_email(client):
     UserFactory(email="keiko@example.jp")
     response = _log_in(client, "KEIKO@example.jp", PASSWORD)
-    assert (response.status_code, response.url) == (302, "/")
+    assert (response.status_code, response.url) == (302, "/start/")
     assert client.get("/my/enterprise/").status_code == 200
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from fairmatch.accounts.models import User
 from fairmatch.enterprises.models import Enterprise
 from tests.accounts.helpers import mailed_link
-from tests.factories import UserFactory
+from tests.factories import FieldFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +27,7 @@ VALID = {
     "name_en": "Dalian Huaxin Software Co., Ltd.",
     "country": "CN",
     "kind": "provider",
+    "description": "软件外包开发与测试，服务日本与欧美客户。",
 }
 CONFIRM_LINK = r"/accounts/confirm-email/[^/\s]+/"
 CSRF_TOKEN = re.compile(r"(?<=X-CSRFToken\": \")\w+|(?<=name=\"csrfmiddlewaretoken\" value=\")\w+")
@@ -85,7 +86,7 @@ def test_the_link_opened_in_another_browser_verifies_but_a_login_is_needed(
     login = other_browser.post(
         "/accounts/login/", {"login": "li.wei@example.cn", "password": "a-long-passphrase-42"}
     )
-    assert (login.status_code, login.url) == (302, "/")
+    assert (login.status_code, login.url) == (302, "/start/")
     assert other_browser.get("/my/enterprise/").status_code == 200
 
 
@@ -169,3 +170,30 @@ def test_the_preferred_language_starts_as_the_pages_language(client):
     client.cookies["django_language"] = "zh-hans"
     form = client.get("/accounts/signup/").context["form"]
     assert form["language"].value() == "zh-hans"
+
+
+def test_the_sign_up_asks_for_fields_and_a_description(client):
+    software = FieldFactory()
+    refused = client.post("/accounts/signup/", {**VALID, "description": ""})
+    assert set(refused.context["form"].errors) == {"fields", "description"}
+    client.post("/accounts/signup/", {**VALID, "fields": [software.pk]})
+    enterprise = Enterprise.objects.get(name_original="大连华信软件股份有限公司")
+    assert (list(enterprise.fields.all()), enterprise.description) == (
+        [software],
+        "软件外包开发与测试，服务日本与欧美客户。",
+    )
+
+
+def test_countries_are_named_in_the_readers_language_and_none_is_chosen_in_advance(client):
+    page = client.get("/accounts/signup/")
+    form = page.context["form"]
+    choices = list(form.fields["country"].choices)
+    assert choices[0] == ("", "Choose a country")
+    assert "selected" not in str(form["country"]).split('value=""')[0]
+    assert " selected" not in str(form["country"]).split("</option>", 1)[1]
+    assert dict(choices)["CN"] == "China"
+    page = client.get("/accounts/signup/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    chinese = dict(page.context["form"].fields["country"].choices)
+    assert chinese["CN"] == "中国"
+    refused = client.post("/accounts/signup/", {**VALID, "country": ""})
+    assert "country" in refused.context["form"].errors

@@ -148,3 +148,22 @@ def test_a_hostile_registered_name_is_shown_as_text(client):
     page = client.get("/accounts/welcome/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Huaxin (China)" in page
     assert "<script>alert" not in page
+
+
+def test_the_different_enterprise_box_stands_only_beside_the_look_alikes(client, registered):
+    client.post("/accounts/signup/", VALID)
+    response = client.post(mailed_link("li.wei@example.cn", CONFIRM_LINK), follow=True)
+    page = response.content.decode()
+    question = page[
+        page.index('id="similar-question"') : page.index(
+            "</form>", page.index('id="similar-question"')
+        )
+    ]
+    assert 'id="similar-enterprises"' in question
+    assert 'name="not_a_duplicate"' in question
+    assert page.count('name="not_a_duplicate"') == 1
+    # Without look-alikes the welcome page sends the member on, and no page asks.
+    registered.delete()
+    response = client.get("/accounts/welcome/", follow=True)
+    assert response.redirect_chain == [("/my/enterprise/", 302)]
+    assert 'name="not_a_duplicate"' not in response.content.decode()

@@ -41,7 +41,7 @@ def overview():
 
 def test_an_organiser_without_a_second_factor_is_sent_to_set_it_up_then_gets_in(client, overview):
     OrganiserFactory(email="staff@fairmatch.example", full_name="Olga Organiser", totp=False)
-    assert _log_in(client, "staff@fairmatch.example").url == "/"
+    assert _log_in(client, "staff@fairmatch.example").url == "/start/"
     for page in (overview, "/", f"{overview}applications/"):
         response = client.get(page)
         assert (response.status_code, response.url) == (302, SETUP), page
@@ -90,7 +90,7 @@ def test_an_organiser_logs_in_with_the_authenticator_code(client, overview):
     wrong = client.post("/accounts/2fa/authenticate/", {"code": totp_code(steps_ahead=5)})
     assert wrong.context["form"].errors == {"code": ["Incorrect code."]}
     right = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
-    assert right.url == "/"
+    assert right.url == "/start/"
     assert client.get(overview).status_code == 200
 
 
@@ -110,7 +110,7 @@ def test_a_recovery_code_logs_in_once(client, overview):
     codes = enrol_totp(user=organiser, secret=ORGANISER_TOTP_SECRET)
     assert len(codes) == 10
     _log_in(client, "staff@fairmatch.example")
-    assert client.post("/accounts/2fa/authenticate/", {"code": codes[0]}).url == "/"
+    assert client.post("/accounts/2fa/authenticate/", {"code": codes[0]}).url == "/start/"
     assert client.get(overview).status_code == 200
     again = type(client)()
     _log_in(again, "staff@fairmatch.example")
@@ -133,7 +133,7 @@ def test_an_organiser_cannot_remove_the_only_second_factor(client):
 
 def test_a_delegate_uses_the_site_without_a_second_factor(client):
     UserFactory(email="keiko@example.jp")
-    assert _log_in(client, "keiko@example.jp").url == "/"
+    assert _log_in(client, "keiko@example.jp").url == "/start/"
     assert client.get("/my/enterprise/").status_code == 200
     assert client.get("/").status_code == 200
 
@@ -180,5 +180,5 @@ def test_an_account_made_by_a_script_logs_in_at_once_with_its_enrolled_secret(cl
     )
     enrol_totp(user=organiser, secret=secret)
     assert _log_in(client, "organiser@fairmatch.example").url == "/accounts/2fa/authenticate/"
-    assert client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)}).url == "/"
+    assert client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)}).url == "/start/"
     assert client.get(overview).status_code == 200

@@ -23,6 +23,7 @@ def test_sign_up_verify_by_the_mailed_link_log_out_and_in_again(page):
     page.get_by_label("Enterprise name in its original language").fill("Lagos BPO Services Ltd")
     page.get_by_label("Country").select_option("NG")
     page.get_by_label("Your enterprise comes as").select_option("provider")
+    page.get_by_label("Description of your enterprise").fill("Customer support in English.")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("^Log out"))).to_have_count(0)

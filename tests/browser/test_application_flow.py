@@ -46,6 +46,8 @@ def sign_up_buyer(page) -> None:
     page.get_by_label("Enterprise name in English").fill("Anime Kobo Inc.")
     page.get_by_label("Country").select_option("JP")
     page.get_by_label("Your enterprise comes as").select_option("buyer")
+    page.get_by_label("Software").check()
+    page.get_by_label("Description of your enterprise").fill("TVアニメの制作を外注したい")
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
     (message,) = mail.outbox

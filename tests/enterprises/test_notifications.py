@@ -212,7 +212,9 @@ def test_the_meeting_request_mails_show_names_message_and_reason_as_written(
         assert body[2 : 2 + len(lines)] == lines
 
 
-def test_the_release_mail_shows_the_release_name_as_written(django_capture_on_commit_callbacks):
+def test_the_release_mail_shows_the_public_note_as_written_never_the_name(
+    django_capture_on_commit_callbacks,
+):
     edition = grid_edition(slots=2, tables=1)
     edition.name_en = EDITION_NAME
     edition.save()
@@ -222,12 +224,21 @@ def test_the_release_mail_shows_the_release_name_as_written(django_capture_on_co
     meeting.slot, meeting.table = Slot.objects.get(index=0), NegotiationTable.objects.get()
     meeting.save()
     with django_capture_on_commit_callbacks(execute=True):
-        releases.publish(edition=edition, name="Final & <signed>", user=None)
+        releases.publish(
+            edition=edition,
+            name="after the complaint of <Mr Zhang>",
+            public_note="Hall A & <B> open at 8:30.",
+            user=None,
+        )
     message = next(m for m in mail.outbox if m.to == [reader.email])
     assert message.subject == f"{EDITION_NAME}: your negotiation schedule has changed"
-    assert message.body.splitlines()[0] == (
-        'The organiser has published schedule version 1 ("Final & <signed>").'
-    )
+    lines = message.body.splitlines()
+    assert lines[:3] == [
+        "The organiser has published schedule version 1.",
+        "",
+        "Hall A & <B> open at 8:30.",
+    ]
+    assert "Mr Zhang" not in message.body
 
 
 TESTED_MAIL_TEMPLATES = {

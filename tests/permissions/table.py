@@ -103,6 +103,9 @@ EXHIBITOR_ONLY: Expect = {
 TABLE: dict[str, Entry] = {
     # --- web, i18n ---
     "web:home": Entry(PUBLIC),
+    # Sends each logged-in person to its landing page (a redirect elsewhere than a login).
+    "web:start": Entry(ACCOUNT),
+    "web:delegate_home": Entry(PARTICIPANT, fill=EDITION),
     "web:health": Entry(PUBLIC),
     "web:favicon": Entry(PUBLIC),
     "set_language": Entry(PUBLIC, post=PUBLIC),

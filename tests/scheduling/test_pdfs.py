@@ -44,7 +44,9 @@ def hostile_edition(name: str):
         Enterprise.objects.filter(pk=participation.enterprise_id).update(
             name_original=name, name_en=f"EN {name}"
         )
-    releases.publish(edition=edition, name=f"Release {name}", user=None)
+    # Delegates read the release's public note (its name is the organisers' own).
+    release = f"Release {name}"[:100]
+    releases.publish(edition=edition, name=release, public_note=release, user=None)
     return edition, host
 
 

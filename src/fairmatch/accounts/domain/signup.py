@@ -6,9 +6,12 @@ sign-up (anyone may sign up with any name): the names are shown to the new membe
 the e-mail address is verified.
 """
 
+from collections.abc import Iterable
+
 from django.db import transaction
 
 from fairmatch.accounts.models import User
+from fairmatch.conference.models import Field
 from fairmatch.enterprises.domain.applications import probable_duplicates
 from fairmatch.enterprises.models import Enterprise
 
@@ -24,6 +27,8 @@ def register_enterprise(
     country: str,
     kind: str,
     description_language: str,
+    fields: Iterable[Field] = (),
+    description: str = "",
 ) -> Enterprise:
     """Create the enterprise a new account signs up with and make the account its member.
 
@@ -38,8 +43,10 @@ def register_enterprise(
         country=country,
         kind=kind,
         description_language=description_language,
+        description=description,
         duplicate_question_open=bool(similar),
     )
+    enterprise.fields.set(fields)
     user.full_name = full_name
     user.language = language
     user.enterprise = enterprise

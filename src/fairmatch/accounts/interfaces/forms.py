@@ -11,14 +11,20 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
 from fairmatch.accounts.domain.signup import register_enterprise
 from fairmatch.accounts.models import User
+from fairmatch.conference.models import Field
 from fairmatch.enterprises.models import Enterprise
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    """Every country named in the active language, after an empty choice."""
+    return [("", gettext("Choose a country")), *countries]
 
 
 def _labelled_only(form: forms.Form) -> None:
@@ -52,8 +58,25 @@ class EnterpriseSignupForm(SignupForm):
         label=_("Enterprise name in its original language"), max_length=200
     )
     name_en = forms.CharField(label=_("Enterprise name in English"), max_length=200, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
-    kind = forms.ChoiceField(label=_("Your enterprise comes as"), choices=Enterprise.Kind.choices)
+    # Named in the reader's language (django-countries sorts them so), with nothing chosen
+    # in advance: a silent default would register enterprises in the first country listed.
+    country = LazyTypedChoiceField(label=_("Country"), choices=_country_choices)
+    kind = forms.ChoiceField(
+        label=_("Your enterprise comes as"),
+        choices=[("", _("Choose one")), *Enterprise.Kind.choices],
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("Fields of your enterprise"),
+        queryset=Field.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What your enterprise buys or provides; counterparts are matched on them."),
+    )
+    description = forms.CharField(
+        label=_("Description of your enterprise"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What your enterprise does or seeks, in your own language."),
+    )
 
     field_order = [
         "email",
@@ -65,6 +88,8 @@ class EnterpriseSignupForm(SignupForm):
         "name_en",
         "country",
         "kind",
+        "fields",
+        "description",
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -73,6 +98,8 @@ class EnterpriseSignupForm(SignupForm):
         self.fields["password1"].label = _("Password")
         self.fields["password2"].label = _("Password again")
         self.fields["language"].initial = get_language()  # the page's language
+        # Asked once the organiser has set up the conference's fields (none: nothing to tick).
+        self.fields["fields"].required = Field.objects.exists()
         _labelled_only(self)
 
     def clean_email(self) -> str:
@@ -103,6 +130,8 @@ class EnterpriseSignupForm(SignupForm):
             country=data["country"],
             kind=data["kind"],
             description_language=data["language"],
+            fields=data["fields"],
+            description=data["description"].strip(),
         )
 
 

@@ -65,6 +65,14 @@ class Enterprise(models.Model):
         return self.name_en
 
     @property
+    def other_name(self) -> str:
+        """The name not shown by ``display_name`` (the original or the English one), or ""
+        when the enterprise has one name only: shown beside it, never the same name twice."""
+        shown = self.display_name
+        other = self.name_en if shown == self.name_original else self.name_original
+        return "" if not other.strip() or other == shown else other
+
+    @property
     def is_buyer(self) -> bool:
         return self.kind in (self.Kind.BUYER, self.Kind.BOTH)
 

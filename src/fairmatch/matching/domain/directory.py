@@ -1,15 +1,32 @@
-"""Read side of the directory: who may see it, and the filtered list of counterparts."""
+"""Read side of the directory: who may see it, and the filtered list of counterparts.
 
+A typed text ranks the participants by relevance (``rank_participations``): the words
+themselves, the services they name in any language, names with typos, and closeness in
+meaning by the matching's multilingual model, read from the stored vectors of the
+descriptions (only the query is embedded, by the model loaded once per process).
+"""
+
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 from django.db.models import Prefetch, Q, QuerySet
 
 from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition
 from fairmatch.conference.money import Rates, to_usd
 from fairmatch.enterprises.models import Capability, Demand, Participation, State
+from fairmatch.matching.domain.embeddings import Owner, stored_vectors
+from fairmatch.matching.engine import search
+from fairmatch.matching.engine.embedders import (
+    DEFAULT_MODEL,
+    MODELS,
+    EmbedderUnavailable,
+    load_embedder,
+)
+from fairmatch.matching.engine.meaning import language_means, prepared, primary_language
 from fairmatch.matching.models import MeetingRequest, RequestState
 
 LISTED_STATES = (State.QUALIFIED, State.CONFIRMED)
@@ -91,14 +108,6 @@ def search_directory(*, edition: Edition, filters: DirectoryFilters) -> list[Par
     language (Chinese needs no word splitting: a plain substring search)."""
     participations = listed_participations(edition)
     text = filters.text.strip()
-    if text:
-        participations = participations.filter(
-            Q(enterprise__name_original__icontains=text)
-            | Q(enterprise__name_en__icontains=text)
-            | Q(enterprise__description__icontains=text)
-            | Q(demands__description__icontains=text)
-            | Q(capabilities__description__icontains=text)
-        ).distinct()
     if filters.field:
         participations = participations.filter(
             Q(enterprise__fields__code=filters.field)
@@ -130,7 +139,90 @@ def search_directory(*, edition: Edition, filters: DirectoryFilters) -> list[Par
         row.largest_demand_usd = largest_demand_usd(row, rates)  # type: ignore[attr-defined]
     if filters.size_band:
         rows = [row for row in rows if _in_band(row.largest_demand_usd, filters.size_band)]  # type: ignore[attr-defined]
+    if text:
+        rows = rank_participations(rows=rows, text=text)
     return rows
+
+
+QUERY_VECTORS = 256  # typed queries whose vector is kept in memory
+
+
+def _centred(vector: Any, language: str) -> Any:
+    """The vector with its language's mean partly taken off (as matching compares them)."""
+    model = MODELS[DEFAULT_MODEL]
+    means = language_means(model.key)
+    shifted = np.asarray(vector, dtype=np.float32)
+    if model.centering and language in means:
+        shifted = shifted - model.centering * means[language]
+    norm = float(np.linalg.norm(shifted))
+    return shifted / norm if norm else shifted
+
+
+@functools.lru_cache(maxsize=QUERY_VECTORS)
+def query_vector(text: str) -> Any:
+    """The typed query's vector, centred like the descriptions' (None without the model).
+
+    A query in Latin script with no other hint counts as English."""
+    try:
+        embedder = load_embedder()
+    except EmbedderUnavailable:
+        return None
+    vector = embedder.encode([prepared(text)])[0]
+    return _centred(vector, primary_language("", text) or "en")
+
+
+def _documents(rows: list[Participation]) -> list[search.Document]:
+    texts: dict[int, list[tuple[Owner, str]]] = {}
+    for row in rows:
+        enterprise = row.enterprise
+        found = [
+            (
+                Owner("enterprise", enterprise.pk, enterprise.description),
+                enterprise.description_language,
+            )
+        ]
+        found += [
+            (Owner("capability", c.pk, c.description), c.description_language)
+            for c in row.capabilities.all()
+        ]
+        found += [
+            (Owner("demand", d.pk, d.description), d.description_language)
+            for d in row.demands.all()
+        ]
+        texts[row.pk] = [(owner, language) for owner, language in found if owner.text.strip()]
+    owners = [owner for found in texts.values() for owner, _ in found]
+    vectors = stored_vectors(texts=owners).vectors
+    documents = []
+    for row in rows:
+        fields = {f.code for f in row.enterprise.fields.all()}
+        fields |= {c.field.code for c in row.capabilities.all()}
+        fields |= {d.field.code for d in row.demands.all()}
+        documents.append(
+            search.Document(
+                id=row.pk,
+                names=(row.enterprise.name_original, row.enterprise.name_en),
+                texts=tuple(owner.text for owner, _ in texts[row.pk]),
+                fields=frozenset(fields),
+                vectors=tuple(
+                    _centred(vectors[prepared(owner.text)], primary_language(language, owner.text))
+                    for owner, language in texts[row.pk]
+                    if prepared(owner.text) in vectors
+                ),
+            )
+        )
+    return documents
+
+
+def rank_participations(*, rows: list[Participation], text: str) -> list[Participation]:
+    """The rows the text finds, most relevant first; each gets its ``relevance``."""
+    by_id = {row.pk: row for row in rows}
+    hits = search.rank(query=text, documents=_documents(rows), query_vector=query_vector(text))
+    ranked = []
+    for hit in hits:
+        row = by_id[hit.id]
+        row.relevance = hit.score  # type: ignore[attr-defined]
+        ranked.append(row)
+    return ranked
 
 
 def contacts_visible(*, viewer: Participation | None, other: Participation, user: Any) -> bool:

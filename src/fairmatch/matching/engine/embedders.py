@@ -7,6 +7,7 @@ are measured alternatives (docs/matching.md has the figures).
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
 from collections.abc import Sequence
@@ -41,15 +42,22 @@ class EmbeddingModel:
     @property
     def version(self) -> str:
         """The installed package's version: a new version may give other vectors."""
-        try:
-            return importlib.metadata.version(self.package)
-        except importlib.metadata.PackageNotFoundError:
-            return "not installed"
+        return _package_version(self.package)
 
     @property
     def label(self) -> str:
         """Name and version, as vectors are stored with."""
         return f"{self.name} ({self.package} {self.version})"
+
+
+@functools.cache
+def _package_version(package: str) -> str:
+    """Read once per process: reading a package's metadata takes milliseconds, and stored
+    vectors are checked against it one by one."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 MODELS: dict[str, EmbeddingModel] = {

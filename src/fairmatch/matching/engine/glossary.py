@@ -418,3 +418,19 @@ def extract_concepts(text: str, *, fields: Iterable[str]) -> frozenset[str]:
     return frozenset(
         c.code for c, pattern in _PATTERNS if c.field in allowed and pattern.search(lowered)
     )
+
+
+_PATTERN_OF: dict[str, tuple[Concept, re.Pattern[str]]] = {c.code: (c, p) for c, p in _PATTERNS}
+
+
+def mentioned(text: str, *, codes: Iterable[str], fields: Iterable[str]) -> frozenset[str]:
+    """Which of the concepts ``codes`` ``text`` mentions (as ``extract_concepts`` would find
+    them, but checking those concepts only)."""
+    allowed = set(fields) | {""}
+    lowered = text.lower()
+    found = set()
+    for code in codes:
+        concept_, pattern = _PATTERN_OF[code]
+        if concept_.field in allowed and pattern.search(lowered):
+            found.add(code)
+    return frozenset(found)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,29 +13,28 @@ from django.views.decorators.http import require_http_methods, require_POST
 from fairmatch.conference.models import Edition
 from fairmatch.matching.domain import requests as meeting_requests
 from fairmatch.matching.domain.directory import (
-    LISTED_STATES,
     contacts_visible,
     listed_participations,
     may_see_directory,
     search_directory,
     viewer_participation,
 )
+from fairmatch.matching.domain.suggested import recommendations_for, suggestions_for
 from fairmatch.matching.interfaces.forms import (
     AnswerForm,
     DirectoryFilterForm,
     MeetingRequestForm,
     WishForm,
 )
-from fairmatch.matching.interfaces.reasons import ReasonRenderer
+from fairmatch.matching.interfaces.reasons import render_recommendations
 from fairmatch.matching.models import (
     MeetingMode,
     MeetingRequest,
-    Recommendation,
     RequestState,
-    Suggestion,
-    SuggestionRun,
     Wish,
 )
+
+DIRECTORY_PAGE_SIZE = 25
 
 
 def _edition_for_directory(request: HttpRequest, slug: str) -> Edition:
@@ -53,10 +53,25 @@ def directory(request: HttpRequest, edition: str) -> HttpResponse:
     rows = search_directory(edition=edition_obj, filters=form.filters())
     if viewer is not None:
         rows = [row for row in rows if row.pk != viewer.pk]
+    page = Paginator(rows, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "matching/directory.html",
-        {"edition": edition_obj, "form": form, "rows": rows[:200], "total": len(rows)},
+        {
+            "edition": edition_obj,
+            "form": form,
+            "rows": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
+            "total": len(rows),
+            "by_relevance": bool(form.filters().text.strip()),
+            # Filters other than the text: their box stays open.
+            "filtered": any(
+                value for name, value in request.GET.items() if name not in ("q", "page")
+            ),
+        },
     )
 
 
@@ -137,23 +152,10 @@ def inbox(request: HttpRequest, edition: str) -> HttpResponse:
     received = MeetingRequest.objects.filter(recipient=viewer).select_related(*related)
     sent = MeetingRequest.objects.filter(requester=viewer).select_related(*related)
     policy = meeting_requests.policy_for(edition_obj)
-    renderer = ReasonRenderer()
-    recommended = [
-        (item, renderer.render_all(item.reasons))
-        # Stored when computed; a counterpart sent back to review is not shown meanwhile.
-        for item in Recommendation.objects.filter(
-            participation=viewer, counterpart__state__in=LISTED_STATES
-        ).select_related("counterpart__enterprise")
-    ]
-    latest_run = SuggestionRun.objects.filter(edition=edition_obj).first()
-    suggested = (
-        Suggestion.objects.filter(run=latest_run)
-        .filter(Q(buyer=viewer) | Q(provider=viewer))
-        .filter(buyer__state__in=LISTED_STATES, provider__state__in=LISTED_STATES)
-        .select_related("buyer__enterprise", "provider__enterprise")
-        if latest_run
-        else []
+    recommended = render_recommendations(
+        reader=viewer, recommendations=recommendations_for(viewer=viewer)
     )
+    suggested = suggestions_for(viewer=viewer)
     return render(
         request,
         "matching/inbox.html",

@@ -204,7 +204,7 @@ def pending_changes(edition: Edition) -> Changes:
 
 
 @transaction.atomic
-def publish(*, edition: Edition, name: str, user: Any) -> Release:
+def publish(*, edition: Edition, name: str, user: Any, public_note: str = "") -> Release:
     """Release the working schedule under a name; tell only the participants it changed for.
 
     Side effects, in order: the release and its frozen rows (``ReleaseEntry``) are
@@ -225,6 +225,7 @@ def publish(*, edition: Edition, name: str, user: Any) -> Release:
         edition=edition,
         number=(previous.number + 1) if previous else 1,
         name=name[:100],
+        public_note=public_note.strip()[:500],
         published_by=user if getattr(user, "pk", None) else None,
         changes=changes.as_json() | {"affected": sorted(changes.affected(before, after))},
     )

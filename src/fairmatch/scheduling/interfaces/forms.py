@@ -219,7 +219,17 @@ class AvailabilityForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    name = forms.CharField(label=_("Name of the release"), max_length=100)
+    name = forms.CharField(
+        label=_("Name of the release"),
+        max_length=100,
+        help_text=_("For the organisers only; delegates never see it."),
+    )
+    public_note = forms.CharField(
+        label=_("Note to the delegates"),
+        max_length=500,
+        required=False,
+        help_text=_("Optional; shown to the delegates with their agenda and in the e-mail."),
+    )
 
 
 class DelegateForm(forms.Form):

@@ -13,7 +13,14 @@ class Release(models.Model):
         related_name="releases",
     )
     number = models.PositiveIntegerField(_("number"))
+    # The name and the audit trail are the organiser's own; delegates read the public note.
     name = models.CharField(_("name"), max_length=100)
+    public_note = models.TextField(
+        _("note to the delegates"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown to the delegates with their agenda; the release's name is not."),
+    )
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -26,6 +26,7 @@ from fairmatch.scheduling.domain.agendas import (
 from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
 from fairmatch.scheduling.domain.grid import set_unavailable_slots
 from fairmatch.scheduling.domain.releases import latest_release
+from fairmatch.scheduling.domain.unscheduled import accepted_not_scheduled
 from fairmatch.scheduling.interfaces.forms import AvailabilityForm, DelegateForm
 from fairmatch.scheduling.interfaces.ics import ICS_FORMAT, agenda_calendar
 from fairmatch.scheduling.interfaces.pdf import Section, render_pdf
@@ -59,12 +60,14 @@ def agenda(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     participation = _own_participation(request, edition_obj)
     delegates = participation.delegates.filter(is_attending=True)
+    agenda = agenda_for(participation=participation)
     return render(
         request,
         "scheduling/agenda.html",
         {
             "edition": edition_obj,
-            "agenda": agenda_for(participation=participation),
+            "agenda": agenda,
+            "unscheduled": accepted_not_scheduled(participation=participation, agenda=agenda),
             "feeds": feeds_for(delegates),
         },
     )
@@ -116,12 +119,12 @@ def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
 def _agenda_section(
     *, name_original: str, name_en: str, release: Release | None, items: list[AgendaItem]
 ) -> Section:
-    subtitle = (
-        _("Schedule version %(number)d (%(name)s)")
-        % {"number": release.number, "name": release.name}
-        if release
-        else _("The schedule is not published yet.")
-    )
+    # The release's name is the organisers' own: delegates read the number and the note.
+    subtitle = _("The schedule is not published yet.")
+    if release is not None:
+        subtitle = _("Schedule version %(number)d") % {"number": release.number}
+        if release.public_note:
+            subtitle += f" – {release.public_note}"
     return (f"{name_original} / {name_en}", subtitle, _agenda_rows(items), [38, 18, 60, 64])
 
 

@@ -307,7 +307,10 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
         return redirect("scheduling_admin:overview", edition_obj.slug)
     try:
         release = releases.publish(
-            edition=edition_obj, name=form.cleaned_data["name"], user=request.user
+            edition=edition_obj,
+            name=form.cleaned_data["name"],
+            public_note=form.cleaned_data["public_note"],
+            user=request.user,
         )
     except releases.PublishError as error:
         messages.error(request, str(error))

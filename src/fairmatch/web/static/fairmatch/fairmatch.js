@@ -17,3 +17,15 @@ document.addEventListener("change", (event) => {
     }
   }
 });
+
+document.addEventListener("click", (event) => {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  // <button data-nav-toggle aria-controls="ID">: folds and unfolds the navigation (narrow screens).
+  const toggle = target.closest("[data-nav-toggle]");
+  if (toggle) {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    document.getElementById(toggle.getAttribute("aria-controls"))?.classList.toggle("open", open);
+  }
+});

@@ -1,0 +1,3 @@
+from fairmatch.web.models.visits import HomeVisit
+
+__all__ = ["HomeVisit"]
