@@ -23,7 +23,6 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 demo: install
-	$(BIN)/fairmatch pdf_fonts
 	$(BIN)/fairmatch demo
 
 test: install-test

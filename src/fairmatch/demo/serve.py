@@ -1,5 +1,6 @@
 """Serving the demo: the web site plus one background task worker, stopped together."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -47,6 +48,24 @@ def background_worker(*, out: TextIO) -> Iterator[subprocess.Popen[bytes] | None
             process.wait()
 
 
+@contextmanager
+def fonts_in_background(*, out: TextIO) -> Iterator[None]:
+    """Build the PDF fonts (about a minute of CPU, once per machine) at low priority while
+    the site already serves; a PDF asked for meanwhile waits for its face's file lock."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fairmatch", "pdf_fonts"],
+        stdout=subprocess.DEVNULL,
+        preexec_fn=lambda: os.nice(10),
+    )
+    out.write(f"Preparing the PDF fonts in the background (process {process.pid}).\n")
+    try:
+        yield
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
+
+
 def serve(*, port: int, out: TextIO) -> None:
     """Serve the site at http://127.0.0.1:PORT with a task worker, until interrupted.
 
@@ -56,7 +75,7 @@ def serve(*, port: int, out: TextIO) -> None:
     # A plain `kill` must stop the worker too: turn SIGTERM into the Ctrl-C path.
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with background_worker(out=out):
+        with background_worker(out=out), fonts_in_background(out=out):
             out.write(f"Serving the demo at http://127.0.0.1:{port}/ (Ctrl-C stops it).\n")
             out.flush()
             try:
