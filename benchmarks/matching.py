@@ -14,6 +14,7 @@ holds one.
 from __future__ import annotations
 
 import math
+import os
 import resource
 import time
 import tracemalloc
@@ -82,6 +83,12 @@ def _timed(work: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - started
 
 
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), printed beside timings."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} cores"
+
+
 def _cell(quality: Quality | None) -> str:
     if quality is None or math.isnan(quality.recall):
         return "n/a"
@@ -146,7 +153,9 @@ def run(options: dict[str, Any], out: TextIO) -> int:
     edition = development.edition
     texts = texts_to_embed(edition.buyers, edition.providers)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    load_before_embedding = _load()
     encoded, embed_seconds = _timed(lambda: embedder.encode(texts))
+    load_after_embedding = _load()
     stored = {
         text: np.asarray(v, dtype="<f4").tobytes() for text, v in zip(texts, encoded, strict=True)
     }
@@ -187,7 +196,17 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         if wording == "held_out":
             _targets(out, results)
         out.flush()
-    _timings(out, edition, stored, embedder, embed_seconds, len(texts), rss_before, top)
+    _timings(
+        out,
+        edition,
+        stored,
+        embedder,
+        embed_seconds,
+        len(texts),
+        rss_before,
+        top,
+        loads=(load_before_embedding, load_after_embedding),
+    )
     table = score_pairs(edition=edition, vectors=TextVectors(embedder.model, _decoded(stored)))
     plan = suggest(
         table=table, minimum_per_provider=options["minimum"], min_score=SUGGESTION_MIN_SCORE
@@ -242,6 +261,8 @@ def _timings(
     n_texts: int,
     rss_before: float,
     top: int,
+    *,
+    loads: tuple[str, str],
 ) -> None:
     def rank_from_storage() -> Any:
         vectors = TextVectors(embedder.model, _decoded(stored))
@@ -249,6 +270,7 @@ def _timings(
         recommend(table=table, top=top)
         return table
 
+    load_before_ranking = _load()
     _, rank_seconds = _timed(rank_from_storage)
     changed = replace(edition.providers[0], text=edition.providers[0].text + " 另可提供英文报告。")
     edited = replace(edition, providers=(changed, *edition.providers[1:]))
@@ -277,7 +299,9 @@ def _timings(
         f"| re-rank after one changed profile (embed it, rescore, lists) | {rerank_seconds:.2f} "
         "| < 1 |\n\n"
         f"Peak traced memory of ranking {peak:.0f} MiB; process peak RSS {rss:.0f} MiB "
-        f"({rss_before:.0f} MiB before loading and running the model).\n"
+        f"({rss_before:.0f} MiB before loading and running the model).\n\n"
+        f"Machine: {loads[0]} before embedding, {loads[1]} after it; {load_before_ranking} "
+        f"before ranking; {_load()} at the end (timings on a busy machine are high).\n"
     )
     out.flush()
 
