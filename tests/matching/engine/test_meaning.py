@@ -91,6 +91,8 @@ BAD_TEXTS = {
     "empty": "",
     "one word": "animation",
     "uncovered language": "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ ᏗᎦᏃᏣᎶᏗ",
+    "amharic": "ለልጆች ተከታታይ ፊልም የሶስት አቅጣጫ አኒሜሽን ስራ እንፈልጋለን",
+    "invented language": "qaStaHvIS wa' ram vIghro'mey ghoStaH jIyajbe'qu' Qapla' tlhIngan",
     "mixed scripts": "3D渲染 rendering レンダリング 렌더링 Рендеринг",
     "emoji": "🎬🎨✨ 3D 🐉🚀 animation!!! 👍",
     "20,000 characters": "三维动画渲染。" * 2858,
