@@ -33,7 +33,11 @@ from benchmarks._matching_data.generator import GeneratedEdition, PlantedPair
 from fairmatch.matching.engine.embedders import EmbeddingModel
 from fairmatch.matching.engine.meaning import TextVectors, language_means, primary_language
 from fairmatch.matching.engine.model import COMPONENTS, INTEREST, MEANING, Weights
-from fairmatch.matching.engine.scoring import DemandComponents, demand_components
+from fairmatch.matching.engine.scoring import (
+    DemandComponents,
+    demand_components,
+    weighted_totals,
+)
 
 TRAINING_SEED = 101
 INTEREST_WEIGHT = 0.07
@@ -58,12 +62,7 @@ class Fit:
 
 def scores(parts: DemandComponents, weights: Weights) -> npt.NDArray[np.float32]:
     """Buyer x provider totals, as ``score_pairs`` sums them (best demand per buyer)."""
-    main, fallback = weights.as_dict(), weights.without_meaning().as_dict()
-    per_demand = np.where(
-        parts.has_meaning,
-        sum(main[name] * parts.components[name] for name in COMPONENTS),
-        sum(fallback[name] * parts.components[name] for name in COMPONENTS),
-    )
+    per_demand = weighted_totals(parts, weights)
     totals: npt.NDArray[np.float32] = np.maximum.reduceat(per_demand, parts.first_rows, axis=0)
     return totals
 

@@ -1,5 +1,6 @@
 """Stored embeddings: computed once per text, recomputed after an edit, read when ranking."""
 
+import importlib.metadata
 from dataclasses import replace
 
 import numpy as np
@@ -132,3 +133,30 @@ def test_saving_an_application_or_a_profile_computes_its_vectors_in_the_backgrou
     assert TextEmbedding.objects.get(enterprise=enterprise).text_hash == text_hash(
         "一家位于成都的软件企业"
     )
+
+
+def test_a_new_version_of_the_models_package_makes_stored_vectors_stale(edition, monkeypatch):
+    participation = buyer(edition)
+    demand = participation.demands.get()
+    demand.description = "3D animation for a children's series"
+    demand.save()
+    participation.enterprise.description = ""
+    participation.enterprise.save()
+    model = CountingEmbedder()
+    assert compute_embeddings(participations=[participation], embedder=model) == 1
+    found = owners(participations=[participation])
+    assert list(stored_vectors(texts=found).vectors) == [demand.description]
+
+    installed = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda package: "99.0" if package == MODELS["e5"].package else installed(package),
+    )
+    assert MODELS["e5"].label.endswith(f"({MODELS['e5'].package} 99.0)")
+    assert stored_vectors(texts=found).vectors == {}  # ranking no longer reads it
+    assert analysis_progress(edition=edition).pending >= 1
+    assert compute_embeddings(participations=[participation], embedder=model) == 1
+    assert model.encoded == [demand.description] * 2
+    assert TextEmbedding.objects.get(demand=demand).model == MODELS["e5"].label
+    assert list(stored_vectors(texts=found).vectors) == [demand.description]

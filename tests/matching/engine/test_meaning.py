@@ -91,6 +91,8 @@ BAD_TEXTS = {
     "empty": "",
     "one word": "animation",
     "uncovered language": "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ ᏗᎦᏃᏣᎶᏗ",
+    "amharic": "ለልጆች ተከታታይ ፊልም የሶስት አቅጣጫ አኒሜሽን ስራ እንፈልጋለን",
+    "invented language": "qaStaHvIS wa' ram vIghro'mey ghoStaH jIyajbe'qu' Qapla' tlhIngan",
     "mixed scripts": "3D渲染 rendering レンダリング 렌더링 Рендеринг",
     "emoji": "🎬🎨✨ 3D 🐉🚀 animation!!! 👍",
     "20,000 characters": "三维动画渲染。" * 2858,
@@ -180,3 +182,37 @@ def test_without_meaning_the_other_weights_are_scaled_to_sum_one():
 )
 def test_the_language_of_a_text_is_its_code_or_its_script(code, text, expected):
     assert primary_language(code, text) == expected
+
+
+def test_where_the_glossary_reads_nothing_the_text_component_is_unknown_not_a_mismatch():
+    spanish = "Buscamos un socio para programar la aplicación móvil de nuestros clientes bancarios"
+    edition = Edition(
+        buyers=(
+            buyer("es", spanish, language="es"),
+            buyer("en", "payroll software rollout for a car maker"),
+        ),
+        providers=(provider("cn-bank-app", "为银行客户开发手机应用程序"),),
+    )
+    table = score_pairs(edition=edition, embedder=load_embedder())
+    assert table.demand_concepts[0] == (frozenset(),)  # no glossary term in the Spanish text
+    assert table.demand_concepts[1] != (frozenset(),)
+    for row, missing in ((0, ("text",)), (1, ())):
+        weights = table.weights.without(*missing).as_dict()
+        expected = sum(weights[n] * float(table.components[n][row, 0]) for n in weights)
+        assert table.total[row, 0] == pytest.approx(expected, abs=1e-5)
+    assert table.weights.without("text").text == 0
+    assert sum(table.weights.without("text").as_dict().values()) == pytest.approx(1)
+    lists = recommend(table=table, top=2)
+    assert [m.buyer for m in lists.for_providers["cn-bank-app"]] == ["es", "en"]
+    assert all(m.reasons for m in lists.for_providers["cn-bank-app"])
+
+
+def test_the_glossary_methods_keep_scoring_unread_text_as_zero():
+    edition = Edition(
+        buyers=(buyer("b", "Buscamos un socio para programar la aplicación móvil", language="es"),),
+        providers=(provider("p", "为银行客户开发手机应用程序"),),
+    )
+    table = score_pairs(edition=edition, method="glossary")
+    weights = table.weights.as_dict()
+    expected = sum(weights[n] * float(table.components[n][0, 0]) for n in weights)
+    assert table.total[0, 0] == pytest.approx(expected, abs=1e-5)

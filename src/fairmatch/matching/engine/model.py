@@ -112,11 +112,17 @@ class Weights:
 
     def without_meaning(self) -> Weights:
         """The same weights for a pair without ``meaning``: the others scaled to sum 1."""
-        rest = 1 - self.meaning
-        if self.meaning == 0 or rest <= 0:
+        return self.without(MEANING)
+
+    def without(self, *names: str) -> Weights:
+        """The same weights for a pair without these components: the others scaled to sum 1."""
+        values = self.as_dict()
+        dropped = sum(values[name] for name in names)
+        rest = 1 - dropped
+        if dropped == 0 or rest <= 0:
             return self
-        scaled = {name: value / rest for name, value in self.as_dict().items()}
-        return Weights(**(scaled | {MEANING: 0.0}))
+        scaled = {name: value / rest for name, value in values.items()}
+        return Weights(**(scaled | dict.fromkeys(names, 0.0)))
 
 
 # Fitted on the benchmark's training edition (development wording, seed 101) with the

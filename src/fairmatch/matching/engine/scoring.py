@@ -34,7 +34,12 @@ from fairmatch.matching.engine.model import (
     Weights,
     default_weights,
 )
-from fairmatch.matching.engine.text import DEFAULT_METHOD, TextSimilarity, text_similarity
+from fairmatch.matching.engine.text import (
+    DEFAULT_METHOD,
+    MEANING_METHODS,
+    TextSimilarity,
+    text_similarity,
+)
 
 FloatMatrix = npt.NDArray[np.float32]
 UNKNOWN = 0.5  # a component whose data is missing counts half: neither a match nor a miss
@@ -239,6 +244,9 @@ class DemandComponents:
     buyers: tuple[Buyer, ...]
     components: dict[str, FloatMatrix]
     has_meaning: npt.NDArray[np.bool_]
+    # With the embedding methods: False where the glossary knows no concept of the demand or
+    # of the provider; ``text`` is then unknown rather than 0 and its weight goes to the rest.
+    has_text: npt.NDArray[np.bool_]
     owner: npt.NDArray[np.intp]  # the buyer of each row
     first_rows: npt.NDArray[np.intp]  # each buyer's first row
     similarity: TextSimilarity
@@ -269,6 +277,13 @@ def demand_components(
     else:
         has_meaning = np.zeros(shape, dtype=bool)
         meaning = np.zeros(shape, dtype=np.float32)
+    if method in MEANING_METHODS:
+        has_text = np.outer(
+            np.array([bool(c) for c in similarity.demand_concepts], dtype=bool),
+            np.array([bool(c) for c in similarity.provider_concepts], dtype=bool),
+        ).reshape(shape)
+    else:
+        has_text = np.ones(shape, dtype=bool)
     counts = [len(b.demands) for b in buyers]
     owner = np.repeat(np.arange(len(buyers)), counts)
     per_demand = _demand_components(demands, scored, similarity.matrix, meaning)
@@ -277,10 +292,33 @@ def demand_components(
         buyers=buyers,
         components=per_demand | {name: matrix[owner] for name, matrix in per_pair.items()},
         has_meaning=has_meaning,
+        has_text=has_text,
         owner=owner,
         first_rows=np.cumsum([0, *counts[:-1]]).astype(np.intp),
         similarity=similarity,
     )
+
+
+def weighted_totals(parts: DemandComponents, weights: Weights) -> FloatMatrix:
+    """Each demand x provider total: the weighted sum of the components it has.
+
+    A pair without ``meaning`` (texts still being analysed) or without ``text`` (the
+    glossary knows no concept of one side, embedding methods only) is scored on the other
+    components, their weights scaled up to sum 1: a component nobody can read is unknown,
+    not a mismatch.
+    """
+    total = np.zeros(parts.has_meaning.shape, dtype=np.float32)
+    for has_text in (True, False):
+        for has_meaning in (True, False):
+            missing = [name for name, has in ((TEXT, has_text), (MEANING, has_meaning)) if not has]
+            cells = (parts.has_text == has_text) & (parts.has_meaning == has_meaning)
+            if not cells.any():
+                continue
+            values = weights.without(*missing).as_dict()
+            total = np.where(
+                cells, sum(values[name] * parts.components[name] for name in COMPONENTS), total
+            )
+    return total
 
 
 def _truncation_notices(edition: Edition) -> tuple[Notice, ...]:
@@ -313,17 +351,12 @@ def score_pairs(
     """
     weights = weights or default_weights(method)
     parts = demand_components(edition=edition, method=method, embedder=embedder, vectors=vectors)
-    buyers, both, has_meaning = parts.buyers, parts.components, parts.has_meaning
+    buyers, both = parts.buyers, parts.components
     similarity = parts.similarity
     n_buyers, n_providers = len(buyers), len(edition.providers)
     per_demand = {name: both[name] for name in (FIELD, KIND, SIZE, TEXT, MEANING)}
     per_pair = {name: both[name][parts.first_rows] for name in (LANGUAGE, CERTIFICATIONS, INTEREST)}
-    main, fallback = weights.as_dict(), weights.without_meaning().as_dict()
-    demand_total = np.where(
-        has_meaning,
-        sum(main[name] * both[name] for name in COMPONENTS),
-        sum(fallback[name] * both[name] for name in COMPONENTS),
-    )
+    demand_total = weighted_totals(parts, weights)
     best = np.zeros((n_buyers, n_providers), dtype=np.int32)
     components = {name: np.zeros((n_buyers, n_providers), dtype=np.float32) for name in COMPONENTS}
     total = np.zeros((n_buyers, n_providers), dtype=np.float32)
