@@ -1,3 +1,4 @@
+from fairmatch.scheduling.models.board import BoardAction, BoardActionKind
 from fairmatch.scheduling.models.grid import (
     NegotiationSession,
     NegotiationTable,
@@ -10,6 +11,8 @@ from fairmatch.scheduling.models.releases import CalendarFeed, Release, ReleaseE
 from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
 
 __all__ = [
+    "BoardAction",
+    "BoardActionKind",
     "CalendarFeed",
     "ManualDecision",
     "Meeting",
