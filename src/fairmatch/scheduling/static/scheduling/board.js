@@ -5,6 +5,9 @@
 "use strict";
 
 (() => {
+  // htmx copies "style" attributes while settling a swap, which the Content Security Policy
+  // refuses (style-src-attr); the board settles classes only.
+  if (window.htmx) window.htmx.config.attributesToSettle = ["class", "width", "height"];
   const main = () => document.getElementById("board-main");
   const statusLine = () => document.getElementById("board-status");
   const checks = new Map(); // "meeting:version:slot:table" -> Promise of the server's answer
@@ -168,19 +171,51 @@
     clearMarks();
   }
 
-  function showDetails(button) {
+  function showDetails(button, reveal) {
     const root = main();
     for (const other of document.querySelectorAll("button.meeting.selected")) other.classList.remove("selected");
     button.classList.add("selected");
     const url = root.dataset.detailsUrl.replace(/\/0\/$/, `/${button.dataset.meeting}/`);
-    window.htmx.ajax("GET", url, { target: "#board-details", swap: "innerHTML" });
+    window.htmx.ajax("GET", url, { target: "#board-details", swap: "innerHTML" }).then(() => {
+      // Below the grid (narrow screens), the panel is brought into view after a click.
+      const panel = document.getElementById("board-details");
+      if (reveal && panel && panel.getBoundingClientRect().top > window.innerHeight) {
+        panel.scrollIntoView({ block: "start", behavior: "smooth" });
+      }
+    });
   }
 
-  // --- Mouse: click for details, drag and drop to move or swap ---------------------------
+  // --- Mouse and touch: click for details, drag and drop to move or swap -----------------
+  // On a touch screen: "Move or swap" in the details picks the meeting up; a tap on a place
+  // shows the server's answer there, a second tap on the same place puts the meeting there.
   document.addEventListener("click", (event) => {
-    const button = event.target instanceof Element && event.target.closest("#board-main button.meeting");
+    if (!(event.target instanceof Element)) return;
+    const pick = event.target.closest("[data-board-pick]");
+    if (pick) {
+      const button = document.querySelector(
+        `#board-main button.meeting[data-meeting="${CSS.escape(pick.dataset.boardPick)}"]`,
+      );
+      if (!button) return;
+      pickUp(button);
+      say(pick.dataset.help || "", "");
+      document.getElementById("board-scroll")?.scrollIntoView({ block: "nearest" });
+      return;
+    }
+    if (picked && !picked.button.classList.contains("dragging")) {
+      const cell = event.target.closest("#board td.cell");
+      if (cell) {
+        event.preventDefault();
+        if (cell === picked.button.closest("td.cell")) {
+          putDown();
+          say("", "");
+        } else if (cell === target && cell.classList.contains("drop-ok")) drop(cell);
+        else aim(cell);
+        return;
+      }
+    }
+    const button = event.target.closest("#board-main button.meeting");
     if (!button) return;
-    showDetails(button);
+    showDetails(button, true);
   });
 
   document.addEventListener("dragstart", (event) => {
