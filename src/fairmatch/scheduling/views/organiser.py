@@ -156,7 +156,43 @@ def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
     edition_obj = _edition(edition)
     run = get_object_or_404(ScheduleRun, edition=edition_obj, pk=pk)
     template = "scheduling/_run_status.html" if request.htmx else "scheduling/run.html"
-    return render(request, template, {"edition": edition_obj, "run": run})
+    in_use = runs.figures_in_use(edition_obj)
+    if run.is_active:
+        progress = run.progress or {}
+        placed, bound = progress.get("placed"), progress.get("upper_bound")
+        breaks, floor = progress.get("breaks"), progress.get("breaks_lower_bound")
+    else:
+        placed, bound = run.placed, run.placeable_upper_bound
+        breaks, floor = run.breaks, run.breaks_lower_bound
+    has_figures = placed is not None and bool(run.progress or not run.is_active)
+    return render(
+        request,
+        template,
+        {
+            "edition": edition_obj,
+            "run": run,
+            "in_use": in_use,
+            "objective": {
+                "placed": placed,
+                "bound": bound,
+                "placed_gap": _gap(bound, placed, bound),
+                "breaks": breaks,
+                "floor": floor,
+                "breaks_gap": _gap(breaks, floor, breaks),
+            },
+            "verdict": runs.verdict(placed or 0, breaks, in_use) if has_figures else "",
+            "can_apply": runs.has_result(run) and run.applied_at is None,
+            "can_cancel": run.is_active and not run.cancel_requested,
+        },
+    )
+
+
+def _gap(high: int | None, low: int | None, scale: int | None) -> float | None:
+    """The distance between a value and its proven bound, in per cent of the value (0: proven
+    optimal)."""
+    if high is None or low is None:
+        return None
+    return round(100 * max(0, high - low) / max(scale or 0, 1), 1)
 
 
 @organiser_required

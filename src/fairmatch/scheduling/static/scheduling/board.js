@@ -309,6 +309,8 @@
     checks.clear();
     picked = null;
     target = null;
+    // Messages of the page's first load are old news once the board answered a change.
+    for (const old of document.querySelectorAll("main > .messages")) old.remove();
     if (focusAfterSwap) {
       const again = document.querySelector(`#board-main button.meeting[data-meeting="${CSS.escape(focusAfterSwap)}"]`);
       focusAfterSwap = null;
