@@ -50,6 +50,25 @@ TRAY_SHOWN = 60
 UNDO_SHOWN = 8
 
 VIEWS = ("tables", "people")
+# What a grid cell shows of a meeting and its participants (the rest stays in the database).
+CELL_FIELDS = (
+    "id",
+    "version",
+    "locked",
+    "manual",
+    "slot_id",
+    "table_id",
+    *(
+        f"{side}__{column}"
+        for side in ("first", "second")
+        for column in (
+            "id",
+            "enterprise__id",
+            "enterprise__name_en",
+            "enterprise__name_original",
+        )
+    ),
+)
 STATES = ("locked", "unlocked", "moved", "removed")
 
 
@@ -197,9 +216,14 @@ def load_board(edition: Edition, query: BoardQuery) -> Board:
 
     if session is not None:
         board.slots = list(session.slots.all())
-        tables = list(NegotiationTable.objects.filter(edition=edition))
+        # Every table as (id, number); instances only for the page shown.
+        tables = list(
+            NegotiationTable.objects.filter(edition=edition)
+            .order_by("number")
+            .values_list("id", "number")
+        )
         open_count = len(tables) if session.table_count is None else session.table_count
-        open_tables = {t.pk for t in tables[:open_count]}
+        open_tables = {pk for pk, _number in tables[:open_count]}
         ids = list(
             Meeting.objects.filter(slot__session=session, state=MeetingState.SCHEDULED)
             .values_list("pk", "slot_id", "first_id", "second_id", "table_id", "locked", "manual")
@@ -235,22 +259,31 @@ def _page(items: list[Any], query: BoardQuery, size: int) -> tuple[list[Any], in
 
 def _table_rows(
     board: Board,
-    tables: list[NegotiationTable],
+    tables: list[tuple[int, int]],
     open_tables: set[int],
     clashing: set[int],
     matches: Any,
 ) -> None:
-    columns, board.pages = _page(tables, board.query, TABLES_PER_PAGE)
+    page, board.pages = _page(tables, board.query, TABLES_PER_PAGE)
+    columns = list(
+        NegotiationTable.objects.filter(pk__in=[pk for pk, _number in page]).only(
+            "id", "edition_id", "number", "zone"
+        )
+    )
     board.columns = columns
     board.page_labels = [
-        f"{chunk[0].number}–{chunk[-1].number}"
+        f"{chunk[0][1]}–{chunk[-1][1]}"
         for chunk in (
             tables[n : n + TABLES_PER_PAGE] for n in range(0, len(tables), TABLES_PER_PAGE)
         )
     ]
-    shown = Meeting.objects.filter(
-        slot__in=board.slots, table__in=columns, state=MeetingState.SCHEDULED
-    ).select_related("first__enterprise", "second__enterprise")
+    shown = (
+        Meeting.objects.filter(
+            slot__in=board.slots, table__in=columns, state=MeetingState.SCHEDULED
+        )
+        .select_related("first__enterprise", "second__enterprise")
+        .only(*CELL_FIELDS)
+    )
     cells = {(m.slot_id, m.table_id): m for m in shown}
     for slot in board.slots:
         row = []

@@ -28,6 +28,7 @@ from fairmatch.scheduling.interfaces.forms import (
     PlaceCheckForm,
 )
 from fairmatch.scheduling.models import BoardAction, Meeting, MeetingState
+from fairmatch.scheduling.views import board_cells
 
 FILTER_KEYS = ("session", "view", "page", "q", "field", "country", "state", "conflicts")
 
@@ -75,6 +76,11 @@ def render_board(request: HttpRequest, edition: Edition, data: QueryDict) -> Htt
             "current_page": min(max(query.page, 1), board.pages),
             "after_change": request.method == "POST",
             "zone_name": edition.timezone,
+            "grid_rows": (
+                board_cells.people_rows(board)
+                if query.view == "people"
+                else board_cells.table_rows(board)
+            ),
         }
         partial = request.htmx and not request.htmx.history_restore_request
         template = "scheduling/_board.html" if partial else "scheduling/board.html"
