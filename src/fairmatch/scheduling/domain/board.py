@@ -313,7 +313,7 @@ def _people_rows(board: Board, ids: list[tuple], clashing: set[int], matches: An
         if matches(bare, clashing):
             shown_people.update((first_id, second_id))
     names = dict(
-        Participation.objects.filter(pk__in=shown_people).values_list("pk", "enterprise__name_en")
+        Participation.objects.filter(edition=board.edition).values_list("pk", "enterprise__name_en")
     )
     ordered = sorted(shown_people, key=lambda pk: (names.get(pk, "").casefold(), pk))
     page, board.pages = _page(ordered, board.query, PEOPLE_PER_PAGE)

@@ -70,9 +70,7 @@ def render_board(request: HttpRequest, edition: Edition, data: QueryDict) -> Htt
                 ("tables", _("Slots × tables"), link(view="tables", page=1)),
                 ("people", _("Slots × participants"), link(view="people", page=1)),
             ],
-            "page_links": [
-                (n, label, link(page=n)) for n, label in enumerate(board.page_labels, start=1)
-            ],
+            "page_links": _page_links(board, query, link),
             "current_page": min(max(query.page, 1), board.pages),
             "after_change": request.method == "POST",
             "zone_name": edition.timezone,
@@ -85,6 +83,19 @@ def render_board(request: HttpRequest, edition: Edition, data: QueryDict) -> Htt
         partial = request.htmx and not request.htmx.history_restore_request
         template = "scheduling/_board.html" if partial else "scheduling/board.html"
         return render(request, template, context)
+
+
+def _page_links(board: Any, query: Any, link: Any) -> list[tuple[int, str, str]]:
+    """The first and last page and those near the current one (a gap is a page of 0)."""
+    current = min(max(query.page, 1), board.pages)
+    near = {1, board.pages, *range(current - 2, current + 3)}
+    links: list[tuple[int, str, str]] = []
+    for number, label in enumerate(board.page_labels, start=1):
+        if number in near:
+            if links and links[-1][0] not in (0, number - 1):
+                links.append((0, "…", ""))
+            links.append((number, label, link(page=number)))
+    return links
 
 
 @organiser_required
