@@ -11,7 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from fairmatch.scheduling.domain.grid import rebuild_slots
-from fairmatch.scheduling.models import Meeting, MeetingState, NegotiationSession, Slot
+from fairmatch.scheduling.models import (
+    Meeting,
+    MeetingState,
+    NegotiationSession,
+    RunStatus,
+    ScheduleRun,
+    Slot,
+)
 from tests.browser.login import log_in_organiser
 from tests.factories import OrganiserFactory
 from tests.matching.helpers import buyer
@@ -200,4 +207,46 @@ def test_the_board_on_a_phone_scrolls_inside_its_box(browser, live_server, local
         page.set_viewport_size(LAPTOP)
         page.reload()
         page.screenshot(path=SHOTS / "board-zh-1366.png", full_page=True)
+    page.context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "zh-CN"])
+def test_a_running_run_shows_its_figures_and_offers_only_cancel(browser, live_server, locale):
+    edition, _meetings = board_edition()
+    run = ScheduleRun.objects.create(
+        edition=edition,
+        status=RunStatus.RUNNING,
+        meetings=6,
+        inputs={"meetings": 6, "participants": 8, "slots": 8, "tables": 4, "locked": 0},
+        progress={
+            "phase": "search",
+            "seconds": 3.0,
+            "placed": 5,
+            "upper_bound": 6,
+            "breaks": 2,
+            "breaks_lower_bound": 0,
+        },
+    )
+    OrganiserFactory(email="staff@fairmatch.example")
+    language = "zh" if locale == "zh-CN" else "en"
+    # One log-in (a TOTP code is good once), then the page at each width.
+    page = browser.new_context(base_url=live_server.url, locale=locale, viewport=LAPTOP).new_page()
+    log_in_organiser(page, "staff@fairmatch.example")
+    for viewport in (LAPTOP, PHONE):
+        page.set_viewport_size(viewport)
+        page.goto(f"/organiser/{edition.slug}/schedule/runs/{run.pk}/")
+        expect(page.locator("#run-placed")).to_have_text("5")
+        expect(page.locator("#run-placed-gap")).to_have_text("16.7 %")
+        expect(page.locator("#run-actions form")).to_have_count(1)  # cancel, no apply
+        expect(page.locator("#run-actions a")).to_have_count(0)
+        # The page asks for the figures every second: new progress shows without a reload.
+        ScheduleRun.objects.filter(pk=run.pk).update(
+            progress={**run.progress, "placed": 6, "breaks": 1, "seconds": 4.0}
+        )
+        expect(page.locator("#run-placed")).to_have_text("6", timeout=5000)
+        expect(page.locator("#run-placed-gap")).to_have_text("0.0 %")
+        no_page_scroll(page)
+        width = viewport["width"]
+        page.screenshot(path=SHOTS / f"run-{language}-{width}.png", full_page=True)
+        ScheduleRun.objects.filter(pk=run.pk).update(progress=run.progress)
     page.context.close()

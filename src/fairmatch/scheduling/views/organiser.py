@@ -181,10 +181,24 @@ def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
                 "breaks_gap": _gap(breaks, floor, breaks),
             },
             "verdict": runs.verdict(placed or 0, breaks, in_use) if has_figures else "",
+            "phase": _phases().get((run.progress or {}).get("phase", ""), ""),
             "can_apply": runs.has_result(run) and run.applied_at is None,
             "can_cancel": run.is_active and not run.cancel_requested,
         },
     )
+
+
+def _phases() -> dict[str, str]:
+    """The engine's phase names, as the organiser reads them."""
+    return {
+        "greedy": _("a first schedule"),
+        "chains": _("filling the gaps"),
+        "search": _("improving the schedule"),
+        "placement": _("placing every meeting it can"),
+        "breaks": _("reducing the breaks"),
+        "moves": _("keeping close to the release"),
+        "done": _("finishing"),
+    }
 
 
 def _gap(high: int | None, low: int | None, scale: int | None) -> float | None:
