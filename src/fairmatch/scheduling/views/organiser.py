@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -153,6 +154,8 @@ def start_run(request: HttpRequest, edition: str) -> HttpResponse:
 
 @organiser_required
 def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """The run's figures as they move (its partial every second while it runs), against
+    the schedule in use; Apply for a finished result, Cancel while it runs."""
     edition_obj = _edition(edition)
     run = get_object_or_404(ScheduleRun, edition=edition_obj, pk=pk)
     template = "scheduling/_run_status.html" if request.htmx else "scheduling/run.html"
@@ -165,27 +168,25 @@ def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         placed, bound = run.placed, run.placeable_upper_bound
         breaks, floor = run.breaks, run.breaks_lower_bound
     has_figures = placed is not None and bool(run.progress or not run.is_active)
-    return render(
-        request,
-        template,
-        {
-            "edition": edition_obj,
-            "run": run,
-            "in_use": in_use,
-            "objective": {
-                "placed": placed,
-                "bound": bound,
-                "placed_gap": _gap(bound, placed, bound),
-                "breaks": breaks,
-                "floor": floor,
-                "breaks_gap": _gap(breaks, floor, breaks),
-            },
-            "verdict": runs.verdict(placed or 0, breaks, in_use) if has_figures else "",
-            "phase": _phases().get((run.progress or {}).get("phase", ""), ""),
-            "can_apply": runs.has_result(run) and run.applied_at is None,
-            "can_cancel": run.is_active and not run.cancel_requested,
+    context = {
+        "edition": edition_obj,
+        "run": run,
+        "in_use": in_use,
+        "objective": {
+            "placed": placed,
+            "bound": bound,
+            "placed_gap": _gap(bound, placed, bound),
+            "breaks": breaks,
+            "floor": floor,
+            "breaks_gap": _gap(breaks, floor, breaks),
         },
-    )
+        "verdict": runs.verdict(placed or 0, breaks, in_use) if has_figures else "",
+        "phase": _phases().get((run.progress or {}).get("phase", ""), ""),
+        "can_apply": runs.has_result(run) and run.applied_at is None,
+        "can_cancel": run.is_active and not run.cancel_requested,
+    }
+    with timezone.override(edition_obj.timezone):
+        return render(request, template, context)
 
 
 def _phases() -> dict[str, str]:
