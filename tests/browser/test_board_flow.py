@@ -250,3 +250,20 @@ def test_a_running_run_shows_its_figures_and_offers_only_cancel(browser, live_se
         page.screenshot(path=SHOTS / f"run-{language}-{width}.png", full_page=True)
         ScheduleRun.objects.filter(pk=run.pk).update(progress=run.progress)
     page.context.close()
+
+
+def test_drop_a_meeting_on_another_to_swap_them(browser, live_server):
+    edition, meetings = board_edition()
+    first, fourth = meetings[0], meetings[3]  # 9:00 at table 1 and at table 3
+    OrganiserFactory(email="staff@fairmatch.example")
+    page = open_board(browser, live_server, edition, viewport=LAPTOP)
+    tables = (place(first)[2], place(fourth)[2])
+    meeting_button(page, first).drag_to(meeting_button(page, fourth))
+    expect(page.locator("#board-main .message.success")).to_have_text(
+        "The schedule has been changed."
+    )
+    assert (place(first)[2], place(fourth)[2]) == (tables[1], tables[0])
+    expect(cell(page, 0, 3).locator("button.meeting")).to_have_attribute(
+        "data-meeting", str(first.pk)
+    )
+    page.context.close()
