@@ -244,7 +244,8 @@ def load_board(edition: Edition, query: BoardQuery) -> Board:
     )
     if matching is not None:
         tray = tray.filter(Q(first_id__in=matching) | Q(second_id__in=matching))
-    tray_meetings = [m for m in tray if matches(m, set()) or query.conflicts]
+    # The tray follows the enterprise and state filters (an unplaced meeting is in no conflict).
+    tray_meetings = [m for m in tray if not query.state or _state_matches(m, query.state)]
     board.tray_count = len(tray_meetings)
     board.tray = tray_meetings[:TRAY_SHOWN]
     board.undoable = undoable_actions(edition)[:UNDO_SHOWN]
