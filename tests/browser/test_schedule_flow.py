@@ -24,7 +24,10 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     UserFactory(enterprise=buyer.enterprise, email="keiko@example.jp", language="zh-hans")
     OrganiserFactory(email="staff@fairmatch.example")
 
-    organiser = browser.new_context(base_url=live_server.url, locale="en-US").new_page()
+    # Tall enough for the drag below to start and end in view.
+    organiser = browser.new_context(
+        base_url=live_server.url, locale="en-US", viewport={"width": 1366, "height": 1100}
+    ).new_page()
     log_in_organiser(organiser, "staff@fairmatch.example")
     organiser.goto(f"/organiser/{edition.slug}/schedule/")
     organiser.get_by_label("Time limit (seconds)").fill("10")
@@ -39,14 +42,16 @@ def test_run_review_move_publish_and_the_delegate_sees_it_in_chinese(browser, li
     expect(organiser.locator(".message.success")).to_contain_text("2 meetings placed")
     expect(organiser.locator("#board .meeting")).to_have_count(2)
 
+    organiser.wait_for_load_state()  # the board's script is in place
     moved = Meeting.objects.order_by("slot__index").first()
-    organiser.locator("#move-form").get_by_label("Meeting (#)").fill(str(moved.pk))
-    organiser.locator("#move-form").get_by_label("Version").fill(str(moved.version))
     last_slot = edition.negotiation_sessions.get().slots.order_by("index").last()
-    organiser.locator("#move-form select[name=slot]").select_option(str(last_slot.pk))
-    organiser.locator("#move-form select[name=table]").select_option(label="2 (A)")
-    organiser.get_by_role("button", name="Move").click()
-    expect(organiser.locator(".message.success")).to_have_text("The schedule has been changed.")
+    table_2 = edition.negotiation_tables.get(number=2)
+    organiser.locator(f"#board button.meeting[data-meeting='{moved.pk}']").drag_to(
+        organiser.locator(f"#board td[data-slot='{last_slot.pk}'][data-table='{table_2.pk}']")
+    )
+    expect(organiser.locator("#board-main .message.success")).to_have_text(
+        "The schedule has been changed."
+    )
 
     organiser.goto(f"/organiser/{edition.slug}/schedule/")
     organiser.get_by_label("Name of the release").fill("final")

@@ -255,6 +255,12 @@ TABLE: dict[str, Entry] = {
     ),
     "scheduling_admin:reset": Entry(ORGANISER, post=ORGANISER, fill=edition_and(number=1)),
     "scheduling_admin:board": Entry(ORGANISER, fill=EDITION),
+    # Asked without a meeting and a place, the check answers 400 (JSON) to staff.
+    "scheduling_admin:board_check": Entry({**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION),
+    "scheduling_admin:board_details": Entry(ORGANISER_OBJECT, fill=edition_object("meeting")),
+    "scheduling_admin:board_undo": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("board_action")
+    ),
     "scheduling_admin:move": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     "scheduling_admin:swap": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     "scheduling_admin:edit": Entry(

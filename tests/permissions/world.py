@@ -38,6 +38,8 @@ from fairmatch.scheduling.domain.feeds import feeds_for, rotate_feed
 from fairmatch.scheduling.domain.grid import rebuild_slots
 from fairmatch.scheduling.domain.problem import sync_meetings
 from fairmatch.scheduling.models import (
+    BoardAction,
+    BoardActionKind,
     Meeting,
     NegotiationSession,
     NegotiationTable,
@@ -195,6 +197,9 @@ def _edition_objects(world: World, edition: Edition, owner: str, organiser: User
         edition=edition, created_by=organiser, status=RunStatus.FINISHED
     )
     world.objects["meeting", owner] = Meeting.objects.filter(edition=edition).first()
+    world.objects["board_action", owner] = BoardAction.objects.create(
+        edition=edition, kind=BoardActionKind.UNPLACE, label="nothing to restore", restore=[]
+    )
 
 
 def _onsite_objects(world: World, edition: Edition, owner: str, organiser: User) -> None:

@@ -55,6 +55,7 @@ def two_editions():
         "participant": other_host.pk,
         "slot": Slot.objects.get(session__edition=other).pk,
         "run": other_run.pk,
+        "session": other.negotiation_sessions.get().pk,
     }
     return edition, host, first, second, others
 
@@ -152,17 +153,19 @@ def test_a_bad_participant_marked_absent(client, two_editions, bad):
 
 
 @pytest.mark.parametrize("bad", BAD)
-def test_a_bad_board_filter_shows_everyone_and_says_why(client, two_editions, bad):
+def test_a_bad_board_session_shows_the_first_session_and_says_why(client, two_editions, bad):
     edition, _host, first, second, others = two_editions
     client.force_login(OrganiserFactory())
     page = client.get(
         f"/organiser/{edition.slug}/schedule/board/",
-        {"participant": value_for(bad, others, "participant")},
+        {"session": value_for(bad, others, "session")},
     )
     assert page.status_code == 200
-    shown = sorted(m.pk for _slot, cells in page.context["rows"] for m in cells if m)
+    board = page.context["board"]
+    assert board.session == edition.negotiation_sessions.get()
+    shown = sorted(cell.meeting.pk for _slot, cells in board.rows for cell in cells if cell.meeting)
     assert shown == [first.pk, second.pk]
-    assert (NO_PARTICIPANT in page.content.decode()) is (bad != "")
+    assert ("Session: Select a valid choice." in page.content.decode()) is (bad != "")
 
 
 @pytest.mark.parametrize("bad", BAD)

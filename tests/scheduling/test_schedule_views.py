@@ -161,13 +161,19 @@ def test_swapping_from_the_board_and_a_stale_swap_is_refused(client):
     assert first.slot.index == 1
 
 
-def test_the_board_shows_one_participants_meetings(client):
+def test_the_board_finds_an_enterprise_by_any_of_its_names(client):
     edition = grid_edition(slots=2, tables=2)
     accepted_meetings(edition, 2)
-    first = Meeting.objects.order_by("pk").first()
+    first, second = Meeting.objects.order_by("pk")
+    enterprise = first.first.enterprise
+    enterprise.name_original, enterprise.name_en = "大连渲染科技有限公司", "Dalian Rendering Tech"
+    enterprise.save()
     client.force_login(OrganiserFactory())
-    page = client.get(f"/organiser/{edition.slug}/schedule/board/", {"participant": first.first_id})
-    assert [m.pk for m in page.context["unplaced"]] == [first.pk]
+    url = f"/organiser/{edition.slug}/schedule/board/"
+    for words in ("渲染", "rendering tech"):
+        page = client.get(url, {"q": words})
+        assert [m.pk for m in page.context["board"].tray] == [first.pk], words
+    assert {m.pk for m in client.get(url).context["board"].tray} == {first.pk, second.pk}
 
 
 def test_a_malformed_version_is_named_and_changes_nothing(client):

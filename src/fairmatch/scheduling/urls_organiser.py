@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fairmatch.scheduling.views import agenda, organiser, resolve
+from fairmatch.scheduling.views import agenda, board, organiser, resolve
 
 app_name = "scheduling_admin"
 urlpatterns = [
@@ -13,7 +13,10 @@ urlpatterns = [
     path("runs/<int:pk>/", organiser.run_detail, name="run"),
     path("runs/<int:pk>/apply/", resolve.apply_run, name="apply_run"),
     path("runs/<int:pk>/<str:action>/", organiser.run_action, name="run_action"),
-    path("board/", organiser.board, name="board"),
+    path("board/", board.board, name="board"),
+    path("board/check/", board.check, name="board_check"),
+    path("board/meetings/<int:pk>/", board.details, name="board_details"),
+    path("board/undo/<int:pk>/", board.undo, name="board_undo"),
     path("meetings/move/", organiser.move, name="move"),
     path("meetings/swap/", organiser.swap, name="swap"),
     path(

@@ -242,3 +242,11 @@ def test_fixed_meetings_further_apart_than_the_spread_drop_the_fairness_rule():
         "no schedule placing the most meetings keeps breaks within a spread of 0; "
         "the fairness rule was dropped",
     )
+
+
+def test_progress_counts_the_breaks_from_the_first_schedule_on():
+    problem = generate_fair(participants=300, seed=1)
+    events = []
+    solve(problem, time_limit=2.0, workers=1, progress=events.append)
+    assert events[0].phase == "greedy"
+    assert all(event.breaks is not None for event in events)

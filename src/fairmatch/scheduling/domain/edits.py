@@ -75,9 +75,25 @@ def _check_place(
     people = (meeting.first_id, meeting.second_id)
     clash = busy.filter(Q(first_id__in=people) | Q(second_id__in=people)).first()
     if clash is not None:
-        raise EditError(_("A participant of this meeting already meets someone else in this slot."))
-    if Unavailability.objects.filter(participation_id__in=people, slot=slot).exists():
-        raise EditError(_("A participant of this meeting cannot attend this slot."))
+        busy_person = (
+            meeting.first
+            if meeting.first_id in (clash.first_id, clash.second_id)
+            else (meeting.second)
+        )
+        raise EditError(
+            _("%(name)s already meets someone else in this slot.")
+            % {"name": busy_person.enterprise.display_name}
+        )
+    away = (
+        Unavailability.objects.filter(participation_id__in=people, slot=slot)
+        .values_list("participation_id", flat=True)
+        .first()
+    )
+    if away is not None:
+        absent_person = meeting.first if away == meeting.first_id else meeting.second
+        raise EditError(
+            _("%(name)s cannot attend this slot.") % {"name": absent_person.enterprise.display_name}
+        )
 
 
 def _save(meeting: Meeting, *, user: Any, action: str, data: dict[str, Any]) -> Meeting:

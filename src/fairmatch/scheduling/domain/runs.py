@@ -9,6 +9,7 @@ release, counted as publication counts it. Only one run per edition may be queue
 running at a time.
 """
 
+import itertools
 import logging
 import threading
 import time
@@ -94,6 +95,52 @@ def start_run(
     record_action(actor=user, action="schedule.run", target=run, data=run.inputs)
     transaction.on_commit(lambda: execute_run_task.enqueue(run.pk))
     return run
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a schedule achieves: meetings placed (of how many) and breaks, counted as the
+    engine counts them (an idle run of slots between two meetings of one participant on
+    one day)."""
+
+    placed: int
+    meetings: int
+    breaks: int | None
+
+
+def figures_in_use(edition: Edition) -> Figures:
+    """The working schedule's figures (the schedule in use: what the board shows)."""
+    rows = Meeting.objects.filter(edition=edition, state=MeetingState.SCHEDULED).values_list(
+        "first_id", "second_id", "slot__index", "slot__session__date"
+    )
+    busy: dict[tuple[int, Any], list[int]] = {}
+    placed = meetings = 0
+    for first_id, second_id, index, day in rows:
+        meetings += 1
+        if index is None:
+            continue
+        placed += 1
+        for person in (first_id, second_id):
+            busy.setdefault((person, day), []).append(index)
+    breaks = 0
+    for indices in busy.values():
+        indices.sort()
+        breaks += sum(1 for a, b in itertools.pairwise(indices) if b - a > 1)
+    return Figures(placed=placed, meetings=meetings, breaks=breaks)
+
+
+def verdict(run_placed: int, run_breaks: int | None, in_use: Figures) -> str:
+    """ "better", "worse" or "same": more meetings placed wins, then fewer breaks."""
+    if run_placed != in_use.placed:
+        return "better" if run_placed > in_use.placed else "worse"
+    if run_breaks is None or in_use.breaks is None or run_breaks == in_use.breaks:
+        return "same"
+    return "better" if run_breaks < in_use.breaks else "worse"
+
+
+def has_result(run: ScheduleRun) -> bool:
+    """A run that finished with placements to apply (not failed, not cancelled)."""
+    return run.status == RunStatus.FINISHED and bool(run.assignments)
 
 
 def cancel_run(*, run: ScheduleRun, user: Any) -> None:
@@ -308,7 +355,7 @@ def _scheduled(edition_id: int) -> dict[int, Meeting]:
 
 
 def _check_applicable(run: ScheduleRun) -> None:
-    if run.status != RunStatus.FINISHED:
+    if not has_result(run):
         raise RunError(_("Only a finished run can be applied."))
 
 

@@ -59,6 +59,8 @@ PLACEMENT_WAIT_SHARE = 0.1
 CHILDREN_ALONE_SHARE = 0.5
 # How often the parent looks at the children while it waits for them.
 WAIT_POLL_SECONDS = 0.02
+# How often the local search counts the breaks of its current schedule for the progress.
+BREAKS_COUNTED_EVERY = 0.5
 # CP-SAT statuses with a schedule.
 _FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 # Returned by the breaks phase when its constraints (fairness) admit no schedule at all.
@@ -81,6 +83,9 @@ class _Run:
     timings: dict[str, float] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     breaks_lower_bound: int = 0
+    # The breaks of the best schedule found so far, repeated by phases that do not count them.
+    last_breaks: int | None = None
+    last_counted: float = 0.0
 
     def left(self) -> float:
         if self.stop_requested():
@@ -122,6 +127,10 @@ class _Run:
             poller.join()
 
     def report(self, phase: str, *, placed_weight: int, breaks: int | None) -> None:
+        if breaks is None:
+            breaks = self.last_breaks
+        else:
+            self.last_breaks = breaks
         if self.progress is not None:
             self.progress(
                 Progress(
@@ -759,7 +768,7 @@ def _solve_large(
         problem, domains=domains, locked=locked, meetings_of=meetings_of, seed=run.seed
     )
     run.timings["greedy"] = time.monotonic() - phase_start
-    run.report("greedy", placed_weight=_weight(problem, slots), breaks=None)
+    run.report("greedy", placed_weight=_weight(problem, slots), breaks=sum(_breaks(problem, slots)))
     phase_start = time.monotonic()
     slots = kempe_fill(
         problem,
@@ -771,13 +780,18 @@ def _solve_large(
         should_stop=run.stop_requested,
     )
     run.timings["chains"] = time.monotonic() - phase_start
-    run.report("chains", placed_weight=_weight(problem, slots), breaks=None)
+    run.report("chains", placed_weight=_weight(problem, slots), breaks=sum(_breaks(problem, slots)))
     phase_start = time.monotonic()
     # Keep time for tables and explanations, which are linear in the meetings.
     reserve = min(0.1 * (run.deadline - run.started), 5.0)
 
     def on_step(current: Mapping[int, int]) -> None:
-        run.report("search", placed_weight=_weight(problem, current), breaks=None)
+        # Counting the breaks is linear in the meetings: at most twice a second.
+        breaks = None
+        if time.monotonic() - run.last_counted >= BREAKS_COUNTED_EVERY:
+            run.last_counted = time.monotonic()
+            breaks = sum(_breaks(problem, current))
+        run.report("search", placed_weight=_weight(problem, current), breaks=breaks)
 
     slots = improve(
         problem,

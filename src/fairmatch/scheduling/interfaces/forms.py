@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
+from fairmatch.conference.models import Field
 from fairmatch.core.interfaces.languages import language_choices
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.models import (
@@ -245,3 +247,83 @@ class DelegateForm(forms.Form):
                 "required": _("No delegate of this participant has that number."),
             },
         )
+
+
+class BoardFilterForm(forms.Form):
+    """The board's session, view, page and filters; a bad value is dropped and named."""
+
+    session = RowChoiceField(label=_("Session"), queryset=NegotiationSession.objects.none())
+    view = forms.ChoiceField(
+        label=_("View"),
+        choices=[("tables", _("Slots × tables")), ("people", _("Slots × participants"))],
+    )
+    page = WholeNumberField(label=_("Page"), min_value=1, max_value=100000)
+    q = forms.CharField(label=_("Find an enterprise"), max_length=100, strip=True)
+    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none())
+    country = forms.ChoiceField(label=_("Country"), choices=[])
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[
+            ("", _("any state")),
+            ("locked", _("locked")),
+            ("unlocked", _("not locked")),
+            ("moved", _("placed by hand")),
+            ("removed", _("taken off the grid by hand")),
+        ],
+    )
+    conflicts = forms.BooleanField(label=_("Only conflicts"))
+
+    def __init__(self, *args: Any, edition: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for item in self.fields.values():
+            item.required = False
+        self.fields["session"].queryset = NegotiationSession.objects.filter(edition=edition)
+        self.fields["field"].queryset = Field.objects.filter(
+            enterprises__participations__edition=edition
+        ).distinct()
+        codes = (
+            Participation.objects.filter(edition=edition)
+            .values_list("enterprise__country", flat=True)
+            .distinct()
+            .order_by()
+        )
+        names = dict(countries)
+        named = sorted(
+            ((code, names.get(code, code)) for code in set(codes) if code),
+            key=lambda choice: str(choice[1]),
+        )
+        self.fields["country"].choices = [("", _("any country")), *named]
+
+    def query(self) -> Any:
+        """The asked board, keeping the valid values only (the form must have been cleaned)."""
+        from fairmatch.scheduling.domain.board import BoardQuery
+
+        data = {key: value for key, value in self.cleaned_data.items() if key not in self.errors}
+        session = data.get("session")
+        field = data.get("field")
+        return BoardQuery(
+            session=session.pk if session else None,
+            view=data.get("view") or "tables",
+            page=data.get("page") or 1,
+            q=data.get("q") or "",
+            field=field.pk if field else None,
+            country=data.get("country") or "",
+            state=data.get("state") or "",
+            conflicts=bool(data.get("conflicts")),
+        )
+
+
+class PlaceCheckForm(forms.Form):
+    """A meeting (at the version the page shows), and the slot and table it is dragged to."""
+
+    slot = RowChoiceField(label=_("Slot"), queryset=Slot.objects.none())
+    table = RowChoiceField(label=_("Table"), queryset=NegotiationTable.objects.none())
+
+    def __init__(self, *args: Any, edition: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = meeting_field(edition, _("Meeting (#)"))
+        self.fields["version"] = version_field()
+        self.fields["slot"].queryset = Slot.objects.filter(session__edition=edition).select_related(
+            "session"
+        )
+        self.fields["table"].queryset = NegotiationTable.objects.filter(edition=edition)

@@ -1,3 +1,4 @@
+from fairmatch.scheduling.models.board import BoardAction, BoardActionKind
 from fairmatch.scheduling.models.grid import (
     NegotiationSession,
     NegotiationTable,
@@ -16,6 +17,8 @@ from fairmatch.scheduling.models.runs import RunStatus, ScheduleRun
 
 __all__ = [
     "PLACED_STATES",
+    "BoardAction",
+    "BoardActionKind",
     "CalendarFeed",
     "ManualDecision",
     "Meeting",

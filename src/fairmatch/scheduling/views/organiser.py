@@ -1,17 +1,17 @@
 """The organiser's schedule pages: grid, runs, the board with edits, publication, printing."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.views import form_errors_to_messages, organiser_required
+from fairmatch.scheduling.domain import board as board_domain
 from fairmatch.scheduling.domain import edits, grid, releases, runs, sameday
 from fairmatch.scheduling.interfaces.forms import (
     CompareRunsForm,
@@ -31,8 +31,8 @@ from fairmatch.scheduling.models import (
     NegotiationTable,
     Release,
     ScheduleRun,
-    Slot,
 )
+from fairmatch.scheduling.views import board as board_views
 
 
 def _edition(slug: str) -> Edition:
@@ -169,10 +169,60 @@ def start_run(request: HttpRequest, edition: str) -> HttpResponse:
 
 @organiser_required
 def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    """The run's figures as they move (its partial every second while it runs), against
+    the schedule in use; Apply for a finished result, Cancel while it runs."""
     edition_obj = _edition(edition)
     run = get_object_or_404(ScheduleRun, edition=edition_obj, pk=pk)
     template = "scheduling/_run_status.html" if request.htmx else "scheduling/run.html"
-    return render(request, template, {"edition": edition_obj, "run": run})
+    in_use = runs.figures_in_use(edition_obj)
+    if run.is_active:
+        progress = run.progress or {}
+        placed, bound = progress.get("placed"), progress.get("upper_bound")
+        breaks, floor = progress.get("breaks"), progress.get("breaks_lower_bound")
+    else:
+        placed, bound = run.placed, run.placeable_upper_bound
+        breaks, floor = run.breaks, run.breaks_lower_bound
+    has_figures = placed is not None and bool(run.progress or not run.is_active)
+    context = {
+        "edition": edition_obj,
+        "run": run,
+        "in_use": in_use,
+        "objective": {
+            "placed": placed,
+            "bound": bound,
+            "placed_gap": _gap(bound, placed, bound),
+            "breaks": breaks,
+            "floor": floor,
+            "breaks_gap": _gap(breaks, floor, breaks),
+        },
+        "verdict": runs.verdict(placed or 0, breaks, in_use) if has_figures else "",
+        "phase": _phases().get((run.progress or {}).get("phase", ""), ""),
+        "can_apply": runs.has_result(run) and run.applied_at is None,
+        "can_cancel": run.is_active and not run.cancel_requested,
+    }
+    with timezone.override(edition_obj.timezone):
+        return render(request, template, context)
+
+
+def _phases() -> dict[str, str]:
+    """The engine's phase names, as the organiser reads them."""
+    return {
+        "greedy": _("a first schedule"),
+        "chains": _("filling the gaps"),
+        "search": _("improving the schedule"),
+        "placement": _("placing every meeting it can"),
+        "breaks": _("reducing the breaks"),
+        "moves": _("keeping close to the release"),
+        "done": _("finishing"),
+    }
+
+
+def _gap(high: int | None, low: int | None, scale: int | None) -> float | None:
+    """The distance between a value and its proven bound, in per cent of the value (0: proven
+    optimal)."""
+    if high is None or low is None:
+        return None
+    return round(100 * max(0, high - low) / max(scale or 0, 1), 1)
 
 
 @organiser_required
@@ -204,81 +254,17 @@ def compare_runs(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 @organiser_required
-def board(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj = _edition(edition)
-    slots = list(Slot.objects.filter(session__edition=edition_obj).select_related("session"))
-    tables = list(NegotiationTable.objects.filter(edition=edition_obj))
-    meetings = list(
-        Meeting.objects.filter(edition=edition_obj, state=MeetingState.SCHEDULED).select_related(
-            "first__enterprise", "second__enterprise"
-        )
-    )
-    by_pk = {m.first_id: m.first for m in meetings} | {m.second_id: m.second for m in meetings}
-    people = sorted(by_pk.values(), key=lambda p: p.enterprise.display_name)
-    chosen = ParticipantForm(request.GET, edition=edition_obj, required=False)
-    participant = ""
-    if not chosen.is_valid():
-        form_errors_to_messages(request, chosen)
-    elif chosen.cleaned_data["participant"] is not None:
-        participant = str(chosen.cleaned_data["participant"].pk)
-        meetings = [m for m in meetings if int(participant) in (m.first_id, m.second_id)]
-    cells = {(m.slot_id, m.table_id): m for m in meetings if m.slot_id}
-    rows = [(slot, [cells.get((slot.pk, table.pk)) for table in tables]) for slot in slots]
-    unplaced = [m for m in meetings if m.slot_id is None]
-    return render(
-        request,
-        "scheduling/board.html",
-        {
-            "edition": edition_obj,
-            "tables": tables,
-            "rows": rows,
-            "unplaced": unplaced,
-            "warnings": _conflicts(meetings),
-            "participant": participant,
-            "people": people,
-            "move_form": MoveForm(edition=edition_obj),
-        },
-    )
-
-
-def _conflicts(meetings: list[Meeting]) -> list[str]:
-    """Double bookings left in the schedule (none after the solver; edits refuse them)."""
-    seen: dict[tuple[int, int], Meeting] = {}
-    warnings = []
-    for meeting in meetings:
-        if meeting.slot_id is None:
-            continue
-        for person in (meeting.first_id, meeting.second_id):
-            other = seen.setdefault((meeting.slot_id, person), meeting)
-            if other.pk != meeting.pk:
-                warnings.append(
-                    _("Meetings %(a)d and %(b)d share a participant in one slot.")
-                    % {"a": other.pk, "b": meeting.pk}
-                )
-    return warnings
-
-
-def _edit_then_board(request: HttpRequest, edition: Edition, change: Any) -> HttpResponse:
-    """Apply one edit of the schedule; say what happened; back to the board."""
-    try:
-        change()
-    except edits.EditError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The schedule has been changed."))
-    return redirect("scheduling_admin:board", edition.slug)
-
-
-@organiser_required
 @require_POST
 def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> HttpResponse:
     edition_obj = _edition(edition)
     meeting = get_object_or_404(Meeting, edition=edition_obj, pk=pk)
+    if action in ("cancel", "unplace"):
+        return board_views.destructive_change(request, edition_obj, meeting, action)
     form = MeetingEditForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
-        return redirect("scheduling_admin:board", edition_obj.slug)
-    version, reason = form.cleaned_data["version"], form.cleaned_data["reason"]
+        return board_views.back_to_board(request, edition_obj)
+    version = form.cleaned_data["version"]
     changes = {
         "lock": lambda: edits.set_locked(
             meeting=meeting, locked=True, version=version, user=request.user
@@ -286,15 +272,11 @@ def edit_meeting(request: HttpRequest, edition: str, pk: int, action: str) -> Ht
         "unlock": lambda: edits.set_locked(
             meeting=meeting, locked=False, version=version, user=request.user
         ),
-        "unplace": lambda: edits.unplace_meeting(
-            meeting=meeting, version=version, user=request.user
-        ),
-        "cancel": lambda: sameday.cancel_meeting(meeting=meeting, user=request.user, reason=reason),
     }
     if action not in changes:
         messages.error(request, _("Unknown change."))
-        return redirect("scheduling_admin:board", edition_obj.slug)
-    return _edit_then_board(request, edition_obj, changes[action])
+        return board_views.back_to_board(request, edition_obj)
+    return board_views.edit_then_board(request, edition_obj, changes[action])
 
 
 @organiser_required
@@ -340,8 +322,8 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
     form = MoveForm(request.POST, edition=edition_obj)
     if not form.is_valid():
         form_errors_to_messages(request, form)
-        return redirect("scheduling_admin:board", edition_obj.slug)
-    return _edit_then_board(
+        return board_views.back_to_board(request, edition_obj)
+    return board_views.edit_then_board(
         request,
         edition_obj,
         lambda: edits.move_meeting(
@@ -357,23 +339,26 @@ def move(request: HttpRequest, edition: str) -> HttpResponse:
 @organiser_required
 @require_POST
 def absent(request: HttpRequest, edition: str) -> HttpResponse:
+    """Mark a participant absent (chosen by name on the board); undoable until a release."""
     edition_obj = _edition(edition)
     form = ParticipantForm(request.POST, edition=edition_obj)
     if not form.is_valid():
         form_errors_to_messages(request, form)
     else:
         participation = form.cleaned_data["participant"]
-        count = sameday.mark_absent(participation=participation, user=request.user)
+        _action, count = board_domain.mark_absent(participation=participation, user=request.user)
         messages.success(
             request,
             ngettext(
-                "%(name)s is absent: %(count)d meeting cancelled.",
-                "%(name)s is absent: %(count)d meetings cancelled.",
+                "%(name)s is absent: %(count)d meeting cancelled. You can undo it until the "
+                "next release.",
+                "%(name)s is absent: %(count)d meetings cancelled. You can undo it until the "
+                "next release.",
                 count,
             )
             % {"name": participation.enterprise.display_name, "count": count},
         )
-    return redirect("scheduling_admin:board", edition_obj.slug)
+    return board_views.back_to_board(request, edition_obj)
 
 
 @organiser_required
@@ -401,7 +386,7 @@ def reschedule(request: HttpRequest, edition: str) -> HttpResponse:
                 _("Version %(number)d published; the delegates concerned are told.")
                 % {"number": outcome.release.number},
             )
-    return redirect("scheduling_admin:board", edition_obj.slug)
+    return board_views.back_to_board(request, edition_obj)
 
 
 @organiser_required
@@ -411,9 +396,9 @@ def swap(request: HttpRequest, edition: str) -> HttpResponse:
     form = SwapForm(request.POST, edition=edition_obj)
     if not form.is_valid():
         form_errors_to_messages(request, form)
-        return redirect("scheduling_admin:board", edition_obj.slug)
+        return board_views.back_to_board(request, edition_obj)
     data = form.cleaned_data
-    return _edit_then_board(
+    return board_views.edit_then_board(
         request,
         edition_obj,
         lambda: edits.swap_meetings(

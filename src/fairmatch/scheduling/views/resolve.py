@@ -13,6 +13,7 @@ from fairmatch.core.views import organiser_required
 from fairmatch.scheduling.domain import edits, reset, runs
 from fairmatch.scheduling.interfaces.confirm import ChangeCountsForm
 from fairmatch.scheduling.models import Meeting, Release, ScheduleRun
+from fairmatch.scheduling.views import board as board_views
 
 INCOMPLETE = gettext_lazy("The confirmation was incomplete; review the changes again.")
 
@@ -74,7 +75,7 @@ def release_decision(request: HttpRequest, edition: str, pk: int) -> HttpRespons
         messages.success(
             request, _("Meeting %(number)d is free for the next run.") % {"number": meeting.pk}
         )
-    return redirect("scheduling_admin:board", edition_obj.slug)
+    return board_views.back_to_board(request, edition_obj)
 
 
 @organiser_required
@@ -90,7 +91,7 @@ def release_all_decisions(request: HttpRequest, edition: str) -> HttpResponse:
         )
         % {"count": count},
     )
-    return redirect("scheduling_admin:board", edition_obj.slug)
+    return board_views.back_to_board(request, edition_obj)
 
 
 @organiser_required
