@@ -242,3 +242,11 @@ def test_fixed_meetings_further_apart_than_the_spread_drop_the_fairness_rule():
         "no schedule placing the most meetings keeps breaks within a spread of 0; "
         "the fairness rule was dropped",
     )
+
+
+def test_the_stored_total_seconds_are_the_wall_time_of_the_call():
+    problem = generate_fair(participants=30, seed=3)
+    started = time.monotonic()
+    solution = solve(problem, time_limit=5.0, workers=2)
+    wall = time.monotonic() - started
+    assert 0.0 <= wall - solution.timings["total"] < 0.05
