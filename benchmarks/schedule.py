@@ -1,18 +1,21 @@
-"""Scheduler: the JAIR 2022 instances against their published optima, --scale fairs, or
-how closely --limits (the time limit, a request to stop) are kept."""
+"""Scheduler: the JAIR 2022 instances against their published optima, their seeded
+--variants, --scale fairs, or how closely --limits (the time limit, a request to stop) are
+kept."""
 
 from __future__ import annotations
 
 import csv
+import os
 import resource
 import time
-from argparse import ArgumentParser
+from argparse import ArgumentParser, ArgumentTypeError
 from pathlib import Path
 from typing import Any, TextIO
 
 from benchmarks._generated_fairs import generate_fair
+from benchmarks._variants import FAMILY_NAMES, family_named, make_variant
 from fairmatch.core.interfaces import arguments
-from fairmatch.scheduling.engine import Meeting, Problem, read_dzn, solve, verify
+from fairmatch.scheduling.engine import InvalidInput, Meeting, Problem, read_dzn, solve, verify
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "b2b-jair2022"
 SCALE_SIZES = (500, 2_000, 10_000)
@@ -35,6 +38,28 @@ def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--limits", action="store_true", help="seconds past a time limit or a request to stop"
     )
+    parser.add_argument(
+        "--variants", action="store_true", help="seeded forbidden/fixed/precedence variants"
+    )
+    parser.add_argument(
+        "--families",
+        type=_name_list,
+        default=list(FAMILY_NAMES),
+        help="variant families, comma-separated (" + ",".join(FAMILY_NAMES) + ")",
+    )
+    parser.add_argument(
+        "--instances",
+        type=_name_list,
+        default=[],
+        help="only these instances, comma-separated (e.g. tic-12,forum-13; default: all)",
+    )
+
+
+def _name_list(text: str) -> list[str]:
+    names = [item.strip() for item in text.split(",") if item.strip()]
+    if not names:
+        raise ArgumentTypeError("expected names separated by commas")
+    return names
 
 
 def run(options: dict[str, Any], out: TextIO) -> int:
@@ -42,6 +67,8 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         return _run_scale(options, out)
     if options.get("limits"):
         return _run_limits(out)
+    if options.get("variants"):
+        return _run_variants(options, out)
     return _run_jair(options, out)
 
 
@@ -53,9 +80,17 @@ def _published(folder: Path) -> dict[str, dict[str, str]]:
         return {row["variant_file"]: row for row in csv.DictReader(handle)}
 
 
+def _instance_files(options: dict[str, Any]) -> list[Path]:
+    files = sorted(Path(options["dir"]).glob("*.dzn"))
+    wanted = options.get("instances") or []
+    if wanted:
+        files = [path for path in files if path.name.removesuffix(".original.dzn") in wanted]
+    return files
+
+
 def _run_jair(options: dict[str, Any], out: TextIO) -> int:
     folder = Path(options["dir"])
-    files = sorted(folder.glob("*.dzn"))
+    files = _instance_files(options)
     if not files:
         out.write(f"no .dzn files in {folder}\n")
         return 1
@@ -183,3 +218,57 @@ def _run_limits(out: TextIO) -> int:
         )
         out.flush()
     return 0
+
+
+def _run_variants(options: dict[str, Any], out: TextIO) -> int:
+    """Each instance's seeded variants (benchmarks/_variants.py): the answer (meetings placed
+    and breaks), what is proven (the placement bound, the breaks' lower bound), seconds."""
+    files = _instance_files(options)
+    if not files:
+        out.write(f"no .dzn files in {options['dir']}\n")
+        return 1
+    families = [family_named(name) for name in options["families"]]
+    out.write(
+        f"{'variant':<24}{'M':>5}{'placed':>7}{'bound':>7}{'breaks':>7}{'lower':>7}"
+        f"{'status':>10}{'solver s':>9}{'wall s':>8}  valid   load {_load()}\n"
+    )
+    totals: dict[str, list[float]] = {family.name: [] for family in families}
+    proved: dict[str, int] = dict.fromkeys(totals, 0)
+    for path in files:
+        original = read_dzn(
+            path.read_text(encoding="utf-8"), name=path.name.removesuffix(".original.dzn")
+        )
+        for family in families:
+            problem = make_variant(original, family, seed=options["seed"])
+            started = time.monotonic()
+            try:
+                solution = solve(problem, time_limit=options["time_limit"], seed=options["seed"])
+            except InvalidInput as error:
+                out.write(f"{problem.name:<24}  refused: {error}\n")
+                continue
+            wall = time.monotonic() - started
+            check = verify(problem, solution.placements)
+            is_proved = str(solution.status) in ("optimal", "infeasible")
+            totals[family.name].append(wall)
+            proved[family.name] += is_proved
+            out.write(
+                f"{problem.name:<24}{len(problem.meetings):>5}{solution.placed_count:>7}"
+                f"{solution.placeable_upper_bound:>7}{solution.total_breaks:>7}"
+                f"{solution.breaks_lower_bound:>7}{solution.status!s:>10}"
+                f"{solution.timings.get('total', wall):>9.1f}{wall:>8.1f}"
+                f"  {'yes' if check.is_valid else 'NO':<6}{_load()}\n"
+            )
+            out.flush()
+    for family in families:
+        seconds = totals[family.name]
+        out.write(
+            f"{family.name}: {proved[family.name]}/{len(seconds)} proved, total "
+            f"{sum(seconds):.1f} s, worst {max(seconds, default=0.0):.1f} s "
+            f"(limit {options['time_limit']:.0f} s per variant)\n"
+        )
+    return 0
+
+
+def _load() -> str:
+    """The one-minute load average, printed beside timings: they mean little without it."""
+    return f"{os.getloadavg()[0]:.1f}"
