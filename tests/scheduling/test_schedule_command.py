@@ -73,6 +73,17 @@ def test_bad_dzn_is_a_clear_error(tmp_path):
         call_command("schedule", "solve", str(path))
 
 
+def test_clashing_fixed_meetings_are_refused_in_one_line_naming_them(tmp_path):
+    path = tmp_path / "clash.dzn"
+    path.write_text(SMALL_DZN + "fixed = [2,2];\n", encoding="utf-8")
+    with pytest.raises(CommandError) as raised:
+        call_command("schedule", "solve", str(path))
+    assert str(raised.value) == (
+        f"{path}: field 'fixed': fixed meetings conflict: meetings 1 and 2 are both fixed to "
+        "slot 2 with participant 1; 2 meetings are fixed to slot 2, which has 1 tables"
+    )
+
+
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("schedule", "solve", str(tmp_path / "absent.dzn"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from .domains import language_tables
 from .problem import Problem
 
 
@@ -65,6 +66,26 @@ def unplaced_reason(
             causes.append(f"participant {second}'s unavailable slots")
         if info.language is not None:
             causes.append(f"tables with a {info.language} interpreter")
+        for before in info.after:
+            fixed = problem.meetings[before].fixed_slot
+            if fixed is not None:
+                causes.append(
+                    f"meeting {before + 1}, fixed to slot {fixed + 1}, which must come before it"
+                )
+        for participant, label in zip(info.participants, (first, second), strict=True):
+            if any(
+                other != meeting
+                and problem.meetings[other].fixed_slot is not None
+                and participant in problem.meetings[other].participants
+                for other in range(len(problem.meetings))
+            ):
+                causes.append(f"participant {label}'s fixed meetings")
+        for later, later_info in enumerate(problem.meetings):
+            if meeting in later_info.after and later_info.fixed_slot is not None:
+                causes.append(
+                    f"meeting {later + 1}, fixed to slot {later_info.fixed_slot + 1}, which "
+                    "must come after it"
+                )
         return "no slot fits " + (" and ".join(causes) if causes else "its constraints")
     for participant in info.participants:
         count = placeable_counts[participant]
@@ -107,6 +128,13 @@ def locked_conflicts(problem: Problem, *, locked: Mapping[int, int]) -> list[str
                     f"slot {slot + 1} with participant {participant + 1}"
                 )
             seen[participant, slot] = meeting
+        if info.language is not None and not language_tables(
+            problem, slot=slot, language=info.language
+        ):
+            conflicts.append(
+                f"meeting {meeting + 1} is fixed to slot {slot + 1}, which has no table with a "
+                f"{info.language} interpreter"
+            )
         if info.session is not None and problem.slots[slot].session != info.session:
             conflicts.append(
                 f"meeting {meeting + 1} is fixed to slot {slot + 1}, outside session {info.session}"

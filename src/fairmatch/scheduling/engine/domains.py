@@ -20,13 +20,25 @@ def allowed_slots(
     """For each meeting, the slots it may use given sessions, forbidden and fixed slots.
 
     ``locked`` maps meetings to slots already decided: other meetings lose those slots for
-    the locked meetings' participants. Locked meetings get their own slot as domain.
+    the locked meetings' participants, and a meeting that must come before (after) a locked
+    one loses its slots from the locked one's on (up to it). Locked meetings get their own
+    slot as domain.
     """
     locked = locked or {}
     busy: set[tuple[int, int]] = set()
     for meeting_index, slot in locked.items():
         for participant in problem.meetings[meeting_index].participants:
             busy.add((participant, slot))
+    # Precedences with a locked meeting bound the other one's slot (when it is placed).
+    slot_count = len(problem.slots)
+    earliest = [0] * len(problem.meetings)
+    latest = [slot_count - 1] * len(problem.meetings)
+    for index, meeting in enumerate(problem.meetings):
+        for before in meeting.after:
+            if before in locked:
+                earliest[index] = max(earliest[index], locked[before] + 1)
+            if index in locked:
+                latest[before] = min(latest[before], locked[index] - 1)
     domains: list[tuple[int, ...]] = []
     for index, meeting in enumerate(problem.meetings):
         if index in locked:
@@ -45,6 +57,7 @@ def allowed_slots(
                 slot
                 for slot in candidates
                 if slot not in forbidden
+                and earliest[index] <= slot <= latest[index]
                 and (meeting.session is None or problem.slots[slot].session == meeting.session)
                 and (first, slot) not in busy
                 and (second, slot) not in busy
