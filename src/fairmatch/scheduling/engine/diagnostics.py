@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from .bounds import placement_bound
 from .domains import language_tables
 from .problem import Problem
 
@@ -20,27 +21,8 @@ def usable_slots(problem: Problem, domains: Sequence[Sequence[int]]) -> list[set
 
 
 def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) -> int:
-    """An upper bound on the weight any schedule places, from counting alone.
-
-    A participant with more meetings than usable slots leaves the excess unplaced; an
-    unplaced meeting relieves at most two participants, so at least half the summed excess,
-    and at least the largest single excess, stays out (counted with the
-    lightest weights). Table capacity bounds the rest.
-    """
-    meetings_of = problem.meetings_of()
-    usable = usable_slots(problem, domains)
-    placeable = [index for index, domain in enumerate(domains) if domain]
-    excesses = [
-        max(0, sum(1 for m in meetings if domains[m]) - len(usable[participant]))
-        for participant, meetings in enumerate(meetings_of)
-    ]
-    # Each participant's own excess must go, and one dropped meeting relieves at most two.
-    must_drop = max((sum(excesses) + 1) // 2, max(excesses, default=0))
-    weights = sorted(problem.meetings[m].weight for m in placeable)
-    bound_by_excess = sum(weights[must_drop:])
-    capacity = sum(len(problem.open_tables(slot)) for slot in range(len(problem.slots)))
-    bound_by_tables = sum(sorted(weights, reverse=True)[:capacity])
-    return min(bound_by_excess, bound_by_tables)
+    """An upper bound on the weight any schedule places (bounds.placement_bound)."""
+    return placement_bound(problem, domains).weight
 
 
 def unplaced_reason(

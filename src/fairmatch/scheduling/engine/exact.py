@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
+from .greedy import quick_start
 from .model import ModelOptions, build_slot_model
 from .problem import Problem, Status
 from .race import Race, start_race
@@ -73,23 +74,33 @@ def _place_then_minimise(
         # JAIR instances: 0.1 - 4 s); CP-SAT beside it would only slow it down.
         race.wait(run, seconds=run.left() * PLACEMENT_WAIT_SHARE, until=race.answers_placement)
     status, solver, placing = None, None, None
+    start: dict[int, int] | None = None
     if not race.settles_placement():
-        placing = build_slot_model(
-            problem,
-            domains=domains,
-            free=free,
-            locked=locked,
-            options=ModelOptions(with_breaks=False, symmetry_breaking=False),
-        )
-        placing.model.maximize(placing.weight_expr)
-        # The MaxSAT children take the other cores while they run.
-        solver = run.solver(run.left() * PLACEMENT_SHARE, workers=1 if race.children else None)
-        status = run.run_solver(
-            solver,
-            placing.model,
-            Reporter(run, "placement", placing, placing=True),
-            stop_when=race.settles_placement if race.children else None,
-        )
+        start = quick_start(problem, domains=domains, locked=locked, seed=run.seed)
+        run.report("greedy", placed_weight=problem.weight_of(start), breaks=None)
+        if problem.weight_of(start) >= run.upper_bound:
+            # The counting bound is met: the placement is proven without a search.
+            status = cp_model.OPTIMAL
+        else:
+            placing = build_slot_model(
+                problem,
+                domains=domains,
+                free=free,
+                locked=locked,
+                options=ModelOptions(with_breaks=False, symmetry_breaking=False),
+            )
+            placing.model.maximize(placing.weight_expr)
+            # Proven: CP-SAT may stop as soon as a schedule meets it.
+            placing.model.add(placing.weight_expr <= run.upper_bound)
+            placing.hint(start)
+            # The MaxSAT children take the other cores while they run.
+            solver = run.solver(run.left() * PLACEMENT_SHARE, workers=1 if race.children else None)
+            status = run.run_solver(
+                solver,
+                placing.model,
+                Reporter(run, "placement", placing, placing=True),
+                stop_when=race.settles_placement if race.children else None,
+            )
     run.timings["placement"] = time.monotonic() - phase_start
     if race.optimal is not None:
         # Every meeting placed, breaks proven minimal (under the fairness cap when given).
@@ -102,6 +113,11 @@ def _place_then_minimise(
         best_weight = round(solver.objective_value)
         run.upper_bound = min(run.upper_bound, math.floor(solver.best_objective_bound + 1e-6))
         hint = placing.read_slots(solver, locked)
+    elif start is not None:
+        # The greedy start met the bound, or CP-SAT found nothing better in time (a loaded
+        # host): it is a valid placement either way.
+        hint = start
+        best_weight = problem.weight_of(start)
     else:
         run.messages.append("no schedule found within the time limit")
         return dict(locked), Status.UNKNOWN, False

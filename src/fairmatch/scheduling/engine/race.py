@@ -57,6 +57,8 @@ def start_race(
         and (fairness is None or cap is not None)
         and not any(m.language for m in problem.meetings)
         and all(domains)
+        # Their problem places every meeting: pointless once counting proves it impossible.
+        and run.upper_bound >= problem.weight_of(range(len(problem.meetings)))
     ):
         race.start(
             problem,

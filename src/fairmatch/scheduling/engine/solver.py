@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from . import reference
+from .bounds import placement_bound
 from .breaks import breaks_per_participant
 from .diagnostics import (
     locked_conflicts,
     placeable_counts,
-    placeable_upper_bound,
     unplaced_reason,
     usable_slots,
 )
@@ -64,6 +64,7 @@ def solve(
     }
     conflicts = locked_conflicts(problem, locked=locked)
     domains = allowed_slots(problem, locked=locked)
+    bound = placement_bound(problem, domains)
     run = Run(
         problem=problem,
         started=started,
@@ -71,12 +72,13 @@ def solve(
         seed=seed,
         workers=max(1, workers),
         progress=progress,
-        upper_bound=placeable_upper_bound(problem, domains),
+        upper_bound=bound.weight,
         should_stop=should_stop,
     )
     run.timings["checks"] = time.monotonic() - started
     if conflicts:
         return _infeasible(problem, conflicts=conflicts, run=run, fairness=fairness)
+    run.messages.extend(bound.explain())
     free = [m for m in range(len(problem.meetings)) if m not in locked and domains[m]]
     size = sum(len(domains[m]) for m in free)
     if problem.reference is not None and size > reference.EXACT_LIMIT:
