@@ -52,7 +52,6 @@ def start_race(
     cap = uniform_cap(problem, fairness)
     if (
         use_maxsat
-        and not locked
         and run.workers >= 2
         and (fairness is None or cap is not None)
         and not any(m.language for m in problem.meetings)
