@@ -154,3 +154,25 @@ def test_the_command_line_answers_hostile_input_with_one_line_and_no_traceback(i
         assert (result.returncode, result.stdout) == (code, "")
         assert "Traceback" not in result.stderr
         assert message in result.stderr.splitlines()[-1]
+
+
+ENGINE_ONLY = """
+import sys
+from fairmatch.cli import main
+main(sys.argv[1:])
+import django.apps
+sys.stderr.write(f"apps ready: {django.apps.apps.ready}, OR-Tools: {'ortools' in sys.modules}")
+"""
+
+
+def test_solving_a_small_instance_needs_neither_django_nor_or_tools(instance):
+    # The quick SAT call places both meetings without a break: no search, no race.
+    done = subprocess.run(
+        [sys.executable, "-c", ENGINE_ONLY, "schedule", "solve", str(instance)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("small: optimal, 2/2 meetings scheduled")
+    assert "before any search" in done.stdout
+    assert done.stderr == "apps ready: False, OR-Tools: False"

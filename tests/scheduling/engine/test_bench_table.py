@@ -48,3 +48,16 @@ def test_no_comparison_when_a_published_time_is_missing(tmp_path: Path, seconds:
     (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds=seconds))
 
     assert "against" not in _run(tmp_path).splitlines()[-1]
+
+
+def test_the_cli_mode_solves_each_instance_in_a_fresh_command(tmp_path: Path) -> None:
+    (tmp_path / "small.original.dzn").write_text(SMALL_DZN, encoding="utf-8")
+    (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds="4.0"))
+    out = io.StringIO()
+    options = {"dir": str(tmp_path), "time_limit": 10.0, "seed": 0, "scale": False, "cli": True}
+    assert bench.run(options, out) == 0
+    header, row = out.getvalue().splitlines()[:2]
+    assert header.split()[8:10] == ["cli", "s"]
+    cli_seconds, solver_seconds = (float(value) for value in row.split()[8:10])
+    assert 0 <= solver_seconds <= cli_seconds
+    assert row.split()[5:8] == ["0", "0", "yes"] and row.endswith("4.0  yes")

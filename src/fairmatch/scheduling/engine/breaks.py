@@ -30,3 +30,11 @@ def breaks_per_participant(problem: Problem, slots: Mapping[int, int]) -> list[i
         for participant in problem.meetings[meeting].participants:
             own[participant].append(slot)
     return [count_breaks(problem, busy) for busy in own]
+
+
+def uniform_cap(problem: Problem, fairness: int | None) -> int | None:
+    """With a participant who can never have a break, the spread rule is a cap per person."""
+    if fairness is None:
+        return None
+    degrees = [len(meetings) for meetings in problem.meetings_of()]
+    return fairness if min(degrees, default=0) <= 1 else None

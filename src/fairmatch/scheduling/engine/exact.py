@@ -11,13 +11,11 @@ from collections.abc import Mapping, Sequence
 from ortools.sat.python import cp_model
 
 from .greedy import quick_start
-from .model import ModelOptions, build_slot_model
+from .model import ModelOptions, SlotModel, build_slot_model
 from .problem import Problem, Status
 from .race import Race, start_race
-from .run import Reporter, Run
+from .run import Run
 
-# Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
-EXACT_MODEL_LIMIT = 12_000
 PLACEMENT_SHARE = 0.3
 # The shares of the time left that the MaxSAT children have to themselves before CP-SAT
 # joins them: for the placement (until they know whether every meeting fits) and the breaks.
@@ -39,9 +37,13 @@ def solve_exact(
     fairness: int | None,
     use_maxsat: bool,
 ) -> tuple[dict[int, int], Status, bool]:
+    phase_start = time.monotonic()
     race = start_race(
         problem, run=run, domains=domains, locked=locked, fairness=fairness, use_maxsat=use_maxsat
     )
+    # Starting the children: the first solve in a process also starts the fork server, which
+    # imports OR-Tools and PySAT (about 1 s of CPU; several seconds of wall on a busy host).
+    run.timings["race start"] = time.monotonic() - phase_start
     try:
         return _place_then_minimise(
             problem,
@@ -54,7 +56,9 @@ def solve_exact(
             race=race,
         )
     finally:
+        phase_start = time.monotonic()
         race.stop()
+        run.timings["race stop"] = time.monotonic() - phase_start
 
 
 def _place_then_minimise(
@@ -266,3 +270,30 @@ def _minimise_breaks(
     if proven and status != cp_model.OPTIMAL:
         run.messages.append("breaks proven optimal: CP-SAT's schedule meets MaxSAT's lower bound")
     return built.read_slots(solver, locked), proven
+
+
+class Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(
+        self,
+        run: Run,
+        phase: str,
+        built: SlotModel,
+        placing: bool,
+        race: Race | None = None,
+    ):
+        super().__init__()
+        self.run, self.phase, self.built, self.placing = run, phase, built, placing
+        self.race = race
+
+    def on_solution_callback(self) -> None:
+        if self.run.stop_requested():
+            self.stop_search()
+        if self.race is not None and self.race.on_solution(round(self.objective_value)):
+            self.stop_search()
+        weight = round(self.value(self.built.weight_expr))
+        breaks = None if self.placing else round(self.value(self.built.breaks_expr))
+        if not self.placing:
+            self.run.breaks_lower_bound = max(
+                self.run.breaks_lower_bound, math.ceil(self.best_objective_bound - 1e-6)
+            )
+        self.run.report(self.phase, placed_weight=weight, breaks=breaks)

@@ -18,6 +18,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from . import children, profiles
+from .breaks import uniform_cap
 from .children import solve_in_child
 from .messages import FINAL, Bound, ChildMessage, Feasible, Optimal, Unsatisfiable
 from .problem import Problem
@@ -64,17 +65,9 @@ def start_race(
             domains=domains,
             cap=cap,
             profile_seconds=max(PROFILE_MIN_SECONDS, PROFILE_SHARE * run.left()),
-            zero_break_seconds=ZERO_BREAK_SHARE * run.left(),
+            zero_break_seconds=0.0 if run.zero_breaks_refuted else ZERO_BREAK_SHARE * run.left(),
         )
     return race
-
-
-def uniform_cap(problem: Problem, fairness: int | None) -> int | None:
-    """With a participant who can never have a break, the spread rule is a cap per person."""
-    if fairness is None:
-        return None
-    degrees = [len(meetings) for meetings in problem.meetings_of()]
-    return fairness if min(degrees, default=0) <= 1 else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from . import reference
 from .bounds import placement_bound
 from .breaks import breaks_per_participant
 from .diagnostics import (
@@ -26,13 +25,17 @@ from .diagnostics import (
     usable_slots,
 )
 from .domains import allowed_slots
-from .exact import EXACT_MODEL_LIMIT, solve_exact
-from .large import solve_large
 from .problem import Placement, Problem, Solution, Status
-from .reference_start import start_near_reference
+from .quick import QUICK_SAT_SECONDS, QUICK_SAT_SHARE, unbroken_schedule, worth_trying
 from .run import ProgressCallback, Run, StopCallback
 from .tables import assign_tables
 from .validation import validate
+
+# Above this many (meeting, slot) booleans one exact model is too slow: use LNS instead.
+EXACT_MODEL_LIMIT = 12_000
+# The modules of the search (exact.py, large.py, reference.py) load OR-Tools, and are
+# imported where they are needed: a solve answered by the checks or the quick SAT call
+# (quick.py) starts in a tenth of the time.
 
 
 def solve(
@@ -81,6 +84,12 @@ def solve(
     run.messages.extend(bound.explain())
     free = [m for m in range(len(problem.meetings)) if m not in locked and domains[m]]
     size = sum(len(domains[m]) for m in free)
+    if problem.reference is None and size <= EXACT_MODEL_LIMIT:
+        quick = _quick_answer(problem, run=run, domains=domains, fairness=fairness)
+        if quick is not None:
+            return quick
+    if problem.reference is not None:
+        from . import reference
     if problem.reference is not None and size > reference.EXACT_LIMIT:
         return _solve_around_reference(
             problem,
@@ -96,6 +105,8 @@ def solve(
             problem, run=run, domains=domains, free=free, locked=locked, fairness=fairness
         )
     elif size <= EXACT_MODEL_LIMIT:
+        from .exact import solve_exact
+
         slots, status, fairness_met = solve_exact(
             problem,
             run=run,
@@ -106,6 +117,8 @@ def solve(
             use_maxsat=use_maxsat,
         )
     else:
+        from .large import solve_large
+
         slots, status, fairness_met = solve_large(
             problem, run=run, domains=domains, locked=locked, fairness=fairness
         )
@@ -117,6 +130,37 @@ def solve(
         domains=domains,
         fairness=fairness,
         fairness_met=fairness_met,
+    )
+
+
+def _quick_answer(
+    problem: Problem,
+    *,
+    run: Run,
+    domains: Sequence[Sequence[int]],
+    fairness: int | None,
+) -> Solution | None:
+    """The solution when one SAT call finds every meeting placed without a break (optimal);
+    None otherwise, remembering a refuted call so the race's child does not repeat it."""
+    if not worth_trying(problem, domains=domains, upper_bound=run.upper_bound):
+        return None
+    phase_start = time.monotonic()
+    seconds = min(QUICK_SAT_SECONDS, QUICK_SAT_SHARE * run.left())
+    answer, slots = unbroken_schedule(problem, domains=domains, seconds=seconds)
+    run.timings["quick"] = time.monotonic() - phase_start
+    if answer is False:
+        run.zero_breaks_refuted = True
+    if slots is None:
+        return None
+    run.messages.append("breaks proven optimal by a SAT call without breaks, before any search")
+    return _finish(
+        problem,
+        run=run,
+        slots=slots,
+        status=Status.OPTIMAL,
+        domains=domains,
+        fairness=fairness,
+        fairness_met=True,
     )
 
 
@@ -132,6 +176,9 @@ def _solve_around_reference(
 ) -> Solution:
     """Too large for the exact levels: the reference meetings that still fit stay fixed and
     the others are fitted around them; the moves are not proven fewest."""
+    from . import reference
+    from .reference_start import start_near_reference
+
     kept, _start = start_near_reference(problem, domains=domains, locked=locked)
     around = solve(
         reference.fix_kept(problem, kept),
@@ -175,6 +222,8 @@ def _finish(
     if problem.reference is None:
         tables = assign_tables(problem, slots)
     else:
+        from . import reference
+
         tables = assign_tables(problem, slots, keep=reference.tables_to_keep(problem, slots))
     run.timings["tables"] = time.monotonic() - phase_start
     placements: list[Placement | None] = [None] * len(problem.meetings)
@@ -193,7 +242,12 @@ def _finish(
                 problem, meeting=meeting, domains=domains, usable=usable, placeable_counts=counts
             )
     kept = {m: p.slot for m, p in enumerate(placements) if p is not None}
-    moved, moved_participants = reference.moves(problem, placements)
+    moved: tuple[int, ...] = ()
+    moved_participants: tuple[int, ...] = ()
+    if problem.reference is not None:
+        from . import reference
+
+        moved, moved_participants = reference.moves(problem, placements)
     breaks = breaks_per_participant(problem, kept)
     weight = problem.weight_of(kept)
     run.timings["total"] = time.monotonic() - run.started
