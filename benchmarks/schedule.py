@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 from argparse import ArgumentParser, ArgumentTypeError
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -55,6 +57,12 @@ def add_arguments(parser: ArgumentParser) -> None:
         "--variants", action="store_true", help="seeded forbidden/fixed/precedence variants"
     )
     parser.add_argument(
+        "--load",
+        type=arguments.int_between(0, 64),
+        default=0,
+        help="run the originals idle, then with this many busy processes competing",
+    )
+    parser.add_argument(
         "--cli",
         action="store_true",
         help="solve each original with 'fairmatch schedule solve' in a fresh process (its "
@@ -88,6 +96,8 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         return _run_limits(out)
     if options.get("variants"):
         return _run_variants(options, out)
+    if options.get("load"):
+        return _run_load(options, out)
     return _run_jair(options, out)
 
 
@@ -338,3 +348,77 @@ def _run_variants(options: dict[str, Any], out: TextIO) -> int:
 def _load() -> str:
     """The one-minute load average, printed beside timings: they mean little without it."""
     return f"{os.getloadavg()[0]:.1f}"
+
+
+# A process that only burns CPU: the competition of --load.
+BUSY_LOOP = "while True:\n    pass\n"
+
+
+@contextmanager
+def busy_processes(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """``count`` processes spinning on the CPU for the duration of the block; each is
+    terminated (by its own handle) and waited for at the end."""
+    processes = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP]) for _ in range(count)]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=10)
+
+
+def _run_load(options: dict[str, Any], out: TextIO) -> int:
+    """Each original solved idle, then with ``--load`` busy processes competing: seconds,
+    answer and proof of both, and the ratio of the loaded time to the idle one."""
+    files = _instance_files(options)
+    if not files:
+        out.write(f"no .dzn files in {options['dir']}\n")
+        return 1
+    problems = [
+        read_dzn(path.read_text(encoding="utf-8"), name=path.name.removesuffix(".original.dzn"))
+        for path in files
+    ]
+    idle = [_timed_solve(problem, options) for problem in problems]
+    idle_load = _load()
+    with busy_processes(options["load"]):
+        loaded = [_timed_solve(problem, options) for problem in problems]
+        loaded_load = _load()
+    out.write(
+        f"{'instance':<16}{'idle s':>8}{'breaks':>7}{'proved':>7}{'loaded s':>9}{'breaks':>7}"
+        f"{'proved':>7}{'ratio':>7}  valid   load idle {idle_load}, loaded {loaded_load} "
+        f"({options['load']} busy)\n"
+    )
+    worst = 0.0
+    for problem, (idle_s, idle_sol, idle_ok), (load_s, load_sol, load_ok) in zip(
+        problems, idle, loaded, strict=True
+    ):
+        ratio = load_s / max(idle_s, 1e-3)
+        worst = max(worst, ratio)
+        out.write(
+            f"{problem.name:<16}{idle_s:>8.2f}{idle_sol.total_breaks:>7}"
+            f"{_yes(idle_sol.status == Status.OPTIMAL):>7}{load_s:>9.2f}{load_sol.total_breaks:>7}"
+            f"{_yes(load_sol.status == Status.OPTIMAL):>7}{ratio:>7.2f}  "
+            f"{_yes(idle_ok and load_ok)}\n"
+        )
+        out.flush()
+    idle_total = sum(seconds for seconds, _, _ in idle)
+    loaded_total = sum(seconds for seconds, _, _ in loaded)
+    proved = [sum(sol.status == Status.OPTIMAL for _, sol, _ in run) for run in (idle, loaded)]
+    out.write(
+        f"summary: idle {proved[0]}/{len(problems)} proved in {idle_total:.1f} s, with "
+        f"{options['load']} busy {proved[1]}/{len(problems)} proved in {loaded_total:.1f} s, "
+        f"ratio {loaded_total / max(idle_total, 1e-3):.2f} (worst instance {worst:.2f})\n"
+    )
+    return 0
+
+
+def _timed_solve(problem: Problem, options: dict[str, Any]) -> tuple[float, Solution, bool]:
+    started = time.monotonic()
+    solution = solve(problem, time_limit=options["time_limit"], seed=options["seed"])
+    seconds = time.monotonic() - started
+    return seconds, solution, verify(problem, solution.placements).is_valid
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
