@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
+from .breaks import breaks_per_participant
 from .greedy import quick_start
 from .model import ModelOptions, SlotModel, build_slot_model
 from .problem import Problem, Status
@@ -113,6 +114,12 @@ def _place_then_minimise(
         # The SAT call placed every meeting (under the fairness cap): nothing to maximise.
         hint = {m: s for m, s in enumerate(race.feasible) if s >= 0}
         best_weight = sum(problem.meetings[m].weight for m in hint)
+        # A complete, fair schedule already: shown at once, while the proof goes on.
+        run.report(
+            "placement",
+            placed_weight=best_weight,
+            breaks=sum(breaks_per_participant(problem, hint)),
+        )
     elif solver is not None and placing is not None and status in _FOUND:
         best_weight = round(solver.objective_value)
         run.upper_bound = min(run.upper_bound, math.floor(solver.best_objective_bound + 1e-6))
