@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .bounds import placement_bound
 from .domains import language_tables
@@ -25,6 +26,27 @@ def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) ->
     return placement_bound(problem, domains).weight
 
 
+@dataclass(frozen=True, slots=True)
+class FixedContext:
+    """Per participant its fixed meetings; per meeting the fixed ones that must follow it."""
+
+    fixed_of: list[list[int]]
+    fixed_successors: dict[int, list[int]]
+
+
+def fixed_context(problem: Problem) -> FixedContext:
+    fixed_of: list[list[int]] = [[] for _ in problem.participants]
+    successors: dict[int, list[int]] = {}
+    for meeting, info in enumerate(problem.meetings):
+        if info.fixed_slot is None:
+            continue
+        for participant in info.participants:
+            fixed_of[participant].append(meeting)
+        for before in info.after:
+            successors.setdefault(before, []).append(meeting)
+    return FixedContext(fixed_of, successors)
+
+
 def unplaced_reason(
     problem: Problem,
     *,
@@ -32,8 +54,10 @@ def unplaced_reason(
     domains: Sequence[Sequence[int]],
     usable: Sequence[set[int]],
     placeable_counts: Sequence[int],
+    context: FixedContext | None = None,
 ) -> str:
-    """A sentence saying why ``meeting`` is left out, most specific cause first."""
+    """A sentence saying why ``meeting`` is left out, most specific cause first
+    (``context``: ``fixed_context(problem)``, computed once for many meetings)."""
     info = problem.meetings[meeting]
     first, second = (p + 1 for p in info.participants)
     if not domains[meeting]:
@@ -54,20 +78,15 @@ def unplaced_reason(
                 causes.append(
                     f"meeting {before + 1}, fixed to slot {fixed + 1}, which must come before it"
                 )
+        context = context or fixed_context(problem)
         for participant, label in zip(info.participants, (first, second), strict=True):
-            if any(
-                other != meeting
-                and problem.meetings[other].fixed_slot is not None
-                and participant in problem.meetings[other].participants
-                for other in range(len(problem.meetings))
-            ):
+            if any(other != meeting for other in context.fixed_of[participant]):
                 causes.append(f"participant {label}'s fixed meetings")
-        for later, later_info in enumerate(problem.meetings):
-            if meeting in later_info.after and later_info.fixed_slot is not None:
-                causes.append(
-                    f"meeting {later + 1}, fixed to slot {later_info.fixed_slot + 1}, which "
-                    "must come after it"
-                )
+        for later in context.fixed_successors.get(meeting, ()):
+            slot = problem.meetings[later].fixed_slot
+            causes.append(
+                f"meeting {later + 1}, fixed to slot {(slot or 0) + 1}, which must come after it"
+            )
         return "no slot fits " + (" and ".join(causes) if causes else "its constraints")
     for participant in info.participants:
         count = placeable_counts[participant]

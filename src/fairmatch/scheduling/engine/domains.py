@@ -39,6 +39,16 @@ def allowed_slots(
                 earliest[index] = max(earliest[index], locked[before] + 1)
             if index in locked:
                 latest[before] = min(latest[before], locked[index] - 1)
+    # Per slot, computed once: whether a table is open, and the tables per interpreter
+    # language (asked per meeting and slot, this was most of the time on large fairs).
+    opened = [bool(problem.open_tables(slot)) for slot in range(slot_count)]
+    languages = {m.language for m in problem.meetings if m.language is not None}
+    interpreters = {
+        language: [
+            language_tables(problem, slot=slot, language=language) > 0 for slot in range(slot_count)
+        ]
+        for language in languages
+    }
     domains: list[tuple[int, ...]] = []
     for index, meeting in enumerate(problem.meetings):
         if index in locked:
@@ -61,11 +71,8 @@ def allowed_slots(
                 and (meeting.session is None or problem.slots[slot].session == meeting.session)
                 and (first, slot) not in busy
                 and (second, slot) not in busy
-                and problem.open_tables(slot)
-                and (
-                    meeting.language is None
-                    or language_tables(problem, slot=slot, language=meeting.language) > 0
-                )
+                and opened[slot]
+                and (meeting.language is None or interpreters[meeting.language][slot])
             )
         )
     return domains

@@ -19,6 +19,7 @@ from dataclasses import replace
 from .bounds import placement_bound
 from .breaks import breaks_per_participant
 from .diagnostics import (
+    fixed_context,
     locked_conflicts,
     placeable_counts,
     unplaced_reason,
@@ -230,6 +231,7 @@ def _finish(
     reasons: dict[int, str] = {}
     usable = usable_slots(problem, domains)
     counts = placeable_counts(problem, domains)
+    context = fixed_context(problem)
     for meeting in range(len(problem.meetings)):
         table = tables.get(meeting)
         if meeting in slots and table is not None:
@@ -239,7 +241,12 @@ def _finish(
             reasons[meeting] = f"no suitable table left in slot {slots_without_table + 1}"
         else:
             reasons[meeting] = unplaced_reason(
-                problem, meeting=meeting, domains=domains, usable=usable, placeable_counts=counts
+                problem,
+                meeting=meeting,
+                domains=domains,
+                usable=usable,
+                placeable_counts=counts,
+                context=context,
             )
     kept = {m: p.slot for m, p in enumerate(placements) if p is not None}
     moved: tuple[int, ...] = ()
