@@ -73,6 +73,17 @@ def test_bad_dzn_is_a_clear_error(tmp_path):
         call_command("schedule", "solve", str(path))
 
 
+def test_clashing_fixed_meetings_are_refused_in_one_line_naming_them(tmp_path):
+    path = tmp_path / "clash.dzn"
+    path.write_text(SMALL_DZN + "fixed = [2,2];\n", encoding="utf-8")
+    with pytest.raises(CommandError) as raised:
+        call_command("schedule", "solve", str(path))
+    assert str(raised.value) == (
+        f"{path}: field 'fixed': fixed meetings conflict: meetings 1 and 2 are both fixed to "
+        "slot 2 with participant 1; 2 meetings are fixed to slot 2, which has 1 tables"
+    )
+
+
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("schedule", "solve", str(tmp_path / "absent.dzn"))
@@ -143,3 +154,25 @@ def test_the_command_line_answers_hostile_input_with_one_line_and_no_traceback(i
         assert (result.returncode, result.stdout) == (code, "")
         assert "Traceback" not in result.stderr
         assert message in result.stderr.splitlines()[-1]
+
+
+ENGINE_ONLY = """
+import sys
+from fairmatch.cli import main
+main(sys.argv[1:])
+import django.apps
+sys.stderr.write(f"apps ready: {django.apps.apps.ready}, OR-Tools: {'ortools' in sys.modules}")
+"""
+
+
+def test_solving_a_small_instance_needs_neither_django_nor_or_tools(instance):
+    # The quick SAT call places both meetings without a break: no search, no race.
+    done = subprocess.run(
+        [sys.executable, "-c", ENGINE_ONLY, "schedule", "solve", str(instance)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("small: optimal, 2/2 meetings scheduled")
+    assert "before any search" in done.stdout
+    assert done.stderr == "apps ready: False, OR-Tools: False"

@@ -48,3 +48,37 @@ def test_no_comparison_when_a_published_time_is_missing(tmp_path: Path, seconds:
     (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds=seconds))
 
     assert "against" not in _run(tmp_path).splitlines()[-1]
+
+
+def test_the_cli_mode_solves_each_instance_in_a_fresh_command(tmp_path: Path) -> None:
+    (tmp_path / "small.original.dzn").write_text(SMALL_DZN, encoding="utf-8")
+    (tmp_path / "published_results.csv").write_text(PUBLISHED.format(seconds="4.0"))
+    out = io.StringIO()
+    options = {"dir": str(tmp_path), "time_limit": 10.0, "seed": 0, "scale": False, "cli": True}
+    assert bench.run(options, out) == 0
+    header, row = out.getvalue().splitlines()[:2]
+    assert header.split()[8:10] == ["cli", "s"]
+    cli_seconds, solver_seconds = (float(value) for value in row.split()[8:10])
+    assert 0 <= solver_seconds <= cli_seconds
+    assert row.split()[5:8] == ["0", "0", "yes"] and row.endswith("4.0  yes")
+
+
+def test_busy_processes_spin_during_the_block_and_are_gone_after_it() -> None:
+    with bench.busy_processes(2) as processes:
+        assert [process.poll() for process in processes] == [None, None]
+    assert all(process.returncode is not None for process in processes)
+
+
+def test_the_load_table_compares_each_instance_idle_and_loaded(tmp_path: Path) -> None:
+    (tmp_path / "small.original.dzn").write_text(SMALL_DZN, encoding="utf-8")
+    out = io.StringIO()
+    options = {"dir": str(tmp_path), "time_limit": 10.0, "seed": 0, "scale": False, "load": 1}
+    assert bench.run(options, out) == 0
+    header, row, summary = out.getvalue().splitlines()
+    assert header.endswith("(1 busy)")
+    cells = row.split()
+    assert cells[0] == "small" and cells[2:4] == ["0", "yes"] and cells[5:7] == ["0", "yes"]
+    assert float(cells[7]) > 0  # loaded / idle, from unrounded seconds
+    assert cells[8] == "yes"
+    assert summary.startswith("summary: idle 1/1 proved in ")
+    assert ", with 1 busy 1/1 proved in " in summary

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from .dzn import read_dzn, write_dzn
-from .errors import InvalidInput
+from .errors import ConflictingFixedMeetings, InvalidInput
 from .problem import (
     AFTERNOON,
     MORNING,
@@ -17,7 +17,7 @@ from .problem import (
     Status,
     Table,
 )
-from .validation import validate
+from .validation import check_fixed, validate
 from .verify import Verification, verify
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "AFTERNOON",
     "MORNING",
+    "ConflictingFixedMeetings",
     "InvalidInput",
     "Meeting",
     "Participant",
@@ -48,6 +49,7 @@ __all__ = [
     "Status",
     "Table",
     "Verification",
+    "check_fixed",
     "read_dzn",
     "solve",
     "validate",

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .maxsat import encode, feasible_slots, solve_maxsat, without_breaks
+from .messages import Bound, Feasible, Optimal, Unsatisfiable
 from .problem import Problem
 
 NICE_AFTER_FEASIBLE = 10
@@ -27,28 +28,30 @@ def solve_in_child(
     tables_by_busy: bool = False,
     zero_break_seconds: float = 0.0,
 ) -> None:
-    """Entry point of a child process. Messages sent back through the pipe, in order:
-    ("feasible", slots) first when ``feasible_first``; ("bound", cost) whenever a lower
-    bound is proven; then ("optimal", cost, slots, method), or ("unsatisfiable",) when no
-    schedule meets the hard clauses. After the feasible schedule, a SAT call looks for one
-    without breaks for at most ``zero_break_seconds``; with ``profile_seconds``, the
-    busy-profile decomposition (profiles.py) runs at most that long before RC2.
-    ``tables_by_busy`` chooses the encoding of the table limit (maxsat.encode)."""
+    """Entry point of a child process. Messages (messages.py) go back through the pipe,
+    in order: ``Feasible`` first when ``feasible_first``; ``Bound`` whenever a lower bound
+    is proven; then ``Optimal``, or ``Unsatisfiable`` when no schedule meets the hard
+    clauses. After the feasible schedule, a SAT call looks for one without breaks for at
+    most ``zero_break_seconds``; with ``profile_seconds``, the busy-profile decomposition
+    (profiles.py) runs at most that long before RC2. ``tables_by_busy`` chooses the
+    encoding of the table limit (maxsat.encode)."""
 
     def report(cost: int) -> None:
-        connection.send(("bound", cost))
+        connection.send(Bound(cost))
 
     try:
         encoding = encode(problem, domains=domains, cap=cap, tables_by_busy=tables_by_busy)
         if feasible_first:
             slots = feasible_slots(problem, encoding=encoding)
             if slots is None:
-                connection.send(("unsatisfiable",))
+                connection.send(Unsatisfiable())
                 return
-            connection.send(("feasible", slots))
-            answer, slots = without_breaks(problem, encoding=encoding, seconds=zero_break_seconds)
-            if answer:
-                connection.send(("optimal", 0, slots, "a SAT call without breaks"))
+            connection.send(Feasible(tuple(slots)))
+            answer, unbroken = without_breaks(
+                problem, encoding=encoding, seconds=zero_break_seconds
+            )
+            if answer and unbroken is not None:
+                connection.send(Optimal(0, tuple(unbroken), "a SAT call without breaks"))
                 return
             if answer is False:
                 report(1)
@@ -64,7 +67,9 @@ def solve_in_child(
                 on_bound=report,
             )
             if found is not None:
-                connection.send(("optimal", found[0], found[1], "the busy-profile decomposition"))
+                connection.send(
+                    Optimal(found[0], tuple(found[1]), "the busy-profile decomposition")
+                )
                 return
         if feasible_first:
             # From here this child only backs up the other one: it yields the CPU to it
@@ -78,9 +83,9 @@ def solve_in_child(
             encoding=encoding,
         )
         if result is None:
-            connection.send(("unsatisfiable",))
+            connection.send(Unsatisfiable())
         else:
-            connection.send(("optimal", result[0], result[1], "MaxSAT (RC2)"))
+            connection.send(Optimal(result[0], tuple(result[1]), "MaxSAT (RC2)"))
     except (BrokenPipeError, EOFError, OSError):
         return
     finally:

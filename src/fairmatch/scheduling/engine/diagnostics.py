@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from .bounds import placement_bound
+from .domains import language_tables
 from .problem import Problem
 
 
@@ -19,27 +22,29 @@ def usable_slots(problem: Problem, domains: Sequence[Sequence[int]]) -> list[set
 
 
 def placeable_upper_bound(problem: Problem, domains: Sequence[Sequence[int]]) -> int:
-    """An upper bound on the weight any schedule places, from counting alone.
+    """An upper bound on the weight any schedule places (bounds.placement_bound)."""
+    return placement_bound(problem, domains).weight
 
-    A participant with more meetings than usable slots leaves the excess unplaced; an
-    unplaced meeting relieves at most two participants, so at least half the summed excess,
-    and at least the largest single excess, stays out (counted with the
-    lightest weights). Table capacity bounds the rest.
-    """
-    meetings_of = problem.meetings_of()
-    usable = usable_slots(problem, domains)
-    placeable = [index for index, domain in enumerate(domains) if domain]
-    excesses = [
-        max(0, sum(1 for m in meetings if domains[m]) - len(usable[participant]))
-        for participant, meetings in enumerate(meetings_of)
-    ]
-    # Each participant's own excess must go, and one dropped meeting relieves at most two.
-    must_drop = max((sum(excesses) + 1) // 2, max(excesses, default=0))
-    weights = sorted(problem.meetings[m].weight for m in placeable)
-    bound_by_excess = sum(weights[must_drop:])
-    capacity = sum(len(problem.open_tables(slot)) for slot in range(len(problem.slots)))
-    bound_by_tables = sum(sorted(weights, reverse=True)[:capacity])
-    return min(bound_by_excess, bound_by_tables)
+
+@dataclass(frozen=True, slots=True)
+class FixedContext:
+    """Per participant its fixed meetings; per meeting the fixed ones that must follow it."""
+
+    fixed_of: list[list[int]]
+    fixed_successors: dict[int, list[int]]
+
+
+def fixed_context(problem: Problem) -> FixedContext:
+    fixed_of: list[list[int]] = [[] for _ in problem.participants]
+    successors: dict[int, list[int]] = {}
+    for meeting, info in enumerate(problem.meetings):
+        if info.fixed_slot is None:
+            continue
+        for participant in info.participants:
+            fixed_of[participant].append(meeting)
+        for before in info.after:
+            successors.setdefault(before, []).append(meeting)
+    return FixedContext(fixed_of, successors)
 
 
 def unplaced_reason(
@@ -49,8 +54,10 @@ def unplaced_reason(
     domains: Sequence[Sequence[int]],
     usable: Sequence[set[int]],
     placeable_counts: Sequence[int],
+    context: FixedContext | None = None,
 ) -> str:
-    """A sentence saying why ``meeting`` is left out, most specific cause first."""
+    """A sentence saying why ``meeting`` is left out, most specific cause first
+    (``context``: ``fixed_context(problem)``, computed once for many meetings)."""
     info = problem.meetings[meeting]
     first, second = (p + 1 for p in info.participants)
     if not domains[meeting]:
@@ -65,6 +72,21 @@ def unplaced_reason(
             causes.append(f"participant {second}'s unavailable slots")
         if info.language is not None:
             causes.append(f"tables with a {info.language} interpreter")
+        for before in info.after:
+            fixed = problem.meetings[before].fixed_slot
+            if fixed is not None:
+                causes.append(
+                    f"meeting {before + 1}, fixed to slot {fixed + 1}, which must come before it"
+                )
+        context = context or fixed_context(problem)
+        for participant, label in zip(info.participants, (first, second), strict=True):
+            if any(other != meeting for other in context.fixed_of[participant]):
+                causes.append(f"participant {label}'s fixed meetings")
+        for later in context.fixed_successors.get(meeting, ()):
+            slot = problem.meetings[later].fixed_slot
+            causes.append(
+                f"meeting {later + 1}, fixed to slot {(slot or 0) + 1}, which must come after it"
+            )
         return "no slot fits " + (" and ".join(causes) if causes else "its constraints")
     for participant in info.participants:
         count = placeable_counts[participant]
@@ -107,6 +129,13 @@ def locked_conflicts(problem: Problem, *, locked: Mapping[int, int]) -> list[str
                     f"slot {slot + 1} with participant {participant + 1}"
                 )
             seen[participant, slot] = meeting
+        if info.language is not None and not language_tables(
+            problem, slot=slot, language=info.language
+        ):
+            conflicts.append(
+                f"meeting {meeting + 1} is fixed to slot {slot + 1}, which has no table with a "
+                f"{info.language} interpreter"
+            )
         if info.session is not None and problem.slots[slot].session != info.session:
             conflicts.append(
                 f"meeting {meeting + 1} is fixed to slot {slot + 1}, outside session {info.session}"

@@ -7,7 +7,6 @@ current schedule as hint; a step is kept when placed weight rises, or holds with
 
 from __future__ import annotations
 
-import itertools
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from .breaks import count_breaks
 from .model import ModelOptions, build_slot_model
 from .problem import Problem
 
@@ -53,11 +53,7 @@ class SearchState:
             del self.busy[participant][slot]
 
     def breaks_of(self, participant: int) -> int:
-        ordered = sorted(self.busy[participant])
-        slots = self.problem.slots
-        return sum(
-            1 for a, b in itertools.pairwise(ordered) if b - a > 1 and slots[a].day == slots[b].day
-        )
+        return count_breaks(self.problem, self.busy[participant])
 
 
 def improve(

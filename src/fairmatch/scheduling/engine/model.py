@@ -15,12 +15,13 @@ measurements found decisive are added on top (see docs/scheduling.md):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations, pairwise
+from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from ortools.sat.python import cp_model
 
+from .breaks import count_breaks
 from .domains import language_tables
 from .problem import Problem
 
@@ -39,7 +40,21 @@ class SlotModel:
     free: tuple[int, ...]
     weight_expr: cp_model.LinearExprT
     breaks_expr: cp_model.LinearExprT
-    penalties: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+
+    def hint(self, slots: Mapping[int, int] | Sequence[int]) -> None:
+        """Hint the search towards ``slots`` (meeting -> slot, or one slot per meeting with
+        a negative value for none)."""
+        lookup = dict(enumerate(slots)) if isinstance(slots, Sequence) else slots
+        for (meeting, slot), variable in self.choice.items():
+            self.model.add_hint(variable, 1 if lookup.get(meeting) == slot else 0)
+
+    def read_slots(self, solver: cp_model.CpSolver, locked: Mapping[int, int]) -> dict[int, int]:
+        """The slot of each placed meeting in the solver's best schedule, locked ones included."""
+        slots = dict(locked)
+        for (meeting, slot), variable in self.choice.items():
+            if solver.boolean_value(variable):
+                slots[meeting] = slot
+        return slots
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +269,7 @@ def _add_breaks(
         own_free = [m for m in meetings_of[participant] if m in free_set]
         if not own_free:
             slots = [locked[m] for m in meetings_of[participant] if m in locked]
-            built.constant_breaks[participant] = _constant_breaks(problem, slots)
+            built.constant_breaks[participant] = count_breaks(problem, slots)
             continue
         # At most this many meetings of p can be placed, bounding a break-free run.
         degree = len(own_free) + sum(1 for m in meetings_of[participant] if m in locked)
@@ -429,15 +444,6 @@ def _add_break_free_window(
         for start in covering:
             model.add_implication(start, literal)
         model.add_bool_or([literal.Not(), has_break, *covering])
-
-
-def _constant_breaks(problem: Problem, slots: Sequence[int]) -> int:
-    ordered = sorted(slots)
-    return sum(
-        1
-        for a, b in pairwise(ordered)
-        if b - a > 1 and problem.slots[a].day == problem.slots[b].day
-    )
 
 
 def _add_fairness(problem: Problem, *, built: SlotModel, spread: int) -> None:

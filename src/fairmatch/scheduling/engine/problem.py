@@ -6,7 +6,7 @@ convert at their boundary (``dzn.py``, ``solution_io.py``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -89,6 +89,10 @@ class Problem:
         for slot, slot_info in enumerate(self.slots):
             days.setdefault(slot_info.day, []).append(slot)
         return list(days.values())
+
+    def weight_of(self, meetings: Iterable[int]) -> int:
+        """The summed weight of ``meetings`` (indices; a mapping's keys)."""
+        return sum(self.meetings[m].weight for m in meetings)
 
     def meetings_of(self) -> list[list[int]]:
         """For each participant, the indices of its meetings (in meeting order)."""

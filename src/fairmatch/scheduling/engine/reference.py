@@ -24,18 +24,18 @@ import math
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from .breaks import breaks_per_participant
 from .domains import allowed_slots
-from .model import ModelOptions, SlotModel, build_slot_model
+from .model import ModelOptions, build_slot_model
 from .problem import Placement, Problem, Status
 from .reference_start import MoveCost, moves_lower_bound, start_near_reference
 
 if TYPE_CHECKING:
-    from .solver import _Run
+    from .run import Run
 
 # Above this many (meeting, slot) booleans the exact levels are replaced by fix_kept.
 EXACT_LIMIT = 200_000
@@ -94,7 +94,7 @@ def moves(
 def solve_near_reference(
     problem: Problem,
     *,
-    run: _Run,
+    run: Run,
     domains: Sequence[Sequence[int]],
     free: Sequence[int],
     locked: Mapping[int, int],
@@ -133,7 +133,7 @@ def solve_near_reference(
     fairness_met = fairness is not None
     if not movable:
         # Nothing may change any more: the breaks are those of this schedule.
-        run.breaks_lower_bound = _breaks_of(problem, slots)
+        run.breaks_lower_bound = sum(breaks_per_participant(problem, slots))
         run.timings["breaks"] = time.monotonic() - phase_start
         proven = placement_proven and moves_proven
         return slots, Status.OPTIMAL if proven else Status.FEASIBLE, fairness_met
@@ -182,7 +182,7 @@ def solve_near_reference(
 def _place_then_move_least(
     problem: Problem,
     *,
-    run: _Run,
+    run: Run,
     domains: Sequence[Sequence[int]],
     free: Sequence[int],
     locked: Mapping[int, int],
@@ -194,14 +194,14 @@ def _place_then_move_least(
     slots, the placed weight, and whether each level is proven; None when no schedule was
     found in time."""
     slots = dict(start)
-    best_weight = _weight(problem, slots)
+    best_weight = problem.weight_of(slots)
     placement_proven = best_weight >= run.upper_bound
     if placement_proven and cost.value(slots, free) <= least:
         return slots, best_weight, True, True
     phase_start = time.monotonic()
     if not placement_proven:
         slots = _place_nearby(problem, run=run, free=free, start=slots, cost=cost)
-        best_weight = _weight(problem, slots)
+        best_weight = problem.weight_of(slots)
         placement_proven = best_weight >= run.upper_bound
         if placement_proven and cost.value(slots, free) <= least:
             run.timings["placement"] = time.monotonic() - phase_start
@@ -215,14 +215,14 @@ def _place_then_move_least(
     )
     if not placement_proven:
         placing.model.maximize(placing.weight_expr)
-        _hint(placing, slots)
+        placing.hint(slots)
         solver = _solver(run, run.left() * PLACEMENT_SHARE)
         # CP-SAT's own bound stays at the tables' capacity here: stop at the counting bound.
         enough = _StopAt(placing.weight_expr, lambda weight: weight >= run.upper_bound)
         status = run.run_solver(solver, placing.model, enough)
         if status in _FOUND and round(solver.objective_value) > best_weight:
             best_weight = round(solver.objective_value)
-            slots = _read_slots(solver, placing, locked)
+            slots = placing.read_slots(solver, locked)
         run.upper_bound = min(run.upper_bound, math.floor(solver.best_objective_bound + 1e-6))
         placement_proven = status == cp_model.OPTIMAL or best_weight >= run.upper_bound
         run.report("placement", placed_weight=best_weight, breaks=None)
@@ -233,12 +233,12 @@ def _place_then_move_least(
     moved_expr = cost.expression(placing, free)
     placing.model.minimize(moved_expr)
     placing.model.clear_hints()  # type: ignore[no-untyped-call]
-    _hint(placing, slots)
+    placing.hint(slots)
     solver = _solver(run, run.left() * MOVES_SHARE)
     enough = _StopAt(moved_expr, lambda moved: moved <= least)
     status = run.run_solver(solver, placing.model, enough)
     if status in _FOUND and round(solver.objective_value) < cost.value(slots, free):
-        slots = _read_slots(solver, placing, locked)
+        slots = placing.read_slots(solver, locked)
     moves_proven = status == cp_model.OPTIMAL or cost.value(slots, free) <= least
     run.timings["moves"] = time.monotonic() - phase_start
     return slots, best_weight, placement_proven, moves_proven
@@ -247,7 +247,7 @@ def _place_then_move_least(
 def _place_nearby(
     problem: Problem,
     *,
-    run: _Run,
+    run: Run,
     free: Sequence[int],
     start: Mapping[int, int],
     cost: MoveCost,
@@ -273,24 +273,24 @@ def _place_nearby(
         options=ModelOptions(with_breaks=False, symmetry_breaking=False),
     )
     built.model.maximize(built.weight_expr)
-    _hint(built, start)
+    built.hint(start)
     seconds = run.left() * PLACEMENT_SHARE * NEARBY_SHARE
     solver = _solver(run, seconds)
     enough = _StopAt(built.weight_expr, lambda weight: weight >= run.upper_bound)
     status = run.run_solver(solver, built.model, enough)
     weight = round(solver.objective_value) if status in _FOUND else 0
-    if weight <= _weight(problem, start):
+    if weight <= problem.weight_of(start):
         return dict(start)
-    slots = _read_slots(solver, built, fixed)
+    slots = built.read_slots(solver, fixed)
     built.model.add(built.weight_expr >= weight)
     moved_expr = cost.expression(built, movable)
     built.model.minimize(moved_expr)
     built.model.clear_hints()  # type: ignore[no-untyped-call]
-    _hint(built, slots)
+    built.hint(slots)
     solver = _solver(run, seconds)
     status = run.run_solver(solver, built.model)
     if status in _FOUND:
-        slots = _read_slots(solver, built, fixed)
+        slots = built.read_slots(solver, fixed)
     run.report("placement", placed_weight=weight, breaks=None)
     return slots
 
@@ -325,7 +325,7 @@ def _movable(
 def _fewest_breaks(
     problem: Problem,
     *,
-    run: _Run,
+    run: Run,
     movable: Sequence[int],
     cost: MoveCost,
     slots: Mapping[int, int],
@@ -358,7 +358,7 @@ def _fewest_breaks(
     others = [m for m in cost.reference_slot if m not in candidate_set]
     built.model.add(cost.expression(built, candidates) + cost.value(slots, others) <= fewest_moves)
     built.model.minimize(built.breaks_expr)
-    _hint(built, slots)
+    built.hint(slots)
     solver = _solver(run, run.left())
     status = run.run_solver(solver, built.model)
     if status == cp_model.INFEASIBLE:
@@ -369,31 +369,14 @@ def _fewest_breaks(
         run.breaks_lower_bound, math.ceil(solver.best_objective_bound - 1e-6)
     )
     run.report("breaks", placed_weight=best_weight, breaks=round(solver.objective_value))
-    return _read_slots(solver, built, fixed), status == cp_model.OPTIMAL
+    return built.read_slots(solver, fixed), status == cp_model.OPTIMAL
 
 
 def _reference(problem: Problem, meeting: int) -> Placement | None:
     return None if problem.reference is None else problem.reference[meeting]
 
 
-def _weight(problem: Problem, slots: Mapping[int, int]) -> int:
-    return sum(problem.meetings[m].weight for m in slots)
-
-
-def _breaks_of(problem: Problem, slots: Mapping[int, int]) -> int:
-    busy: dict[int, list[int]] = {}
-    for meeting, slot in slots.items():
-        for participant in problem.meetings[meeting].participants:
-            busy.setdefault(participant, []).append(slot)
-    return sum(
-        1
-        for own in busy.values()
-        for a, b in pairwise(sorted(own))
-        if b - a > 1 and problem.slots[a].day == problem.slots[b].day
-    )
-
-
-def _solver(run: _Run, seconds: float) -> cp_model.CpSolver:
+def _solver(run: Run, seconds: float) -> cp_model.CpSolver:
     solver = run.solver(seconds)
     # Schedules that are symmetric for the model are not for the moves: symmetry breaking in
     # presolve would fix variables against the hint (the reference) and lose it.
@@ -412,18 +395,3 @@ class _StopAt(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         if self.enough(round(self.value(self.expression))):
             self.stop_search()
-
-
-def _hint(built: SlotModel, slots: Mapping[int, int]) -> None:
-    for (meeting, slot), variable in built.choice.items():
-        built.model.add_hint(variable, 1 if slots.get(meeting) == slot else 0)
-
-
-def _read_slots(
-    solver: cp_model.CpSolver, built: SlotModel, locked: Mapping[int, int]
-) -> dict[int, int]:
-    slots = dict(locked)
-    for (meeting, slot), variable in built.choice.items():
-        if solver.boolean_value(variable):
-            slots[meeting] = slot
-    return slots

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ortools.graph.python import min_cost_flow
-
 from .problem import Problem
 
 
@@ -176,6 +174,8 @@ def _match_slot(
     """Exact assignment for one slot by min-cost flow (cost 1 for leaving a host's home;
     leaving a table to keep costs more than all of those together)."""
     leave_kept = len(meetings) + 1
+    from ortools.graph.python import min_cost_flow  # only when the greedy pass fails
+
     flow = min_cost_flow.SimpleMinCostFlow()
     tables = list(problem.open_tables(slot))
     source, sink = 0, 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .errors import InvalidInput
+from .diagnostics import locked_conflicts
+from .errors import ConflictingFixedMeetings, InvalidInput
 from .problem import Problem
 
 
@@ -137,3 +138,16 @@ def _reject_cycles(problem: Problem) -> None:
                 state[following] = on_path
                 path.append(following)
                 iterators.append(iter(problem.meetings[following].after))
+
+
+def check_fixed(problem: Problem) -> None:
+    """Raise ConflictingFixedMeetings, naming the meetings, when the fixed meetings clash.
+
+    ``solve`` does not raise: it returns an infeasible Solution with the same messages, which
+    is what a stored run records; a command line calls this first to refuse the input."""
+    locked = {
+        m: info.fixed_slot for m, info in enumerate(problem.meetings) if info.fixed_slot is not None
+    }
+    conflicts = locked_conflicts(problem, locked=locked)
+    if conflicts:
+        raise ConflictingFixedMeetings(conflicts)

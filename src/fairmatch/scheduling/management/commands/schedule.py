@@ -16,7 +16,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.core.interfaces import arguments
-from fairmatch.scheduling.engine import InvalidInput, Problem, read_dzn, solve, verify
+from fairmatch.scheduling.engine import (
+    InvalidInput,
+    Problem,
+    check_fixed,
+    read_dzn,
+    solve,
+    verify,
+)
 from fairmatch.scheduling.engine.dzn import MAX_SLOTS
 from fairmatch.scheduling.engine.solution_io import placements_from_json, solution_to_json
 
@@ -31,15 +38,23 @@ def _read_text(path: str) -> str:
         raise CommandError(f"{path}: cannot read: {error}") from error
 
 
-def _load_problem(path: str) -> Problem:
+def _load_problem(path: str, *, check: bool = False) -> Problem:
+    """The problem in ``path``; with ``check``, fixed meetings that clash are refused too
+    (one line naming them) instead of being solved as infeasible."""
     try:
-        return read_dzn(_read_text(path), name=Path(path).name.removesuffix(".dzn"))
+        problem = read_dzn(_read_text(path), name=Path(path).name.removesuffix(".dzn"))
+        if check:
+            check_fixed(problem)
     except InvalidInput as error:
         raise CommandError(f"{path}: {error}") from error
+    return problem
 
 
 class Command(BaseCommand):
     help = "Solve or verify one-to-one meeting schedules (JAIR .dzn instances)."
+    # solve and verify run without the apps (fairmatch.cli); export reads the database
+    # through them and is run through Django, whose checks are not needed for a read.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         subcommands = parser.add_subparsers(dest="subcommand", required=True)
@@ -101,7 +116,7 @@ class Command(BaseCommand):
         )
 
     def solve(self, options: dict[str, Any]) -> None:
-        problem = _load_problem(options["file"])
+        problem = _load_problem(options["file"], check=True)
         started = time.monotonic()
         solution = solve(
             problem,
