@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -181,3 +182,27 @@ def font_markup(text: str, *, language: str | None) -> str:
 def base_font(language: str | None) -> str:
     """The registered primary font name for a reader of ``language``."""
     return register(primary_face(language))
+
+
+def string_width(text: str, *, size: float, language: str | None = None) -> float:
+    """The width of ``text`` drawn by ``draw_string`` (each run in its face)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(
+        stringWidth(piece, register(FACES[key]), size)
+        for key, piece in runs(text, language=language)
+    )
+
+
+def draw_string(
+    canvas: Any, x: float, y: float, text: str, *, size: float, language: str | None = None
+) -> None:
+    """``text`` on a reportlab canvas at (x, y), each run in a face that has its characters
+    (a Korean name on a Chinese badge, kana beside Han)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for key, piece in runs(text, language=language):
+        font = register(FACES[key])
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, font, size)

@@ -16,12 +16,11 @@ from django_countries import countries
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from fairmatch.core.interfaces.pdf_fonts import draw_string, string_width
 from fairmatch.onsite.domain import tokens
 from fairmatch.onsite.domain.badges import token_of
-from fairmatch.onsite.interfaces.fonts import cjk_font
 from fairmatch.onsite.models import Badge, BadgeLayout, BadgeRole
 
 CARD = (85.6 * mm, 54 * mm)
@@ -37,13 +36,21 @@ PAD = 3 * mm
 QR_SIZE = 23 * mm
 
 
-def _fit(text: str, font: str, size: float, minimum: float, width: float) -> tuple[str, float]:
+# Badges are bilingual, Chinese first: Han characters in the Chinese face, others where found.
+BADGE_LANGUAGE = "zh-hans"
+
+
+def _fit(text: str, size: float, minimum: float, width: float) -> tuple[str, float]:
     """The text at the largest size down to ``minimum`` that fits; cut with an ellipsis."""
-    while size > minimum and stringWidth(text, font, size) > width:
+    while size > minimum and string_width(text, size=size, language=BADGE_LANGUAGE) > width:
         size -= 0.5
-    while text and stringWidth(text, font, size) > width:
+    while text and string_width(text, size=size, language=BADGE_LANGUAGE) > width:
         text = text[:-2] + "…"
     return text, size
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    draw_string(canvas, x, y, text, size=size, language=BADGE_LANGUAGE)
 
 
 def _role_label(role: str) -> str:
@@ -85,7 +92,6 @@ def _draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None
 
 def draw_badge(canvas: Canvas, badge: Badge, x: float, y: float, edition_name: str) -> None:
     """One badge with its lower left corner at (x, y)."""
-    font = cjk_font()
     width, height = CARD
     canvas.saveState()
     canvas.setStrokeColorRGB(0.75, 0.75, 0.75)
@@ -95,37 +101,32 @@ def draw_badge(canvas: Canvas, badge: Badge, x: float, y: float, edition_name: s
     canvas.setFillColor(colour)
     canvas.rect(x, y + height - BAND, width, BAND, stroke=0, fill=1)
     canvas.setFillColor(white)
-    role, size = _fit(_role_label(badge.role), font, 11, 7, width - 2 * PAD)
-    canvas.setFont(font, size)
-    canvas.drawString(x + PAD, y + height - BAND + 2.8 * mm, role)
+    role, size = _fit(_role_label(badge.role), 11, 7, width - 2 * PAD)
+    _draw(canvas, x + PAD, y + height - BAND + 2.8 * mm, role, size)
     text_width = width - QR_SIZE - 3 * PAD
     canvas.setFillColorRGB(0.1, 0.1, 0.1)
     top = y + height - BAND - PAD
-    name, size = _fit(badge.name, font, 14, 8, text_width)
-    canvas.setFont(font, size)
-    canvas.drawString(x + PAD, top - size, name)
+    name, size = _fit(badge.name, 14, 8, text_width)
+    _draw(canvas, x + PAD, top - size, name, size)
     line = top - size - 2 * mm
     organisations = [badge.organisation_original]
     if badge.organisation_en and badge.organisation_en != badge.organisation_original:
         organisations.append(badge.organisation_en)
     for organisation in organisations:
-        text, size = _fit(organisation, font, 8.5, 6, text_width)
-        canvas.setFont(font, size)
+        text, size = _fit(organisation, 8.5, 6, text_width)
         line -= size + 1
-        canvas.drawString(x + PAD, line, text)
-    country, size = _fit(_country_label(badge.country), font, 7.5, 5.5, text_width)
-    canvas.setFont(font, size)
-    canvas.drawString(x + PAD, y + PAD + 4 * mm, country)
+        _draw(canvas, x + PAD, line, text, size)
+    country, size = _fit(_country_label(badge.country), 7.5, 5.5, text_width)
+    _draw(canvas, x + PAD, y + PAD + 4 * mm, country, size)
     canvas.setFillColorRGB(0.4, 0.4, 0.4)
-    event, size = _fit(edition_name, font, 6, 4.5, text_width)
-    canvas.setFont(font, size)
-    canvas.drawString(x + PAD, y + PAD, event)
+    event, size = _fit(edition_name, 6, 4.5, text_width)
+    _draw(canvas, x + PAD, y + PAD, event, size)
     qr_x = x + width - PAD - QR_SIZE
     qr_y = y + PAD + 3.5 * mm
     _draw_qr(canvas, token_of(badge), qr_x, qr_y, QR_SIZE)
     canvas.setFillColorRGB(0.1, 0.1, 0.1)
-    canvas.setFont(font, 8)
-    canvas.drawCentredString(qr_x + QR_SIZE / 2, y + PAD, tokens.display_code(badge.code))
+    code = tokens.display_code(badge.code)
+    _draw(canvas, qr_x + (QR_SIZE - string_width(code, size=8)) / 2, y + PAD, code, 8)
     canvas.restoreState()
 
 
@@ -159,8 +160,7 @@ def badges_pdf(
         if progress is not None and count % 50 == 0:
             progress(count)
     if count == 0:
-        canvas.setFont(cjk_font(), 10)
-        canvas.drawString(10 * mm, page[1] - 15 * mm, "—")
+        _draw(canvas, 10 * mm, page[1] - 15 * mm, "—", 10)
     canvas.showPage()
     canvas.save()
     if progress is not None:
