@@ -24,6 +24,7 @@ APP_LADDER = (
     "accounts",
     "matching",
     "scheduling",
+    "outcomes",
     "reports",
     "web",
     "demo",

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "fairmatch.enterprises",
     "fairmatch.matching",
     "fairmatch.scheduling",
+    "fairmatch.outcomes",
     "fairmatch.reports",
     "fairmatch.web",
     "fairmatch.demo",

@@ -7,11 +7,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.conference.models import Edition
-from fairmatch.reports.figures import Segment, edition_figures
+from fairmatch.reports.figures import Segment, edition_figures, outcome_figures
 
 
 class Command(BaseCommand):
-    help = "Print an edition's published figures (qualified, countries, growth, attendance)."
+    help = (
+        "Print an edition's published figures (qualified, countries, growth, attendance, "
+        "meetings, signed intentions)."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--edition", help="edition slug (default: the latest edition)")
@@ -32,6 +35,8 @@ class Command(BaseCommand):
         if options["segment"] == Segment.ALL:
             for segment in (Segment.FOREIGN, Segment.DOMESTIC):
                 data[segment] = edition_figures(edition, segment=segment).to_json()
+        outcomes = outcome_figures(edition)
+        data.update(outcomes.to_json())
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
@@ -41,6 +46,10 @@ class Command(BaseCommand):
             f"{figures.waiting_confirmation} waiting for confirmation, "
             f"{figures.rejected} rejected; expected attendance "
             f"{figures.expected_attendance_formula}"
+        )
+        self.stdout.write(
+            f"intentions: {outcomes.totals.confirmed} confirmed, "
+            f"USD {outcomes.totals.total_usd:,.2f} of intentional cooperation investment"
         )
         if figures.growth_vs_previous_pct is not None:
             self.stdout.write(
