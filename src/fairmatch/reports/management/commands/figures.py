@@ -47,11 +47,11 @@ class Command(BaseCommand):
             f"{figures.rejected} rejected; expected attendance "
             f"{figures.expected_attendance_formula}"
         )
-        self.stdout.write(
-            f"intentions: {outcomes.totals.confirmed} confirmed, "
-            f"USD {outcomes.totals.total_usd:,.2f} of intentional cooperation investment"
-        )
         if figures.growth_vs_previous_pct is not None:
             self.stdout.write(
                 f"growth vs previous edition: {figures.growth_vs_previous_pct:+.1f} %"
             )
+        self.stdout.write(
+            f"intentions: {outcomes.totals.confirmed} confirmed, "
+            f"USD {outcomes.totals.total_usd:,.2f} of intentional cooperation investment"
+        )
