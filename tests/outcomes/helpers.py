@@ -25,7 +25,7 @@ def past_edition(*, days_ago: int = 1):
         date=day,
         part="morning",
         starts_at=datetime.time(9, 0),
-        slot_count=4,
+        slot_count=8,
         slot_minutes=25,
         pause_minutes=5,
     )
