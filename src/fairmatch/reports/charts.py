@@ -79,8 +79,9 @@ def bar_chart(
         y = top + index * ROW
         middle = y + ROW / 2 + FONT / 3
         body.append(
+            f"<g><title>{escape(bar.label)}</title>"
             f'<text x="{LABEL_WIDTH - 6}" y="{middle:.1f}" text-anchor="end" fill="{INK}">'
-            f"<title>{escape(bar.label)}</title>{escape(_fit(bar.label, 150 / FONT))}</text>"
+            f"{escape(_fit(bar.label, 150 / FONT))}</text></g>"
         )
         x = LABEL_WIDTH
         if bar.value is None:
