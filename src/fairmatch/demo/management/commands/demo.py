@@ -17,6 +17,7 @@ from fairmatch.demo.generator import (
     build_demo,
 )
 from fairmatch.demo.matchmaking import build_matchmaking
+from fairmatch.demo.outcomes import build_outcomes
 from fairmatch.demo.schedule import build_schedule
 from fairmatch.demo.serve import serve
 from fairmatch.reports.figures import Figures, Segment, edition_figures
@@ -76,6 +77,19 @@ class Command(BaseCommand):
             f"published: {placed.count()} "
             f"({run.solver_status}, {run.breaks} breaks, at least {run.breaks_lower_bound}); "
             f"release {schedule.release_number} published ({schedule.seconds:.1f} s)\n"
+        )
+        self.stdout.write("Outcomes: signed intentions, follow-up, a press snapshot ...")
+        outcomes = build_outcomes(
+            current=result.current_edition,
+            organiser=User.objects.get(email=ORGANISER_EMAIL),
+            seed=options["seed"],
+        )
+        self.stdout.write(
+            f"  previous edition: {outcomes.previous_confirmed} confirmed intentions, "
+            f"USD {outcomes.previous_total_usd / 1_000_000:,.1f} million, with a follow-up; "
+            f"this edition: {outcomes.current_recorded} intentions after held meetings, "
+            f"{outcomes.current_confirmed} confirmed; one press snapshot "
+            f"({outcomes.seconds:.1f} s)\n"
         )
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)
