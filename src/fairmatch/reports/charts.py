@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 480
-LABEL_WIDTH = 150
-VALUE_WIDTH = 78
-ROW = 24
+WIDTH = 360  # a small box, so that text stays legible when a phone scales it down
+ROW = 34  # a bar row: its label above, the bar and its value below
 FONT = 12
 CURRENT = "#0b5cad"
 PREVIOUS = "#9aa5b1"
@@ -42,7 +40,7 @@ class Series:
 
 def _width_of(text: str) -> float:
     """Rough width in em: wide (CJK) characters count one em, others about half."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
 
 
 def _fit(text: str, ems: float) -> str:
@@ -67,45 +65,44 @@ def _svg(title: str, height: int, body: list[str], chart_id: str = "") -> SafeSt
 def bar_chart(
     *, title: str, bars: Sequence[Bar], chart_id: str = "", not_recorded: str = ""
 ) -> SafeString:
-    """Horizontal bars, one row per label, the value written after each bar."""
-    top = 4
-    height = top + max(len(bars), 1) * ROW + 4
-    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 8
+    """Horizontal bars, each under its label, the value written after the bar."""
+    top = 2
+    height = top + max(len(bars), 1) * ROW + 2
+    # Room after the longest bar for the longest value, so that no value is cut off.
+    value_width = max([_width_of(b.display) * FONT for b in bars] + [0]) + 8
+    span = WIDTH - value_width - 4
     largest = max(
         [b.value or 0 for b in bars] + [b.previous or 0 for b in bars] + [1e-9], default=1e-9
     )
     body = []
     for index, bar in enumerate(bars):
         y = top + index * ROW
-        middle = y + ROW / 2 + FONT / 3
         body.append(
             f"<g><title>{escape(bar.label)}</title>"
-            f'<text x="{LABEL_WIDTH - 6}" y="{middle:.1f}" text-anchor="end" fill="{INK}">'
-            f"{escape(_fit(bar.label, 150 / FONT))}</text></g>"
+            f'<text x="0" y="{y + 12}" fill="{INK}">'
+            f"{escape(_fit(bar.label, WIDTH / FONT))}</text></g>"
         )
-        x = LABEL_WIDTH
+        baseline = y + 27
         if bar.value is None:
             body.append(
-                f'<text x="{x}" y="{middle:.1f}" fill="{MUTED}" font-style="italic">'
+                f'<text x="0" y="{baseline}" fill="{MUTED}" font-style="italic">'
                 f"{escape(not_recorded or bar.display)}</text>"
             )
             continue
-        length = span * (bar.value / largest)
-        thick = ROW - 8 if bar.previous is None else ROW - 12
+        length = max(span * (bar.value / largest), 1 if bar.value else 0)
         body.append(
-            f'<rect class="bar" x="{x}" y="{y + 4}" width="{length:.1f}" height="{thick}" '
+            f'<rect class="bar" x="0" y="{y + 17}" width="{length:.1f}" height="12" '
             f'fill="{CURRENT}" rx="2"><title>{escape(bar.label)}: {escape(bar.display)}</title>'
             "</rect>"
         )
         if bar.previous is not None:
             previous = span * (bar.previous / largest)
             body.append(
-                f'<rect class="bar-previous" x="{x}" y="{y + ROW - 7}" width="{previous:.1f}" '
-                f'height="4" fill="{PREVIOUS}"/>'
+                f'<rect class="bar-previous" x="0" y="{y + 30}" width="{previous:.1f}" '
+                f'height="3" fill="{PREVIOUS}"/>'
             )
         body.append(
-            f'<text x="{x + length + 4:.1f}" y="{middle:.1f}" fill="{INK}">'
-            f"{escape(bar.display)}</text>"
+            f'<text x="{length + 4:.1f}" y="{baseline}" fill="{INK}">{escape(bar.display)}</text>'
         )
     return _svg(title, int(height), body, chart_id)
 
@@ -137,7 +134,10 @@ def line_chart(
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 4}" text-anchor="middle" '
         f'fill="{MUTED}">{escape(x_label)}</text>',
     ]
-    for x in sorted({x for s in series for x, _ in s.points}):
+    ticks = sorted({x for s in series for x, _ in s.points})
+    # Every tick on a wide span would crowd: label the round ones and both ends.
+    labelled = [x for x in ticks if x in (ticks[0], ticks[-1]) or x % 60 == 0]
+    for x in labelled:
         body.append(
             f'<text x="{px(x):.1f}" y="{top + plot_h + 14}" text-anchor="middle" '
             f'fill="{MUTED}" font-size="10">{x:g}</text>'

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -198,7 +199,7 @@ def edition_figures(edition: Edition, *, segment: str = Segment.ALL) -> Figures:
 # --- Applications over time ------------------------------------------------------------------
 
 # The curve's points: so many days before the edition's first day.
-CURVE_DAYS = (180, 150, 120, 90, 75, 60, 45, 30, 14, 0)
+CURVE_DAYS = (360, 300, 240, 210, 180, 150, 120, 90, 60, 45, 30, 14, 0)
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ class Curve:
 
 
 def applications_curve(edition: Edition) -> Curve:
-    """Applications submitted by each point in ``CURVE_DAYS`` (one query)."""
+    """Applications submitted by each point in ``CURVE_DAYS`` (one query); points still in
+    the future are left out, so a running edition's curve stops today."""
     submitted = sorted(
         at.date()
         for at in edition.participations.filter(submitted_at__isnull=False).values_list(
@@ -216,8 +218,11 @@ def applications_curve(edition: Edition) -> Curve:
         )
     )
     points = []
+    today = timezone.localdate()
     for days in CURVE_DAYS:
         limit = edition.start_date - datetime.timedelta(days=days)
+        if limit > today:
+            break
         points.append((days, sum(1 for day in submitted if day <= limit)))
     return Curve(edition.slug, points)
 

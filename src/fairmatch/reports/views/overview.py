@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.views import organiser_required
-from fairmatch.reports.dashboard import dashboard_charts
+from fairmatch.reports.dashboard import dashboard_charts, money
 from fairmatch.reports.figures import Segment, edition_figures, outcome_figures
 from fairmatch.reports.press import freeze_snapshot
 
@@ -28,6 +28,8 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "foreign": edition_figures(edition_obj, segment=Segment.FOREIGN),
             "outcomes": outcomes,
             "charts": dashboard_charts(edition_obj, figures, outcomes),
+            "total": money(outcomes.totals.total_usd),
+            "previous_total": money(outcomes.previous_total_usd),
             "snapshots": edition_obj.press_snapshots.all()[:20],
         },
     )

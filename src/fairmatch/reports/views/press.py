@@ -35,10 +35,15 @@ def page(request: HttpRequest, edition: str) -> HttpResponse:
             "snapshots": snapshots,
             "taken_at": datetime.datetime.fromisoformat(figures["taken_at"]),
             "total": money(figures["intentions_total_usd"]),
+            "growth": _signed(figures.get("growth_vs_previous_pct")),
             "previous_total": money(figures.get("previous_intentions_total_usd")),
             "charts": press_charts(edition_obj, figures),
         },
     )
+
+
+def _signed(value: float | None) -> str | None:
+    return None if value is None else f"{value:+.1f}"
 
 
 def fact_sheet(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
