@@ -24,6 +24,8 @@ from fairmatch.reports.fonts import cjk_font
 from fairmatch.reports.models import PressSnapshot
 
 LANGUAGES = ("en", "zh-hans")
+FACT_SHEET = _("Fact sheet")
+TAKEN_AT = _("Figures taken at")
 NOTE = _(
     "Intentions count when both parties confirmed them or the organiser entered them at a "
     "signing ceremony; amounts in US dollars at the edition's exchange rates."
@@ -93,7 +95,7 @@ def render_fact_sheet(snapshot: PressSnapshot) -> bytes:
         Paragraph(escape(names.get("zh-hans", "")), title),
         Paragraph(
             escape(
-                f"{both(_('Fact sheet'))} · {both(_('Figures taken at'))} "
+                f"{both(FACT_SHEET)} · {both(TAKEN_AT)} "
                 f"{taken:%Y-%m-%d %H:%M} ({snapshot.edition.timezone})"
             ),
             body,
