@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from fairmatch.core.models import AuditEntry
 from fairmatch.outcomes.domain import follow_up, intentions
@@ -116,3 +117,13 @@ def test_reminders_go_to_those_who_have_not_answered_after_a_week(
         last_reminder_at=timezone.now() - datetime.timedelta(days=8)
     )
     assert follow_up.send_follow_up_reminders.call() == 0  # answered: no more reminders
+
+
+def test_starting_the_follow_up_queues_the_reminder_run_for_the_worker(
+    confirmed, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        follow_up.start_follow_up(edition=confirmed.edition, user=None)
+    (queued,) = DBTaskResult.objects.filter(task_path__endswith="send_follow_up_reminders")
+    assert (queued.run_after - timezone.now()).days == 6  # a week from now, less a moment

@@ -61,6 +61,8 @@ def start_follow_up(
         )
     for follow_up in created:
         transaction.on_commit(lambda pk=follow_up.pk: follow_up_mail.enqueue(pk, False))
+    if created:
+        transaction.on_commit(lambda: schedule_reminders(after=REMIND_AFTER))
     return created
 
 
@@ -145,10 +147,19 @@ def due_for_reminder(now: Any = None) -> list[FollowUp]:
     return due
 
 
+def schedule_reminders(*, after: timedelta) -> bool:
+    """Queue the reminder run for the worker, ``after`` from now. False where the task
+    backend cannot defer (the immediate backend of tests and the demo build)."""
+    if not send_follow_up_reminders.get_backend().supports_defer:
+        return False
+    send_follow_up_reminders.using(run_after=timezone.now() + after).enqueue()
+    return True
+
+
 @task()
 def send_follow_up_reminders() -> int:
-    """Background task (run daily by the worker's schedule or ``fairmatch follow_up
-    --remind``): remind those who have not answered yet."""
+    """Background task: remind those who have not answered yet, then queue the next run a
+    day later while any follow-up is still open (a chain the worker carries on)."""
     now = timezone.now()
     sent = 0
     for follow_up in due_for_reminder(now):
@@ -157,4 +168,6 @@ def send_follow_up_reminders() -> int:
         )
         follow_up_mail.enqueue(follow_up.pk, True)
         sent += 1
+    if FollowUp.objects.filter(answered_at__isnull=True, deadline__gt=now).exists():
+        schedule_reminders(after=timedelta(days=1))
     return sent
