@@ -158,7 +158,7 @@ def _current_edition(rng: random.Random, current: Edition, organiser: User) -> t
     fields = list(Field.objects.all())
     placed = list(
         Meeting.objects.filter(edition=current, slot__isnull=False)
-        .select_related("edition", "first", "second", "slot")
+        .select_related("edition", "first", "second", "slot", "request__demand__field")
         .order_by("slot__starts_at", "pk")
     )
     chosen = rng.sample(placed, min(CURRENT_INTENTIONS, len(placed)))
@@ -174,7 +174,12 @@ def _current_edition(rng: random.Random, current: Edition, organiser: User) -> t
             terms=intentions.Terms(
                 form=rng.choice(IntentionForm.values),
                 kind=rng.choice(kinds),
-                field=rng.choice(fields),
+                # The field of the demand negotiated, where the request named one.
+                field=(
+                    meeting.request.demand.field
+                    if meeting.request.demand_id
+                    else rng.choice(fields)
+                ),
                 amount=Decimal(rng.randrange(200, 12000) * 1000),
                 currency="USD",
                 expected_start=current.end_date + timedelta(days=rng.randrange(30, 240)),
