@@ -46,7 +46,7 @@ def start_follow_up(
     with transaction.atomic():
         pending = Intention.objects.filter(
             edition=edition, state=IntentionState.CONFIRMED, follow_up__isnull=True
-        ).select_for_update()
+        ).select_for_update(of=("self",))
         created = [
             FollowUp.objects.create(
                 intention=intention, token=secrets.token_urlsafe(TOKEN_BYTES), deadline=deadline
