@@ -20,7 +20,7 @@ from django.utils import timezone
 from fairmatch.accounts.models import User
 from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import CooperationKind, Edition, Field
-from fairmatch.demo.generator import QUIET_SETTINGS
+from fairmatch.demo.generator import LOGIN_EMAILS, QUIET_SETTINGS
 from fairmatch.enterprises.models import Enterprise, State
 from fairmatch.outcomes.domain import intentions
 from fairmatch.outcomes.models import (
@@ -158,7 +158,9 @@ def _current_edition(rng: random.Random, current: Edition, organiser: User) -> t
     fields = list(Field.objects.all())
     placed = list(
         Meeting.objects.filter(edition=current, slot__isnull=False)
-        .select_related("edition", "first", "second", "slot", "request__demand__field")
+        .select_related(
+            "edition", "first__enterprise", "second__enterprise", "slot", "request__demand__field"
+        )
         .order_by("slot__starts_at", "pk")
     )
     chosen = rng.sample(placed, min(CURRENT_INTENTIONS, len(placed)))
@@ -193,8 +195,50 @@ def _current_edition(rng: random.Random, current: Edition, organiser: User) -> t
         elif index % 4 != 3:
             intentions.confirm_intention(intention=intention, participation=other, user=None)
             confirmed += 1
+    recorded = len(chosen) + _waiting_for_the_demo_buyer(rng, current, placed, chosen)
     freeze_snapshot(edition=current, user=organiser, title="Press conference, opening day")
-    return len(chosen), confirmed
+    return recorded, confirmed
+
+
+def _waiting_for_the_demo_buyer(
+    rng: random.Random, current: Edition, placed: list[Meeting], chosen: list[Meeting]
+) -> int:
+    """An intention the demo buyer's counterpart recorded, waiting for the buyer to confirm
+    (so that logging in as the buyer shows the step)."""
+    buyer = User.objects.filter(email=LOGIN_EMAILS["buyer"]).first()
+    if buyer is None or buyer.enterprise_id is None:
+        return 0
+    taken = {meeting.pk for meeting in chosen}
+    mine = [
+        m
+        for m in placed
+        if m.pk not in taken
+        and buyer.enterprise_id in (m.first.enterprise_id, m.second.enterprise_id)
+    ]
+    if not mine:
+        return 0
+    meeting = mine[0]
+    Meeting.objects.filter(pk=meeting.pk).update(state=MeetingState.HELD)
+    meeting.state = MeetingState.HELD
+    other = meeting.second if meeting.first.enterprise_id == buyer.enterprise_id else meeting.first
+    intentions.record_intention(
+        meeting=meeting,
+        participation=other,
+        user=None,
+        terms=intentions.Terms(
+            form=IntentionForm.LETTER_OF_INTENT,
+            kind=rng.choice(list(CooperationKind.objects.all())),
+            field=(
+                meeting.request.demand.field
+                if meeting.request.demand_id
+                else rng.choice(list(Field.objects.all()))
+            ),
+            amount=Decimal("2400000"),
+            currency="USD",
+            expected_start=current.end_date + timedelta(days=90),
+        ),
+    )
+    return 1
 
 
 def build_outcomes(*, current: Edition, organiser: User, seed: int) -> OutcomesResult:

@@ -61,6 +61,10 @@ class RecordForm(TermsForm):
 
 
 class DisputeForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # the label is a question
+        super().__init__(*args, **kwargs)
+
     reason = forms.CharField(
         label=_("What is wrong?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -84,6 +88,10 @@ class CeremonyForm(TermsForm):
 
 
 class FollowUpForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # the labels are questions
+        super().__init__(*args, **kwargs)
+
     outcome = forms.ChoiceField(
         label=_("What became of the deal?"),
         choices=FollowUpOutcome.choices,
