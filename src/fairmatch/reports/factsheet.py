@@ -18,12 +18,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from fairmatch.reports.fonts import cjk_font
 from fairmatch.reports.models import PressSnapshot
 
 LANGUAGES = ("en", "zh-hans")
+BAR_START = 80 * mm
 FACT_SHEET = _("Fact sheet")
 TAKEN_AT = _("Figures taken at")
 NOTE = _(
@@ -61,11 +63,14 @@ def _bars(rows: list[tuple[str, float]], font: str) -> Drawing:
     largest = max([value for _label, value in rows] + [1e-9])
     for index, (label, value) in enumerate(rows):
         y = drawing.height - (index + 1) * row
-        drawing.add(String(0, y + 4, label[:40], fontName=font, fontSize=8))
-        length = (width - 80 * mm) * value / largest
+        # The label must end before the bar starts.
+        while label and stringWidth(label, font, 8) > BAR_START - 3 * mm:
+            label = label[:-1]
+        drawing.add(String(0, y + 4, label, fontName=font, fontSize=8))
+        length = (width - BAR_START - 25 * mm) * value / largest
         drawing.add(
             Rect(
-                60 * mm,
+                BAR_START,
                 y + 2,
                 length,
                 row - 6,
@@ -74,7 +79,9 @@ def _bars(rows: list[tuple[str, float]], font: str) -> Drawing:
             )
         )
         drawing.add(
-            String(60 * mm + length + 4, y + 4, f"{value / 1e6:,.1f} M", fontName=font, fontSize=8)
+            String(
+                BAR_START + length + 4, y + 4, f"{value / 1e6:,.1f} M", fontName=font, fontSize=8
+            )
         )
     return drawing
 
