@@ -121,3 +121,20 @@ def test_figures_json_gains_the_intentions(edition):
         "outsourcing": {"count": 1, "usd": 2500000.0},
     }
     assert Decimal(str(data["intentions_total_usd"])) == Decimal("15000000")
+
+
+def test_the_dashboard_draws_the_previous_editions_intentions_beneath(client, edition):
+    previous = past_edition(days_ago=400)
+    edition.previous = previous
+    edition.save()
+    meeting = held_meeting(previous)
+    intentions.enter_at_ceremony(
+        edition=previous, first=meeting.first, second=meeting.second, user=None, terms=terms("5e6")
+    )
+    client.force_login(OrganiserFactory())
+    page = client.get(reverse("reports:overview", args=[edition.slug])).content.decode()
+    kinds = page[
+        page.index('id="chart-kinds"') : page.index("</svg>", page.index('id="chart-kinds"'))
+    ]
+    assert kinds.count('class="bar-previous"') == 1  # outsourcing, in both editions
+    assert "USD 5.0 million" in page  # the previous edition's total

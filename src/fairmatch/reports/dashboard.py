@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
+from fairmatch.outcomes.domain.totals import ValueRow
 from fairmatch.reports.charts import PREVIOUS, Bar, Series, bar_chart, line_chart
 from fairmatch.reports.figures import Figures, OutcomeFigures, applications_curve
 
@@ -51,6 +52,24 @@ def applications_chart(
     )
 
 
+def against_previous(current: list[ValueRow], previous: list[ValueRow]) -> list[Bar]:
+    """Bars of this edition's values, each with the previous edition's beneath (thin)."""
+    before = {row.key: row for row in previous}
+    bars = [
+        Bar(row.label, float(row.usd), money(row.usd), _previous_usd(before.get(row.key)))
+        for row in current
+    ]
+    now = {row.key for row in current}
+    bars += [
+        Bar(row.label, 0.0, money(0), float(row.usd)) for row in previous if row.key not in now
+    ]
+    return bars
+
+
+def _previous_usd(row: ValueRow | None) -> float | None:
+    return None if row is None else float(row.usd)
+
+
 def dashboard_charts(
     edition: Edition, figures: Figures, outcomes: OutcomeFigures
 ) -> dict[str, SafeString]:
@@ -83,12 +102,12 @@ def dashboard_charts(
         "kinds": bar_chart(
             title=_("Intentions by cooperation kind"),
             chart_id="chart-kinds",
-            bars=[Bar(r.label, float(r.usd), money(r.usd)) for r in totals.by_kind],
+            bars=against_previous(totals.by_kind, outcomes.previous_by_kind),
         ),
         "intention_fields": bar_chart(
             title=_("Intentions by field"),
             chart_id="chart-intention-fields",
-            bars=[Bar(r.label, float(r.usd), money(r.usd)) for r in totals.by_field],
+            bars=against_previous(totals.by_field, outcomes.previous_by_field),
         ),
         "against_previous": bar_chart(
             title=_("Intentional cooperation investment against the previous edition"),

@@ -27,7 +27,7 @@ from django_countries import countries
 from fairmatch.conference.models import Edition, Field
 from fairmatch.enterprises.models import Participation, State, StateChange
 from fairmatch.matching.models import MeetingRequest
-from fairmatch.outcomes.domain.totals import IntentionTotals, intention_totals
+from fairmatch.outcomes.domain.totals import IntentionTotals, ValueRow, intention_totals
 from fairmatch.scheduling.models import Meeting, MeetingState
 
 QUALIFIED_STATES = (State.QUALIFIED, State.CONFIRMED)
@@ -277,6 +277,8 @@ class OutcomeFigures:
     previous_total_usd: Decimal | None = None
     previous_confirmed: int | None = None
     growth_vs_previous_pct: float | None = None
+    previous_by_kind: list[ValueRow] = field(default_factory=list)
+    previous_by_field: list[ValueRow] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The figures ``fairmatch figures --json`` prints (US dollars to the cent)."""
@@ -306,6 +308,9 @@ class OutcomeFigures:
                 for row in totals.unconverted
             ],
             "previous_intentions_total_usd": usd(self.previous_total_usd),
+            "previous_intentions_by_kind": {
+                row.key: {"count": row.count, "usd": usd(row.usd)} for row in self.previous_by_kind
+            },
             "intentions_growth_vs_previous_pct": self.growth_vs_previous_pct,
             "follow_up_funnel": [
                 {"stage": stage.key, "count": stage.count, "usd": usd(stage.usd)}
@@ -337,6 +342,8 @@ def outcome_figures(edition: Edition) -> OutcomeFigures:
         figures.previous_edition = previous.slug
         figures.previous_total_usd = before.total_usd
         figures.previous_confirmed = before.confirmed
+        figures.previous_by_kind = before.by_kind
+        figures.previous_by_field = before.by_field
         if before.total_usd:
             figures.growth_vs_previous_pct = round(
                 float(100 * (totals.total_usd - before.total_usd) / before.total_usd), 1
