@@ -25,6 +25,7 @@ APP_LADDER = (
     "matching",
     "scheduling",
     "onsite",
+    "outcomes",
     "reports",
     "web",
     "demo",

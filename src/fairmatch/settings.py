@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "fairmatch.matching",
     "fairmatch.scheduling",
     "fairmatch.onsite",
+    "fairmatch.outcomes",
     "fairmatch.reports",
     "fairmatch.web",
     "fairmatch.demo",

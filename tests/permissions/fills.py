@@ -193,3 +193,19 @@ LEAD = Fill(
     (OWN, OTHER_ENTERPRISE),
     lambda w, r, v: {"edition": w.current.slug, "pk": w.objects["lead", v].pk},
 )
+
+
+def intention(**extra: Any) -> Fill:
+    """An intention through the current edition's address: B's with A (the role's own
+    where the role is a party), G's with C, or F's with D of the previous edition."""
+    return Fill(
+        (OWN, OTHER_ENTERPRISE, OTHER_EDITION),
+        lambda w, r, v: {"edition": w.current.slug, "pk": w.objects["intention", v].pk, **extra},
+    )
+
+
+# An e-mailed follow-up link: the token is the key, whoever asks.
+FOLLOW_UP = Fill(
+    ("pending", "unknown"),
+    lambda w, r, v: {"token": w.follow_up_token if v == "pending" else "no-such-token"},
+)

@@ -329,6 +329,41 @@ TABLE: dict[str, Entry] = {
     ),
     # --- reports ---
     "reports:overview": Entry(ORGANISER, fill=EDITION),
+    "reports:freeze": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    # The press page and fact sheets are public: aggregates only.
+    "press:page": Entry(PUBLIC, fill=EDITION),
+    "press:fact_sheet": Entry(
+        {"*": OK, "*@other_edition": NOT_FOUND}, fill=edition_object("snapshot")
+    ),
+    # --- outcomes: the participants' intentions ---
+    "outcomes:mine": Entry(PARTICIPANT, fill=EDITION),
+    "outcomes:record": Entry(LOGGED_IN_POST_ONLY, post=PARTICIPANT, fill=EDITION),
+    # Only the parties of an intention find it; the answer itself checks which side asks.
+    "outcomes:answer": Entry(
+        LOGGED_IN_POST_ONLY,
+        post={"anonymous": LOGIN, "negotiators@own": OK, "members": NOT_FOUND, "*": FORBIDDEN},
+        fill=fills.intention(action="confirm"),
+    ),
+    # The signed document: the two parties and the organisers; nobody else finds it.
+    "outcomes:document": Entry(
+        {
+            "anonymous": LOGIN,
+            "staff": OK,
+            "negotiators@own": OK,
+            "*": NOT_FOUND,
+            "staff@other_edition": NOT_FOUND,
+        },
+        fill=fills.intention(),
+    ),
+    "follow_up:answer": Entry(
+        {"*": OK, "*@unknown": NOT_FOUND},
+        post={"*": BAD_REQUEST, "*@unknown": NOT_FOUND},
+        fill=fills.FOLLOW_UP,
+    ),
+    # --- outcomes: the organiser's page ---
+    "outcomes_admin:overview": Entry(ORGANISER, fill=EDITION),
+    "outcomes_admin:ceremony": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    "outcomes_admin:start_follow_up": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
 }
 
 # --- The admin (Django's): one rule for the group, exceptions by name ------------------------

@@ -17,6 +17,7 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -33,6 +34,8 @@ from fairmatch.matching.domain import requests
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest
 from fairmatch.onsite.domain.badges import issue_badges
 from fairmatch.onsite.models import Badge, BadgePrint, Lead, PressAccreditation
+from fairmatch.outcomes.models import FollowUp, Intention, IntentionState
+from fairmatch.reports.press import freeze_snapshot
 from fairmatch.scheduling.domain import releases
 from fairmatch.scheduling.domain.feeds import feeds_for, rotate_feed
 from fairmatch.scheduling.domain.grid import rebuild_slots
@@ -50,11 +53,13 @@ from fairmatch.scheduling.models import (
 )
 from tests.factories import (
     CapabilityFactory,
+    CooperationKindFactory,
     DelegateFactory,
     DemandFactory,
     EditionFactory,
     EnterpriseFactory,
     ExchangeRateFactory,
+    FieldFactory,
     OrganiserFactory,
     ParticipationFactory,
     QualificationRuleFactory,
@@ -114,6 +119,7 @@ class World:
     objects: dict[tuple[str, str], Any] = field(default_factory=dict)  # (kind, owner) -> obj
     replaced_feed_token: str = ""
     confirmation_token: str = ""
+    follow_up_token: str = ""
 
     def party_of(self, role: str) -> Party:
         """The role's own party; roles without an enterprise in the edition get the buyer's."""
@@ -319,4 +325,40 @@ def build_world() -> World:
         exception_class_path="",
         traceback="",
     )
+    _outcomes(world, organiser)
     return world
+
+
+def _outcomes(world: World, organiser: User) -> None:
+    """Intentions (B recorded one with A, G with C, F with D of the previous edition, each
+    with its signed document but F's), a pending follow-up on F's, and a press snapshot of
+    each edition."""
+    kind = CooperationKindFactory()
+    field_ = FieldFactory()
+    pairs = {OWN: ("B", "A"), OTHER_ENTERPRISE: ("G", "C"), OTHER_EDITION: ("F", "D")}
+    for variant, (recorder, counterpart) in pairs.items():
+        intention = Intention(
+            edition=world.parties[recorder].participation.edition,
+            recorder=world.parties[recorder].participation,
+            counterpart=world.parties[counterpart].participation,
+            form="mou",
+            kind=kind,
+            field=field_,
+            amount=Decimal("1500000"),
+            currency="USD",
+            state=IntentionState.CONFIRMED if variant == OTHER_EDITION else "recorded",
+        )
+        if variant != OTHER_EDITION:
+            intention.document.save(f"{variant}.pdf", ContentFile(b"%PDF-1.4 scan"), save=False)
+        intention.save()
+        world.objects["intention", variant] = intention
+    world.follow_up_token = "pending-follow-up-token"
+    FollowUp.objects.create(
+        intention=world.objects["intention", OTHER_EDITION],
+        token=world.follow_up_token,
+        deadline=timezone.now() + datetime.timedelta(days=30),
+    )
+    world.objects["snapshot", OWN] = freeze_snapshot(edition=world.current, user=organiser)
+    world.objects["snapshot", OTHER_EDITION] = freeze_snapshot(
+        edition=world.previous, user=organiser
+    )

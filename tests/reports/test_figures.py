@@ -154,6 +154,7 @@ def test_figures_command_defaults_to_the_latest_edition_and_prints_a_sentence(cu
         "confirmation, 1 rejected; expected attendance 9 qualified + 4 waiting × 75.0% "
         "confirmed last edition = 12.0, about 12 people",
         "growth vs previous edition: +50.0 %",
+        "intentions: 0 confirmed, USD 0.00 of intentional cooperation investment",
     ]
 
 

@@ -5,18 +5,30 @@ Definitions, shown to the organiser with the figures:
 - *growth vs previous*: qualified now against qualified in the previous edition, in per cent;
 - *confirmation rate*: of the previous edition's participations that were ever waiting for
   confirmation and have since been settled, the share that confirmed;
-- *expected attendance* = qualified + waiting for confirmation x that rate.
+- *expected attendance* = qualified + waiting for confirmation x that rate;
+- *applications over time*: applications submitted so far, counted by days before the
+  edition's first day, so that two editions line up;
+- *meetings requested*: meeting requests ever sent; *placed*: meetings with a slot and a
+  table in the working schedule; *held* / *missed*: as recorded on the day (not recorded
+  yet: shown as such, never estimated);
+- *intentions* and their US-dollar totals: see ``fairmatch.outcomes.domain.totals``.
 """
 
+import datetime
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from fairmatch.conference.models import Edition, Field
 from fairmatch.enterprises.models import Participation, State, StateChange
+from fairmatch.matching.models import MeetingRequest
+from fairmatch.outcomes.domain.totals import IntentionTotals, ValueRow, intention_totals
+from fairmatch.scheduling.models import Meeting, MeetingState
 
 QUALIFIED_STATES = (State.QUALIFIED, State.CONFIRMED)
 
@@ -239,3 +251,161 @@ def onsite_figures(edition: Edition, *, segment: str = Segment.ALL) -> OnsiteFig
         meetings_held=outcomes["held"],
         meetings_missed=outcomes["missed"],
     )
+
+
+# --- Applications over time ------------------------------------------------------------------
+
+# The curve's points: so many days before the edition's first day.
+CURVE_DAYS = (360, 300, 240, 210, 180, 150, 120, 90, 60, 45, 30, 14, 0)
+
+
+@dataclass(frozen=True)
+class Curve:
+    edition: str
+    points: list[tuple[int, int]]  # (days before the first day, applications submitted by then)
+
+
+def applications_curve(edition: Edition) -> Curve:
+    """Applications submitted by each point in ``CURVE_DAYS`` (one query); points still in
+    the future are left out, so a running edition's curve stops today."""
+    submitted = sorted(
+        at.date()
+        for at in edition.participations.filter(submitted_at__isnull=False).values_list(
+            "submitted_at", flat=True
+        )
+    )
+    points = []
+    today = timezone.localdate()
+    for days in CURVE_DAYS:
+        limit = edition.start_date - datetime.timedelta(days=days)
+        if limit > today:
+            break
+        points.append((days, sum(1 for day in submitted if day <= limit)))
+    return Curve(edition.slug, points)
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingCounts:
+    requested: int
+    placed: int
+    held: int | None  # None: not recorded yet
+    missed: int | None
+
+
+def held_and_missed(edition: Edition) -> tuple[int | None, int | None]:
+    """Meetings recorded as held and as missed on the day (the on-site record); (None, None)
+    while nothing is recorded."""
+    figures = onsite_figures(edition)
+    if not figures.meetings_held and not figures.meetings_missed:
+        return None, None
+    return figures.meetings_held, figures.meetings_missed
+
+
+def meeting_counts(edition: Edition) -> MeetingCounts:
+    held, missed = held_and_missed(edition)
+    return MeetingCounts(
+        requested=MeetingRequest.objects.filter(edition=edition).count(),
+        placed=Meeting.objects.filter(edition=edition, slot__isnull=False, table__isnull=False)
+        .exclude(state=MeetingState.CANCELLED)
+        .count(),
+        held=held,
+        missed=missed,
+    )
+
+
+# --- Outcomes -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    key: str
+    label: str
+    count: int | None  # None: not recorded
+    usd: Decimal | None
+
+
+@dataclass
+class OutcomeFigures:
+    edition: str
+    totals: IntentionTotals
+    meetings: MeetingCounts
+    funnel: list[FunnelStage]
+    previous_edition: str | None = None
+    previous_total_usd: Decimal | None = None
+    previous_confirmed: int | None = None
+    growth_vs_previous_pct: float | None = None
+    previous_by_kind: list[ValueRow] = field(default_factory=list)
+    previous_by_field: list[ValueRow] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The figures ``fairmatch figures --json`` prints (US dollars to the cent)."""
+
+        def usd(value: Decimal | None) -> float | None:
+            return None if value is None else float(round(value, 2))
+
+        totals = self.totals
+        return {
+            "meetings_requested": self.meetings.requested,
+            "meetings_placed": self.meetings.placed,
+            "intentions_recorded": totals.recorded,
+            "intentions_confirmed": totals.confirmed,
+            "intentions_disputed": totals.disputed,
+            "intentions_total_usd": usd(totals.total_usd),
+            "intentions_by_kind": {
+                row.key: {"count": row.count, "usd": usd(row.usd)} for row in totals.by_kind
+            },
+            "intentions_by_field": {
+                row.key: {"count": row.count, "usd": usd(row.usd)} for row in totals.by_field
+            },
+            "intentions_by_country": {
+                row.key: {"count": row.count, "usd": usd(row.usd)} for row in totals.by_country
+            },
+            "intentions_not_converted": [
+                {"currency": row.currency, "amount": str(row.amount), "count": row.count}
+                for row in totals.unconverted
+            ],
+            "previous_intentions_total_usd": usd(self.previous_total_usd),
+            "previous_intentions_by_kind": {
+                row.key: {"count": row.count, "usd": usd(row.usd)} for row in self.previous_by_kind
+            },
+            "intentions_growth_vs_previous_pct": self.growth_vs_previous_pct,
+            "follow_up_funnel": [
+                {"stage": stage.key, "count": stage.count, "usd": usd(stage.usd)}
+                for stage in self.funnel
+            ],
+        }
+
+
+def outcome_figures(edition: Edition) -> OutcomeFigures:
+    """Meetings, intentions and the follow-up funnel of the edition, against the previous."""
+    totals = intention_totals(edition)
+    meetings = meeting_counts(edition)
+    funnel = [
+        FunnelStage("held", _("meetings held"), meetings.held, None),
+        FunnelStage("recorded", _("intentions recorded"), totals.recorded, None),
+        FunnelStage("confirmed", _("intentions confirmed"), totals.confirmed, totals.total_usd),
+        FunnelStage("answered", _("follow-ups answered"), totals.follow_ups_answered, None),
+        FunnelStage(
+            "contracts",
+            _("contracts confirmed at follow-up"),
+            totals.contracts,
+            totals.contracts_usd,
+        ),
+    ]
+    figures = OutcomeFigures(edition.slug, totals, meetings, funnel)
+    previous = edition.previous
+    if previous is not None:
+        before = intention_totals(previous)
+        figures.previous_edition = previous.slug
+        figures.previous_total_usd = before.total_usd
+        figures.previous_confirmed = before.confirmed
+        figures.previous_by_kind = before.by_kind
+        figures.previous_by_field = before.by_field
+        if before.total_usd:
+            figures.growth_vs_previous_pct = round(
+                float(100 * (totals.total_usd - before.total_usd) / before.total_usd), 1
+            )
+    return figures

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from fairmatch.reports.views.overview import overview
+from fairmatch.reports.views.overview import freeze, overview
 
 app_name = "reports"
-urlpatterns = [path("", overview, name="overview")]
+urlpatterns = [
+    path("", overview, name="overview"),
+    path("press-snapshots/", freeze, name="freeze"),
+]

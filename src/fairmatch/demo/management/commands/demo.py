@@ -19,6 +19,7 @@ from fairmatch.demo.generator import (
 )
 from fairmatch.demo.matchmaking import build_matchmaking
 from fairmatch.demo.onsite_day import simulate_first_day
+from fairmatch.demo.outcomes import build_outcomes
 from fairmatch.demo.schedule import build_schedule
 from fairmatch.demo.serve import serve
 from fairmatch.reports.figures import Figures, Segment, edition_figures
@@ -103,6 +104,19 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {day.checked_in} of {day.badges} badges checked in; meetings: {day.held} held, "
             f"{day.missed} missed; {day.leads} leads\n"
+        )
+        self.stdout.write("Outcomes: signed intentions, follow-up, a press snapshot ...")
+        outcomes = build_outcomes(
+            current=result.current_edition,
+            organiser=User.objects.get(email=ORGANISER_EMAIL),
+            seed=options["seed"],
+        )
+        self.stdout.write(
+            f"  previous edition: {outcomes.previous_confirmed} confirmed intentions, "
+            f"USD {outcomes.previous_total_usd / 1_000_000:,.1f} million, with a follow-up; "
+            f"this edition: {outcomes.current_recorded} intentions after held meetings, "
+            f"{outcomes.current_confirmed} confirmed; one press snapshot "
+            f"({outcomes.seconds:.1f} s)\n"
         )
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)

@@ -7,11 +7,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.conference.models import Edition
-from fairmatch.reports.figures import Segment, edition_figures, onsite_figures
+from fairmatch.reports.figures import Segment, edition_figures, onsite_figures, outcome_figures
 
 
 class Command(BaseCommand):
-    help = "Print an edition's published figures (qualified, countries, growth, attendance)."
+    help = (
+        "Print an edition's published figures (qualified, countries, growth, attendance, "
+        "meetings, signed intentions)."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--edition", help="edition slug (default: the latest edition)")
@@ -34,6 +37,8 @@ class Command(BaseCommand):
             for segment in (Segment.FOREIGN, Segment.DOMESTIC):
                 data[segment] = edition_figures(edition, segment=segment).to_json()
                 data[segment].update(onsite_figures(edition, segment=segment).to_json())
+        outcomes = outcome_figures(edition)
+        data.update(outcomes.to_json())
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
@@ -48,3 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"growth vs previous edition: {figures.growth_vs_previous_pct:+.1f} %"
             )
+        self.stdout.write(
+            f"intentions: {outcomes.totals.confirmed} confirmed, "
+            f"USD {outcomes.totals.total_usd:,.2f} of intentional cooperation investment"
+        )

@@ -1,0 +1,3 @@
+from fairmatch.reports.models.snapshots import PressSnapshot
+
+__all__ = ["PressSnapshot"]
