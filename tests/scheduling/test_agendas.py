@@ -114,6 +114,7 @@ def test_the_agenda_pdf_opens_and_names_the_counterparts(client, published):
     text = "".join(page.extract_text() for page in reader.pages)
     assert first.first.enterprise.name_en in text
     assert "09:00" in text
+    assert "times in China (Shanghai) Time" in text  # the zone the times are in is stated
 
 
 def test_the_organiser_prints_every_agenda_and_table_plan(client, published):
@@ -124,3 +125,4 @@ def test_the_organiser_prints_every_agenda_and_table_plan(client, published):
     text = "".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) == 3 + 2  # three participants' agendas, two slots' table plans
     assert "Table plan" in text
+    assert text.count("times in China (Shanghai) Time") == 5  # every page states the zone

@@ -16,6 +16,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
+from fairmatch.core.templatetags.zones import zone_name
 from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.agendas import (
@@ -116,13 +117,23 @@ def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:
     return rows
 
 
+def _times_in(edition: Edition) -> str:
+    return _("times in %(zone)s") % {"zone": zone_name(edition.timezone)}
+
+
 def _agenda_section(
-    *, name_original: str, name_en: str, release: Release | None, items: list[AgendaItem]
+    *,
+    name_original: str,
+    name_en: str,
+    release: Release | None,
+    items: list[AgendaItem],
+    edition: Edition,
 ) -> Section:
     # The release's name is the organisers' own: delegates read the number and the note.
     subtitle = _("The schedule is not published yet.")
     if release is not None:
         subtitle = _("Schedule version %(number)d") % {"number": release.number}
+        subtitle += f" · {_times_in(edition)}"
         if release.public_note:
             subtitle += f" – {release.public_note}"
     return (f"{name_original} / {name_en}", subtitle, _agenda_rows(items), [38, 18, 60, 64])
@@ -144,6 +155,7 @@ def agenda_pdf(request: HttpRequest, edition: str) -> HttpResponse:
         name_en=participation.enterprise.name_en,
         release=agenda.release,
         items=agenda.items,
+        edition=edition_obj,
     )
     content = render_pdf(title=edition_obj.name, sections=[section])
     return _pdf(content, f"agenda-{edition_obj.slug}.pdf")
@@ -217,12 +229,16 @@ def print_all(request: HttpRequest, edition: str) -> HttpResponse:
                     name_en=agenda.name_en,
                     release=release,
                     items=agenda.items,
+                    edition=edition_obj,
                 )
             )
         for plan in printed.table_plans:
             rows = [[_("Table"), _("Participants")]]
             rows += [[row.table, f"{row.first_name} – {row.second_name}"] for row in plan.rows]
-            subtitle = f"{date_format(plan.starts_at, 'DATE_FORMAT')} {plan.starts_at:%H:%M}"
+            subtitle = (
+                f"{date_format(plan.starts_at, 'DATE_FORMAT')} {plan.starts_at:%H:%M}, "
+                f"{_times_in(edition_obj)}"
+            )
             sections.append((_("Table plan"), subtitle, rows, [20, 160]))
     content = render_pdf(title=edition_obj.name, sections=sections)
     return _pdf(content, f"schedule-{edition_obj.slug}.pdf")
