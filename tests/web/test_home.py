@@ -27,3 +27,17 @@ def test_home_renders_in_chinese(client):
     client.force_login(OrganiserFactory())
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "大连服务外包合作洽谈会" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [
+        ("en", "Dalian World Expo Center", "大连世界博览中心"),
+        ("zh-hans", "大连世界博览中心", "Dalian World"),
+    ],
+)
+def test_the_venue_is_named_in_the_readers_language(client, language, shown, hidden):
+    EditionFactory(venue="Dalian World Expo Center", venue_zh="大连世界博览中心")
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert shown in page
+    assert hidden not in page

@@ -48,6 +48,7 @@ class EditionSpec:
     start_date: datetime.date
     end_date: datetime.date
     venue: str
+    venue_zh: str
     status: str
     application_deadline: datetime.date
     # US dollars per unit of each accepted currency, fixed for the edition.
@@ -64,6 +65,7 @@ PREVIOUS = EditionSpec(
     start_date=datetime.date(2026, 6, 16),
     end_date=datetime.date(2026, 6, 18),
     venue="Dalian World Expo Center, Dalian",
+    venue_zh="大连世界博览中心",
     status="finished",
     application_deadline=datetime.date(2026, 4, 30),
     usd_per_unit={
@@ -87,6 +89,7 @@ CURRENT = EditionSpec(
     start_date=datetime.date(2027, 6, 15),
     end_date=datetime.date(2027, 6, 17),
     venue="Dalian World Expo Center, Dalian",
+    venue_zh="大连世界博览中心",
     status="open",
     application_deadline=datetime.date(2027, 4, 30),
     usd_per_unit={

@@ -226,6 +226,7 @@ class _Writer:
             start_date=spec.start_date,
             end_date=spec.end_date,
             venue=spec.venue,
+            venue_zh=spec.venue_zh,
             host_country="CN",
             timezone="Asia/Shanghai",
             currency="USD",

@@ -23,6 +23,7 @@ class Edition(models.Model):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_zh = models.CharField(_("venue (Chinese)"), max_length=200, blank=True)
     host_country = CountryField(
         _("host country"), default="CN", help_text=_("Enterprises from elsewhere are foreign.")
     )
@@ -54,6 +55,13 @@ class Edition(models.Model):
         if is_chinese_active() and self.name_zh:
             return self.name_zh
         return self.name_en
+
+    @property
+    def venue_name(self) -> str:
+        """The venue as the reader writes it (Chinese readers read the Chinese name)."""
+        if is_chinese_active() and self.venue_zh:
+            return self.venue_zh
+        return self.venue
 
     @property
     def accepts_applications(self) -> bool:
