@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "fairmatch.scheduling",
     "fairmatch.onsite",
     "fairmatch.reports",
+    "fairmatch.spreadsheets",
     "fairmatch.web",
     "fairmatch.demo",
     # After the project's apps, so that their templates override allauth's.

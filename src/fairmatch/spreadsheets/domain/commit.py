@@ -1,0 +1,270 @@
+"""Writing a checked file: all rows or none, in bulk, through the site's domain functions.
+
+Records already imported (found by their external id in this edition) are updated; the
+others are created. New applications start as drafts, as ``start_application`` makes them;
+their rule results are computed in bulk by ``refresh_rule_results``; an application already
+admitted goes through ``refresh_participation``, which sends it back to review if what was
+reviewed changed. Exchange rates go through ``set_exchange_rate`` (audit, re-evaluation).
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+
+from fairmatch.conference.domain.rules import set_exchange_rate
+from fairmatch.conference.models import Edition
+from fairmatch.enterprises.domain import workflow
+from fairmatch.enterprises.domain.applications import descriptions_saved
+from fairmatch.enterprises.domain.qualification import (
+    EditionContext,
+    refresh_participation,
+    refresh_rule_results,
+    with_application,
+)
+from fairmatch.enterprises.models import Capability, Delegate, Demand, Enterprise, Participation
+from fairmatch.spreadsheets.domain.checks import Checked
+from fairmatch.spreadsheets.models import ExternalId, ImportKind
+
+BATCH = 500
+ENTERPRISE_FIELDS = (
+    "name_original",
+    "name_en",
+    "country",
+    "kind",
+    "size",
+    "website",
+    "description",
+    "description_language",
+)
+CHILDREN: dict[str, tuple[type[Any], tuple[str, ...]]] = {
+    ImportKind.DELEGATES: (
+        Delegate,
+        ("full_name", "title", "rank_id", "email", "phone", "is_attending"),
+    ),
+    ImportKind.DEMANDS: (
+        Demand,
+        (
+            "field_id",
+            "cooperation_kind_id",
+            "value",
+            "currency",
+            "description",
+            "description_language",
+        ),
+    ),
+    ImportKind.CAPABILITIES: (
+        Capability,
+        (
+            "field_id",
+            "cooperation_kind_id",
+            "capacity",
+            "currency",
+            "references",
+            "description",
+            "description_language",
+        ),
+    ),
+}
+Progress = Callable[[int], None]
+
+
+class CommitRefused(Exception):
+    """The file has errors; nothing was written."""
+
+
+def _batches(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def commit_checked(
+    checked: Checked, *, edition: Edition, actor: Any, progress: Progress | None = None
+) -> dict[str, int]:
+    """Write every clean row in one transaction; counts of records created and updated.
+
+    Side effects: rule results of the touched applications; admitted applications whose
+    reviewed facts changed go back to review; ``descriptions_saved`` after the commit.
+    """
+    if checked.errors or not checked.clean:
+        raise CommitRefused(checked.errors)
+    report = progress or (lambda done: None)
+    with transaction.atomic():
+        if checked.kind == ImportKind.ENTERPRISES:
+            counts, participation_ids = _write_enterprises(checked, edition, report)
+        elif checked.kind == ImportKind.RATES:
+            counts, participation_ids = _write_rates(checked, edition, actor, report), []
+        else:
+            counts, participation_ids = _write_children(checked, edition, report)
+        _refresh(participation_ids, edition)
+    if participation_ids:
+        transaction.on_commit(
+            lambda: descriptions_saved.send(
+                sender=Participation,
+                participations=list(Participation.objects.filter(pk__in=participation_ids)),
+                enterprises=[],
+            )
+        )
+    return counts
+
+
+def _external(edition: Edition, kind: str, keys: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for batch in _batches(list(keys)):
+        found.update(
+            ExternalId.objects.filter(
+                edition=edition, kind=kind, external_id__in=batch
+            ).values_list("external_id", "object_id")
+        )
+    return found
+
+
+def _write_enterprises(
+    checked: Checked, edition: Edition, report: Progress
+) -> tuple[dict[str, int], list[int]]:
+    known = _external(edition, ImportKind.ENTERPRISES, (c["external_id"] for c in checked.clean))
+    present = [f for f in ENTERPRISE_FIELDS if checked.clean[0].get(f) is not None]
+    created = updated = done = 0
+    participation_ids: list[int] = []
+    through = Enterprise.fields.through
+    for batch in _batches(checked.clean):
+        existing = Enterprise.objects.in_bulk(
+            [known[c["external_id"]] for c in batch if c["external_id"] in known]
+        )
+        new, changed, enterprise_of = [], [], {}
+        for clean in batch:
+            enterprise = existing.get(known.get(clean["external_id"], 0))
+            if enterprise is None:
+                enterprise = Enterprise(description_language="en")
+                new.append((clean, enterprise))
+            else:
+                changed.append(enterprise)
+            for name in present:
+                if clean.get(name) is not None:
+                    setattr(enterprise, name, clean[name])
+            enterprise_of[clean["external_id"]] = enterprise
+        Enterprise.objects.bulk_create([enterprise for _c, enterprise in new])
+        if changed:
+            Enterprise.objects.bulk_update(changed, present)
+        ExternalId.objects.bulk_create(
+            ExternalId(
+                edition=edition,
+                kind=ImportKind.ENTERPRISES,
+                external_id=clean["external_id"],
+                object_id=enterprise.pk,
+            )
+            for clean, enterprise in new
+        )
+        if "fields" in batch[0]:
+            through.objects.filter(enterprise_id__in=[e.pk for e in changed]).delete()
+            through.objects.bulk_create(
+                through(enterprise_id=enterprise_of[c["external_id"]].pk, field_id=field_id)
+                for c in batch
+                for field_id in c["fields"] or []
+            )
+        participation_ids += _write_participations(batch, enterprise_of, edition)
+        created, updated = created + len(new), updated + len(changed)
+        done += len(batch)
+        report(done)
+    return {"created": created, "updated": updated}, participation_ids
+
+
+def _write_participations(
+    batch: Sequence[dict[str, Any]], enterprise_of: dict[str, Enterprise], edition: Edition
+) -> list[int]:
+    pks = [enterprise.pk for enterprise in enterprise_of.values()]
+    existing = {
+        p.enterprise_id: p
+        for p in Participation.objects.filter(edition=edition, enterprise_id__in=pks)
+    }
+    new, changed = [], []
+    for clean in batch:
+        enterprise = enterprise_of[clean["external_id"]]
+        participation = existing.get(enterprise.pk)
+        if participation is None:
+            participation = Participation(enterprise=enterprise, edition=edition)
+            new.append(participation)
+        else:
+            changed.append(participation)
+        participation.is_negotiator = clean["negotiator"]
+        participation.is_exhibitor = clean["exhibitor"]
+    Participation.objects.bulk_create(new)
+    if changed:
+        Participation.objects.bulk_update(changed, ["is_negotiator", "is_exhibitor"])
+    return [p.pk for p in new + changed]
+
+
+def _write_children(
+    checked: Checked, edition: Edition, report: Progress
+) -> tuple[dict[str, int], list[int]]:
+    model, names = CHILDREN[checked.kind]
+    known = _external(edition, checked.kind, (c["external_id"] for c in checked.clean))
+    participation_of = dict(
+        Participation.objects.filter(edition=edition).values_list("enterprise_id", "pk")
+    )
+    created = updated = done = 0
+    touched: set[int] = set()
+    for batch in _batches(checked.clean):
+        existing = model.objects.in_bulk(
+            [known[c["external_id"]] for c in batch if c["external_id"] in known]
+        )
+        new, changed = [], []
+        for clean in batch:
+            record = existing.get(known.get(clean["external_id"], 0))
+            if record is None:
+                record = model()
+                new.append((clean, record))
+            else:
+                changed.append(record)
+            record.participation_id = participation_of[clean["enterprise"]]
+            touched.add(record.participation_id)
+            for name in names:
+                setattr(record, name, clean[name.removesuffix("_id")])
+        model.objects.bulk_create([record for _c, record in new])
+        if changed:
+            model.objects.bulk_update(changed, [*names, "participation_id"])
+        ExternalId.objects.bulk_create(
+            ExternalId(
+                edition=edition,
+                kind=checked.kind,
+                external_id=clean["external_id"],
+                object_id=record.pk,
+            )
+            for clean, record in new
+        )
+        created, updated = created + len(new), updated + len(changed)
+        done += len(batch)
+        report(done)
+    return {"created": created, "updated": updated}, sorted(touched)
+
+
+def _write_rates(
+    checked: Checked, edition: Edition, actor: Any, report: Progress
+) -> dict[str, int]:
+    known = set(edition.rates.values_list("currency", flat=True))
+    for done, clean in enumerate(checked.clean, start=1):
+        set_exchange_rate(
+            edition=edition,
+            currency=clean["currency"],
+            units_per_usd=clean["units_per_usd"],
+            actor=actor,
+        )
+        report(done)
+    updated = sum(clean["currency"] in known for clean in checked.clean)
+    return {"created": len(checked.clean) - updated, "updated": updated}
+
+
+def _refresh(participation_ids: list[int], edition: Edition) -> None:
+    """Rule results of the touched applications: in bulk, except for admitted ones, which
+    go one by one through the site's ``refresh_participation`` (admissions kept true)."""
+    if not participation_ids:
+        return
+    context = EditionContext.load(edition)
+    for batch in _batches(participation_ids):
+        participations = list(with_application(Participation.objects.filter(pk__in=batch)))
+        admitted = [p for p in participations if p.state in workflow.ADMITTED_STATES]
+        refresh_rule_results(
+            [p for p in participations if p.state not in workflow.ADMITTED_STATES], context
+        )
+        for participation in admitted:
+            refresh_participation(participation)
