@@ -7,10 +7,13 @@ import pytest
 
 from fairmatch.core.models import AuditEntry
 from fairmatch.enterprises.models import Delegate, Demand, Enterprise, Participation, RuleResult
-from fairmatch.spreadsheets.domain.jobs import create_import, start_commit
+from fairmatch.spreadsheets.domain.checks import check_file
+from fairmatch.spreadsheets.domain.commit import commit_checked
+from fairmatch.spreadsheets.domain.jobs import create_import, run_commit, start_commit
+from fairmatch.spreadsheets.domain.reading import read_table
 from fairmatch.spreadsheets.models import ExternalId, ImportStatus
 from tests.factories import EnterpriseFactory, QualificationRuleFactory
-from tests.spreadsheets.helpers import ENTERPRISE_HEADER, csv_bytes, import_edition
+from tests.spreadsheets.helpers import ENTERPRISE_HEADER, csv_bytes, import_edition, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +194,78 @@ def test_children_rates_and_their_warnings():
     start_commit(job=job, user=organiser)
     assert edition.rates.get().usd_per_unit == Decimal("1.25")
     assert Delegate.objects.count() == 0
+
+
+def test_missing_and_renamed_columns_and_formulas_are_reported():
+
+    edition, organiser = import_edition()
+    rows = [
+        ["External id", "Company", "Name in English", "Country", "Kind (buyer, provider, both)"],
+        ["DE-1", "Becker", "Becker", '="DE"', "buyer"],
+    ]
+    job = create_import(
+        edition=edition,
+        kind="enterprises",
+        filename="a.xlsx",
+        content=xlsx_bytes(rows),
+        user=organiser,
+    )
+    assert _issues(job) == [
+        (1, "name_original", "error", "The column “Name in the original language” is missing."),
+        (
+            1,
+            "#1",
+            "warning",
+            "The column “Company” is not known and is ignored "
+            "(the closest known column: “Country”).",
+        ),
+    ]
+    rows[0][1] = "Name in the original language"
+    job = create_import(
+        edition=edition,
+        kind="enterprises",
+        filename="a.xlsx",
+        content=xlsx_bytes(rows),
+        user=organiser,
+    )
+    assert _issues(job) == [
+        (2, "country", "error", "This cell holds a formula: type its value instead."),
+    ]
+
+
+def test_a_failure_on_row_9000_imports_nothing():
+    edition, organiser = import_edition()
+    rows = [ENTERPRISE_HEADER] + [
+        [f"X-{n}", f"Firm {n}", f"Firm {n}", "DE", "buyer", "software"] for n in range(9500)
+    ]
+    sheet = read_table(csv_bytes(rows), "big.csv")
+    checked = check_file(sheet, edition=edition, kind="enterprises")
+    assert (checked.errors, len(checked.clean)) == (0, 9500)
+
+    def fail_at_9000(done):
+        if done >= 9000:
+            raise RuntimeError("the disk is full")
+
+    with pytest.raises(RuntimeError):
+        commit_checked(checked, edition=edition, actor=organiser, progress=fail_at_9000)
+    assert (Enterprise.objects.count(), Participation.objects.count()) == (0, 0)
+    assert ExternalId.objects.count() == 0
+
+
+def test_a_job_that_fails_while_committing_says_so_and_imports_nothing():
+    edition, organiser = import_edition()
+    job = create_import(
+        edition=edition,
+        kind="enterprises",
+        filename="a.csv",
+        content=csv_bytes(ROWS),
+        user=organiser,
+    )
+
+    def fail(done):
+        raise RuntimeError("the disk is full")
+
+    run_commit(job.pk, organiser.pk, progress=fail)
+    job.refresh_from_db()
+    assert (job.status, job.error) == (ImportStatus.FAILED, "the disk is full")
+    assert Enterprise.objects.count() == 0

@@ -50,33 +50,34 @@ def import_page(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def _too_large(request: HttpRequest, edition: Edition) -> HttpResponse:
-    form = UploadForm()
-    form.add_error(
-        None,
+    messages.error(
+        request,
         _("The file is larger than %(mb)s MB: split it, or save it as XLSX, which is smaller.")
         % {"mb": max_upload_bytes() // (1024 * 1024)},
     )
+    form = UploadForm()
     response = _page(request, edition, form, status=413)
     response["Connection"] = "close"
     return response
 
 
 @csrf_exempt  # the CSRF check runs in ``_upload``, once the upload handler is in place
-@require_POST
 def upload(request: HttpRequest, edition: str) -> HttpResponse:
     """Refuse an upload announced too large before reading its body; stop one that grows
     past the limit while it is read (Django reads the body on the first access to POST)."""
-    if announced_too_large(request):
-        if getattr(request.user, "is_organiser", False):
-            return _too_large(request, get_object_or_404(Edition, slug=edition))
-        return HttpResponse(status=413, headers={"Connection": "close"})
     handler = LimitedUploadHandler(request)
-    request.upload_handlers.insert(0, handler)
+    if request.method == "POST":
+        if announced_too_large(request):
+            if getattr(request.user, "is_organiser", False):
+                return _too_large(request, get_object_or_404(Edition, slug=edition))
+            return HttpResponse(status=413, headers={"Connection": "close"})
+        request.upload_handlers.insert(0, handler)
     return _upload(request, edition, handler)
 
 
 @csrf_protect
 @organiser_required
+@require_POST
 def _upload(request: HttpRequest, edition: str, handler: LimitedUploadHandler) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     form = UploadForm(request.POST, request.FILES)
