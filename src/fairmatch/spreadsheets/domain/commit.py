@@ -10,7 +10,7 @@ reviewed changed. Exchange rates go through ``set_exchange_rate`` (audit, re-eva
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from fairmatch.conference.domain.rules import set_exchange_rate
 from fairmatch.conference.models import Edition
@@ -78,6 +78,35 @@ def _batches(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[start : start + BATCH]
 
 
+def _update(model: type[Any], records: Sequence[Any], names: Sequence[str]) -> None:
+    """``bulk_update`` without its CASE expressions (slow to build for thousands of rows):
+    one parametrised UPDATE run for every record (``executemany``), values prepared by the
+    fields themselves."""
+    if not records:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    rows = [
+        [f.get_db_prep_save(getattr(record, f.attname), connection) for f in fields] + [record.pk]
+        for record in records
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", rows)
+
+
+def _assign(record: Any, values: dict[str, Any], names: Sequence[str]) -> bool:
+    """Set the given values (None: leave as is); whether anything changed."""
+    changed = False
+    for name in names:
+        value = values.get(name)
+        if value is not None and getattr(record, name) != value:
+            setattr(record, name, value)
+            changed = True
+    return changed
+
+
 def commit_checked(
     checked: Checked, *, edition: Edition, actor: Any, progress: Progress | None = None
 ) -> dict[str, int]:
@@ -136,16 +165,14 @@ def _write_enterprises(
             enterprise = existing.get(known.get(clean["external_id"], 0))
             if enterprise is None:
                 enterprise = Enterprise(description_language="en")
+                _assign(enterprise, clean, present)
                 new.append((clean, enterprise))
-            else:
+            elif _assign(enterprise, clean, present):
                 changed.append(enterprise)
-            for name in present:
-                if clean.get(name) is not None:
-                    setattr(enterprise, name, clean[name])
             enterprise_of[clean["external_id"]] = enterprise
         Enterprise.objects.bulk_create([enterprise for _c, enterprise in new])
-        if changed:
-            Enterprise.objects.bulk_update(changed, present)
+        _update(Enterprise, changed, present)
+        updated += len(batch) - len(new)
         ExternalId.objects.bulk_create(
             ExternalId(
                 edition=edition,
@@ -156,14 +183,14 @@ def _write_enterprises(
             for clean, enterprise in new
         )
         if "fields" in batch[0]:
-            through.objects.filter(enterprise_id__in=[e.pk for e in changed]).delete()
+            through.objects.filter(enterprise_id__in=list(existing)).delete()
             through.objects.bulk_create(
                 through(enterprise_id=enterprise_of[c["external_id"]].pk, field_id=field_id)
                 for c in batch
                 for field_id in c["fields"] or []
             )
         participation_ids += _write_participations(batch, enterprise_of, edition)
-        created, updated = created + len(new), updated + len(changed)
+        created += len(new)
         done += len(batch)
         report(done)
     return {"created": created, "updated": updated}, participation_ids
@@ -177,21 +204,23 @@ def _write_participations(
         p.enterprise_id: p
         for p in Participation.objects.filter(edition=edition, enterprise_id__in=pks)
     }
-    new, changed = [], []
+    new, kept = [], []
+    changed: list[Participation] = []
     for clean in batch:
         enterprise = enterprise_of[clean["external_id"]]
         participation = existing.get(enterprise.pk)
+        values = {"is_negotiator": clean["negotiator"], "is_exhibitor": clean["exhibitor"]}
         if participation is None:
-            participation = Participation(enterprise=enterprise, edition=edition)
-            new.append(participation)
+            new.append(Participation(enterprise=enterprise, edition=edition, **values))
         else:
-            changed.append(participation)
-        participation.is_negotiator = clean["negotiator"]
-        participation.is_exhibitor = clean["exhibitor"]
+            kept.append(participation)
+            if _assign(participation, values, list(values)):
+                changed.append(participation)
     Participation.objects.bulk_create(new)
-    if changed:
-        Participation.objects.bulk_update(changed, ["is_negotiator", "is_exhibitor"])
-    return [p.pk for p in new + changed]
+    _update(Participation, changed, ["is_negotiator", "is_exhibitor"])
+    # Every touched application is judged again: the enterprise's country or fields may
+    # have changed even where the roles did not.
+    return [p.pk for p in new + kept]
 
 
 def _write_children(
@@ -211,18 +240,18 @@ def _write_children(
         new, changed = [], []
         for clean in batch:
             record = existing.get(known.get(clean["external_id"], 0))
+            values = {name: clean[name.removesuffix("_id")] for name in names}
+            values["participation_id"] = participation_of[clean["enterprise"]]
             if record is None:
-                record = model()
+                record = model(**values)
                 new.append((clean, record))
             else:
-                changed.append(record)
-            record.participation_id = participation_of[clean["enterprise"]]
+                touched.add(record.participation_id)  # the one it leaves, if it moves
+                if _assign(record, values, list(values)):
+                    changed.append(record)
             touched.add(record.participation_id)
-            for name in names:
-                setattr(record, name, clean[name.removesuffix("_id")])
         model.objects.bulk_create([record for _c, record in new])
-        if changed:
-            model.objects.bulk_update(changed, [*names, "participation_id"])
+        _update(model, changed, [*names, "participation_id"])
         ExternalId.objects.bulk_create(
             ExternalId(
                 edition=edition,
@@ -232,7 +261,7 @@ def _write_children(
             )
             for clean, record in new
         )
-        created, updated = created + len(new), updated + len(changed)
+        created, updated = created + len(new), updated + len(batch) - len(new)
         done += len(batch)
         report(done)
     return {"created": created, "updated": updated}, sorted(touched)
