@@ -74,8 +74,20 @@ def test_importing_the_same_file_again_updates_by_external_id():
     assert Enterprise.objects.count() == 2
     assert ExternalId.objects.filter(edition=edition).count() == 2
     assert Enterprise.objects.filter(name_en="Becker Engineering AG").count() == 1
-    job.refresh_from_db()
-    assert job.summary == {"created": 0, "updated": 2}
+    becker = Enterprise.objects.get(name_en="Becker Engineering AG")
+    assert [f.code for f in becker.fields.all()] == ["software"]
+    job = create_import(
+        edition=edition,
+        kind="enterprises",
+        filename="a.csv",
+        content=csv_bytes([ROWS[0], [*ROWS[2][:5], "animation"]]),
+        user=organiser,
+    )
+    start_commit(job=job, user=organiser)
+    dalian = Enterprise.objects.get(name_en="Dalian Software")
+    assert [f.code for f in dalian.fields.all()] == ["animation"]
+    assert [f.code for f in becker.fields.all()] == ["software"]
+    assert job.summary == {"created": 0, "updated": 1}
 
 
 def test_errors_and_warnings_are_reported_at_the_cell():

@@ -119,21 +119,22 @@ def commit_checked(
         raise CommitRefused(checked.errors)
     report = progress or (lambda done: None)
     with transaction.atomic():
+        enterprise_ids: list[int] = []
         if checked.kind == ImportKind.ENTERPRISES:
-            counts, participation_ids = _write_enterprises(checked, edition, report)
+            counts, participation_ids, enterprise_ids = _write_enterprises(checked, edition, report)
         elif checked.kind == ImportKind.RATES:
             counts, participation_ids = _write_rates(checked, edition, actor, report), []
         else:
             counts, participation_ids = _write_children(checked, edition, report)
         _refresh(participation_ids, edition)
-    if participation_ids:
-        transaction.on_commit(
-            lambda: descriptions_saved.send(
+        if participation_ids or enterprise_ids:
+            # Receivers read the primary keys only (matching queues the texts' embeddings
+            # for after the commit).
+            descriptions_saved.send(
                 sender=Participation,
-                participations=list(Participation.objects.filter(pk__in=participation_ids)),
-                enterprises=[],
+                participations=[Participation(pk=pk) for pk in participation_ids],
+                enterprises=[Enterprise(pk=pk) for pk in enterprise_ids],
             )
-        )
     return counts
 
 
@@ -150,12 +151,12 @@ def _external(edition: Edition, kind: str, keys: Iterable[str]) -> dict[str, int
 
 def _write_enterprises(
     checked: Checked, edition: Edition, report: Progress
-) -> tuple[dict[str, int], list[int]]:
+) -> tuple[dict[str, int], list[int], list[int]]:
     known = _external(edition, ImportKind.ENTERPRISES, (c["external_id"] for c in checked.clean))
     present = [f for f in ENTERPRISE_FIELDS if checked.clean[0].get(f) is not None]
     created = updated = done = 0
     participation_ids: list[int] = []
-    through = Enterprise.fields.through
+    enterprise_ids: list[int] = []
     for batch in _batches(checked.clean):
         existing = Enterprise.objects.in_bulk(
             [known[c["external_id"]] for c in batch if c["external_id"] in known]
@@ -183,44 +184,73 @@ def _write_enterprises(
             for clean, enterprise in new
         )
         if "fields" in batch[0]:
-            through.objects.filter(enterprise_id__in=list(existing)).delete()
-            through.objects.bulk_create(
-                through(enterprise_id=enterprise_of[c["external_id"]].pk, field_id=field_id)
-                for c in batch
-                for field_id in c["fields"] or []
-            )
-        participation_ids += _write_participations(batch, enterprise_of, edition)
+            changed += _write_fields(batch, enterprise_of, list(existing))
+        participation_ids += _write_participations(
+            batch, enterprise_of, edition, changed={e.pk for e in changed}
+        )
+        enterprise_ids += [e.pk for _c, e in new] + [e.pk for e in changed]
         created += len(new)
         done += len(batch)
         report(done)
-    return {"created": created, "updated": updated}, participation_ids
+    return {"created": created, "updated": updated}, participation_ids, enterprise_ids
+
+
+def _write_fields(
+    batch: Sequence[dict[str, Any]], enterprise_of: dict[str, Enterprise], existing: list[int]
+) -> list[Enterprise]:
+    """Set the enterprises' fields; the existing enterprises whose fields changed."""
+    through = Enterprise.fields.through
+    before: dict[int, set[int]] = {pk: set() for pk in existing}
+    for enterprise_id, field_id in through.objects.filter(enterprise_id__in=existing).values_list(
+        "enterprise_id", "field_id"
+    ):
+        before[enterprise_id].add(field_id)
+    rewrite = [
+        c for c in batch if before.get(enterprise_of[c["external_id"]].pk) != set(c["fields"])
+    ]
+    changed = [
+        enterprise_of[c["external_id"]]
+        for c in rewrite
+        if enterprise_of[c["external_id"]].pk in before
+    ]
+    through.objects.filter(enterprise_id__in=[e.pk for e in changed]).delete()
+    through.objects.bulk_create(
+        through(enterprise_id=enterprise_of[c["external_id"]].pk, field_id=field_id)
+        for c in rewrite
+        for field_id in c["fields"]
+    )
+    return changed
 
 
 def _write_participations(
-    batch: Sequence[dict[str, Any]], enterprise_of: dict[str, Enterprise], edition: Edition
+    batch: Sequence[dict[str, Any]],
+    enterprise_of: dict[str, Enterprise],
+    edition: Edition,
+    *,
+    changed: set[int],
 ) -> list[int]:
+    """Create or update the applications; those to judge again (new, or anything the rules
+    read changed: the enterprise or the roles)."""
     pks = [enterprise.pk for enterprise in enterprise_of.values()]
     existing = {
         p.enterprise_id: p
         for p in Participation.objects.filter(edition=edition, enterprise_id__in=pks)
     }
-    new, kept = [], []
-    changed: list[Participation] = []
+    new, rewritten, judge = [], [], []
     for clean in batch:
         enterprise = enterprise_of[clean["external_id"]]
         participation = existing.get(enterprise.pk)
         values = {"is_negotiator": clean["negotiator"], "is_exhibitor": clean["exhibitor"]}
         if participation is None:
             new.append(Participation(enterprise=enterprise, edition=edition, **values))
-        else:
-            kept.append(participation)
-            if _assign(participation, values, list(values)):
-                changed.append(participation)
+        elif _assign(participation, values, list(values)):
+            rewritten.append(participation)
+            judge.append(participation)
+        elif enterprise.pk in changed:
+            judge.append(participation)
     Participation.objects.bulk_create(new)
-    _update(Participation, changed, ["is_negotiator", "is_exhibitor"])
-    # Every touched application is judged again: the enterprise's country or fields may
-    # have changed even where the roles did not.
-    return [p.pk for p in new + kept]
+    _update(Participation, rewritten, ["is_negotiator", "is_exhibitor"])
+    return [p.pk for p in new + judge]
 
 
 def _write_children(
@@ -245,10 +275,14 @@ def _write_children(
             if record is None:
                 record = model(**values)
                 new.append((clean, record))
-            else:
+            elif record.participation_id != values["participation_id"] or _assign(
+                record, values, list(values)
+            ):
                 touched.add(record.participation_id)  # the one it leaves, if it moves
-                if _assign(record, values, list(values)):
-                    changed.append(record)
+                _assign(record, values, list(values))
+                changed.append(record)
+            else:
+                continue  # unchanged: its application needs no new judgement
             touched.add(record.participation_id)
         model.objects.bulk_create([record for _c, record in new])
         _update(model, changed, [*names, "participation_id"])
