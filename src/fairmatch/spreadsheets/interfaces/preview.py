@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from fairmatch.spreadsheets.models import ImportJob
 
 TRANSLATED_PARAMS = ("column", "closest")  # parameters that are themselves msgids
+LISTED = 50  # cell problems also listed as text above the table (narrow screens, readers)
 
 
 def message(text: str, params: dict[str, Any]) -> str:
@@ -40,6 +41,16 @@ def preview_table(job: ImportJob) -> dict[str, Any]:
             row_issues.setdefault(issue["row"], []).append(shown)
         else:
             at_cell.setdefault((issue["row"], index), []).append(shown)
+    listed = [
+        {
+            "line": issue["row"],
+            "column": columns[position[issue["column"]]]["header"],
+            "level": issue["level"],
+            "text": message(issue["text"], issue["params"]),
+        }
+        for issue in preview.get("issues", [])
+        if issue["row"] > 1 and issue["column"] in position
+    ]
     rows = []
     for row in preview.get("rows", []):
         cells = []
@@ -57,6 +68,8 @@ def preview_table(job: ImportJob) -> dict[str, Any]:
         "columns": columns,
         "file_issues": file_issues,
         "rows": rows,
+        "listed": listed[:LISTED],
+        "more_listed": max(0, len(listed) - LISTED),
         "counts": preview.get("counts", {}),
         "encoding": preview.get("encoding", ""),
     }
