@@ -117,12 +117,7 @@ def commit(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         found = start_commit(job=found, user=request.user)
     except ImportRefused as error:
         messages.error(request, str(error))
-    else:
-        if found.status == "committed":
-            messages.success(
-                request,
-                _("Imported: %(created)s added, %(updated)s updated.") % found.summary,
-            )
+    # The job's page says what was imported (or why not).
     return redirect("spreadsheets:job", edition=found.edition.slug, pk=found.pk)
 
 
