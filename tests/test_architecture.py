@@ -27,6 +27,7 @@ APP_LADDER = (
     "onsite",
     "outcomes",
     "reports",
+    "spreadsheets",
     "web",
     "demo",
 )

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "fairmatch.onsite",
     "fairmatch.outcomes",
     "fairmatch.reports",
+    "fairmatch.spreadsheets",
     "fairmatch.web",
     "fairmatch.demo",
     # After the project's apps, so that their templates override allauth's.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organiser/<slug:edition>/schedule/", include("fairmatch.scheduling.urls_organiser")),
     path("organiser/<slug:edition>/onsite/", include("fairmatch.onsite.urls_organiser")),
     path("organiser/<slug:edition>/outcomes/", include("fairmatch.outcomes.urls_organiser")),
+    path("organiser/<slug:edition>/sheets/", include("fairmatch.spreadsheets.urls")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),

@@ -304,6 +304,20 @@ TABLE: dict[str, Entry] = {
     "onsite_admin:press_decide": Entry(
         ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("press")
     ),
+    # --- spreadsheets: the organiser's imports and exports ---
+    "spreadsheets:import": Entry(ORGANISER, fill=EDITION),
+    # An empty form: refused as a bad request.
+    "spreadsheets:upload": Entry(
+        ORGANISER_POST_ONLY, post={**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION
+    ),
+    "spreadsheets:job": Entry(ORGANISER_OBJECT, fill=edition_object("import")),
+    # The file of the fixture has no row: nothing to import, back to its page.
+    "spreadsheets:commit": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("import")
+    ),
+    "spreadsheets:template": Entry(ORGANISER, fill=edition_and(kind="enterprises", fmt="xlsx")),
+    "spreadsheets:export": Entry(ORGANISER, fill=EDITION),
+    "spreadsheets:download": Entry(ORGANISER, fill=edition_and(slug="applications", fmt="csv")),
     # --- onsite: participants, exhibitors, press ---
     "onsite:my_day": Entry(PARTICIPANT, fill=EDITION),
     "onsite:mark": Entry(

@@ -51,6 +51,7 @@ from fairmatch.scheduling.models import (
     Slot,
     Unavailability,
 )
+from fairmatch.spreadsheets.models import ImportJob
 from tests.factories import (
     CapabilityFactory,
     CooperationKindFactory,
@@ -218,6 +219,14 @@ def _onsite_objects(world: World, edition: Edition, owner: str, organiser: User)
     )
     world.objects["print", owner] = BadgePrint.objects.create(
         edition=edition, layout="card", created_by=organiser
+    )
+    world.objects["import", owner] = ImportJob.objects.create(
+        edition=edition,
+        kind="rates",
+        filename="rates.csv",
+        content=b"Currency,Units per US dollar\n",
+        status="previewed",
+        created_by=organiser,
     )
 
 

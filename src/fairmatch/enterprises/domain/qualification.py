@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, F, QuerySet, Value, When
 from django.utils.functional import Promise
 from django.utils.translation import override
 
@@ -184,7 +184,18 @@ def refresh_rule_results(
         ]
     RuleResult.objects.filter(participation__in=participations).delete()
     RuleResult.objects.bulk_create(results)
-    Participation.objects.bulk_update(participations, ["rule_outcome"])
+    # One UPDATE, one branch per outcome (bulk_update builds one branch per row: slow for
+    # the thousands of rows an import touches).
+    by_outcome: dict[str, list[int]] = {}
+    for participation in participations:
+        by_outcome.setdefault(participation.rule_outcome, []).append(participation.pk)
+    if by_outcome:
+        Participation.objects.filter(pk__in=[p.pk for p in participations]).update(
+            rule_outcome=Case(
+                *[When(pk__in=pks, then=Value(outcome)) for outcome, pks in by_outcome.items()],
+                default=F("rule_outcome"),
+            )
+        )
     return {(result.participation.pk, result.rule.pk): result.outcome for result in results}
 
 

@@ -1,0 +1,3 @@
+from fairmatch.spreadsheets.models.imports import ExternalId, ImportJob, ImportKind, ImportStatus
+
+__all__ = ["ExternalId", "ImportJob", "ImportKind", "ImportStatus"]
