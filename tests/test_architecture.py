@@ -26,6 +26,7 @@ APP_LADDER = (
     "scheduling",
     "onsite",
     "reports",
+    "api",
     "web",
     "demo",
 )

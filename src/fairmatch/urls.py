@@ -2,12 +2,16 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from fairmatch.api.views.api import api
+
 # The admin logs in through the site's login (rate limits, verification, second factor).
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("fairmatch.web.urls")),
     path("accounts/", include("fairmatch.accounts.urls")),
+    path("", include("fairmatch.api.urls")),
+    path("api/v1/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("fairmatch.enterprises.urls")),
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
@@ -15,6 +19,7 @@ urlpatterns = [
     path("organiser/<slug:edition>/matching/", include("fairmatch.matching.urls_organiser")),
     path("organiser/<slug:edition>/schedule/", include("fairmatch.scheduling.urls_organiser")),
     path("organiser/<slug:edition>/onsite/", include("fairmatch.onsite.urls_organiser")),
+    path("organiser/<slug:edition>/webhooks/", include("fairmatch.api.urls_organiser")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),
