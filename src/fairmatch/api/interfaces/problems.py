@@ -52,6 +52,9 @@ def problem_response(
 
 
 def _field(location: tuple[Any, ...]) -> str:
+    """``body.priority``: ninja names the body's parameter too (``body.body.priority``)."""
+    if len(location) >= 3 and location[0] == "body":
+        location = (location[0], *location[2:])
     return ".".join(str(part) for part in location)
 
 
