@@ -22,7 +22,7 @@ class Receiver:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (the http.server's name)
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 outer.received.append((dict(self.headers), body))
                 self.send_response(outer.status)
@@ -66,9 +66,7 @@ def test_a_decision_is_delivered_signed(api_world, receiver):
     delivery = WebhookDelivery.objects.get()
     assert delivery.state == DeliveryState.DELIVERED
     [(headers, body)] = hook.received
-    assert webhooks.verify(
-        secret=endpoint.secret, header=headers["Fairmatch-Signature"], body=body
-    )
+    assert webhooks.verify(secret=endpoint.secret, header=headers["Fairmatch-Signature"], body=body)
     assert not webhooks.verify(secret="wrong", header=headers["Fairmatch-Signature"], body=body)
     payload = json.loads(body)
     assert (payload["event"], payload["data"]["to_state"]) == (

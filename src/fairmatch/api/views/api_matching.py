@@ -3,7 +3,7 @@
 
 from django.db.models import Q
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from fairmatch.api.domain.access import (
     agenda_participation_of,
@@ -163,7 +163,7 @@ def send_meeting_request(request: HttpRequest, edition: str, body: MeetingReques
         )
     except meeting_requests.RequestError as error:
         raise ApiProblem(409, str(error)) from error
-    return 201, meeting_request_out(sent)
+    return Status(201, meeting_request_out(sent))
 
 
 def _answer(request: HttpRequest, edition: str, pk: int, action: str, reason: str) -> dict:
