@@ -77,9 +77,16 @@ def test_an_invalid_field_is_named(api_world):
     assert [error["field"] for error in answer.json()["errors"]] == ["body.priority"]
 
 
-def test_a_bad_cursor_is_a_400_naming_the_cursor(api_world):
-    answer = api_world.client("organiser").get(f"{BASE}/participations", {"cursor": "!!"})
+def test_a_cursor_this_api_never_gave_is_a_400_naming_the_cursor(api_world):
+    client = api_world.client("organiser")
+    answer = client.get(f"{BASE}/participations", {"cursor": "zz"})
     assert (answer.status_code, answer.json()["errors"][0]["field"]) == (400, "query.cursor")
+    malformed = client.get(f"{BASE}/participations", {"cursor": "!!", "limit": 0})
+    assert malformed.status_code == 422
+    assert [error["field"] for error in malformed.json()["errors"]] == [
+        "query.cursor",
+        "query.limit",
+    ]
 
 
 def test_the_rate_limit_answers_429_with_retry_after(api_world, settings):

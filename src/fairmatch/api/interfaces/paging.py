@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
-from ninja import Schema
+from ninja import Field, Schema
 
 from fairmatch.api.interfaces.problems import ApiProblem
 
@@ -51,10 +51,7 @@ def page(
 class PageQuery(Schema):
     """``cursor`` (from the previous page's ``next``) and ``limit`` (1 to 200)."""
 
-    cursor: str | None = None
-    limit: int = DEFAULT_LIMIT
-
-    def checked_limit(self) -> int:
-        if not 1 <= self.limit <= MAX_LIMIT:
-            raise ApiProblem(422, f"limit must be between 1 and {MAX_LIMIT}.", field="query.limit")
-        return self.limit
+    cursor: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{1,40}$", description="the previous page's next"
+    )
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)

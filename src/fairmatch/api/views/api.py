@@ -68,7 +68,7 @@ def list_editions(request: HttpRequest, paging: Query[PageQuery]) -> dict:
     only = visible_editions(principal(request))
     if only is not None:
         editions = editions.filter(pk__in=only)
-    return page(editions, cursor=paging.cursor, limit=paging.checked_limit(), render=edition_out)
+    return page(editions, cursor=paging.cursor, limit=paging.limit, render=edition_out)
 
 
 @api.get(
@@ -125,9 +125,7 @@ def list_participations(request: HttpRequest, edition: str, filters: Query[Parti
         rows = rows.filter(
             pk__in=Participation.objects.filter(review.field_condition(filters.field)).values("pk")
         )
-    return page(
-        rows, cursor=filters.cursor, limit=filters.checked_limit(), render=participation_out
-    )
+    return page(rows, cursor=filters.cursor, limit=filters.limit, render=participation_out)
 
 
 def _participation(request: HttpRequest, edition: str, pk: int) -> Participation:

@@ -71,7 +71,7 @@ def list_directory(request: HttpRequest, edition: str, query: Query[DirectoryQue
     return page(
         rows,
         cursor=query.cursor,
-        limit=query.checked_limit(),
+        limit=query.limit,
         render=lambda row: {
             "participation": row.pk,
             "enterprise": enterprise_out(row.enterprise),
@@ -130,7 +130,7 @@ def list_meeting_requests(request: HttpRequest, edition: str, query: Query[Reque
         rows = rows.filter(Q(requester=viewer) | Q(recipient=viewer))
     if query.state:
         rows = rows.filter(state=query.state)
-    return page(rows, cursor=query.cursor, limit=query.checked_limit(), render=meeting_request_out)
+    return page(rows, cursor=query.cursor, limit=query.limit, render=meeting_request_out)
 
 
 @router.post(
@@ -218,7 +218,7 @@ def get_schedule(request: HttpRequest, edition: str, query: Query[PageQuery]) ->
     found = page(
         entries,
         cursor=query.cursor,
-        limit=query.checked_limit(),
+        limit=query.limit,
         render=lambda entry: {
             "meeting": entry.meeting_id,
             "starts_at": entry.starts_at,
@@ -276,7 +276,7 @@ def list_check_ins(request: HttpRequest, edition: str, query: Query[PageQuery]) 
     return page(
         rows,
         cursor=query.cursor,
-        limit=query.checked_limit(),
+        limit=query.limit,
         render=lambda row: {
             "id": row.pk,
             "participation": row.badge.delegate.participation_id,
