@@ -33,15 +33,24 @@ def decode_cursor(cursor: str) -> int:
 
 
 def page(
-    queryset: QuerySet[M], *, cursor: str | None, limit: int, render: Callable[[M], Any]
+    queryset: QuerySet[M],
+    *,
+    cursor: str | None,
+    limit: int,
+    render: Callable[[M], Any],
+    before_render: Callable[[list[M]], None] | None = None,
 ) -> dict[str, Any]:
-    """One page of ``queryset`` after ``cursor``, in primary-key order, and the next cursor."""
+    """One page of ``queryset`` after ``cursor``, in primary-key order, and the next cursor.
+
+    ``before_render`` loads what the page's rows show in one query for all of them."""
     ordered = queryset.order_by("pk")
     if cursor:
         ordered = ordered.filter(pk__gt=decode_cursor(cursor))
     rows = list(ordered[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
+    if before_render is not None:
+        before_render(rows)
     return {
         "items": [render(row) for row in rows],
         "next": encode_cursor(rows[-1].pk) if more and rows else None,

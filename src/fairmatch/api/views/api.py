@@ -14,7 +14,7 @@ from fairmatch.api.interfaces import problems
 from fairmatch.api.interfaces.auth import SessionPrincipal, TokenAuth
 from fairmatch.api.interfaces.paging import PageQuery, page
 from fairmatch.api.interfaces.problems import ApiProblem
-from fairmatch.api.interfaces.render import edition_out, participation_out
+from fairmatch.api.interfaces.render import edition_out, field_codes, participation_out
 from fairmatch.api.interfaces.schemas import (
     STATES,
     EditionOut,
@@ -92,10 +92,26 @@ def get_figures(request: HttpRequest, edition: str) -> dict:
 
 
 def _participations(edition: Edition):  # type: ignore[no-untyped-def]
+    """The edition's participations with what a row shows, and nothing more (no JSON of
+    reviewed facts, no descriptions). The enterprises' fields are read per page."""
     return (
         Participation.objects.filter(edition=edition)
-        .select_related("enterprise", "edition")
-        .prefetch_related("enterprise__fields")
+        .select_related("enterprise")
+        .only(
+            "id",
+            "edition_id",
+            "state",
+            "is_negotiator",
+            "is_exhibitor",
+            "rule_outcome",
+            "submitted_at",
+            "updated_at",
+            "enterprise__id",
+            "enterprise__name_original",
+            "enterprise__name_en",
+            "enterprise__country",
+            "enterprise__kind",
+        )
     )
 
 
@@ -125,11 +141,23 @@ def list_participations(request: HttpRequest, edition: str, filters: Query[Parti
         rows = rows.filter(
             pk__in=Participation.objects.filter(review.field_condition(filters.field)).values("pk")
         )
-    return page(rows, cursor=filters.cursor, limit=filters.limit, render=participation_out)
+    codes: dict[int, list[str]] = {}
+    return page(
+        rows,
+        cursor=filters.cursor,
+        limit=filters.limit,
+        before_render=lambda found: codes.update(field_codes({row.enterprise_id for row in found})),
+        render=lambda row: participation_out(
+            row, edition=edition_obj, fields=codes[row.enterprise_id]
+        ),
+    )
 
 
 def _participation(request: HttpRequest, edition: str, pk: int) -> Participation:
-    found = _participations(edition_for(request, edition)).filter(pk=pk).first()
+    edition_obj = edition_for(request, edition)
+    found = _participations(edition_obj).filter(pk=pk).first()
+    if found is not None:
+        found.edition = edition_obj
     if found is None or not may_read_participation(principal(request), found):
         raise ApiProblem(404, "No such participation.", field="path.pk")
     return found
@@ -142,7 +170,9 @@ def _participation(request: HttpRequest, edition: str, pk: int) -> Participation
     summary="One participation",
 )
 def get_participation(request: HttpRequest, edition: str, pk: int) -> dict:
-    return participation_out(_participation(request, edition, pk))
+    found = _participation(request, edition, pk)
+    codes = field_codes({found.enterprise_id})[found.enterprise_id]
+    return participation_out(found, edition=found.edition, fields=codes)
 
 
 @api.get(
@@ -182,7 +212,9 @@ def transition_participation(
         review.decide(participation=found, target=body.target, user=who.user, note=body.note)
     except workflow.TransitionError as error:
         raise ApiProblem(409, str(error), field="body.target") from error
-    return participation_out(_participation(request, edition, pk))
+    found = _participation(request, edition, pk)
+    codes = field_codes({found.enterprise_id})[found.enterprise_id]
+    return participation_out(found, edition=found.edition, fields=codes)
 
 
 api.add_router("", api_matching.router)
