@@ -118,3 +118,15 @@ def test_an_unchanged_read_answers_not_modified(api_world):
     api_world.buyer.save()
     changed = client.get(f"{BASE}/participations", headers={"If-None-Match": first["ETag"]})
     assert changed.status_code == 200
+
+
+def test_a_member_confirms_its_own_admission_but_cannot_admit_itself(api_world):
+    client = api_world.client("buyer")
+    url = f"{BASE}/participations/{api_world.buyer.pk}/transitions"
+    refused = client.post(url, {"target": "rejected"})
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == "An application that is qualified cannot become rejected."
+    answer = client.post(url, {"target": "confirmed"})
+    assert (answer.status_code, answer.json()["state"]) == (200, "confirmed")
+    # The applicant's own moves are recorded as state changes, not audited.
+    assert AuditEntry.objects.filter(action__startswith="participation.").count() == 0

@@ -151,3 +151,19 @@ def test_every_event_has_a_signal_and_a_label():
         "meeting_request.accepted",
         "schedule.published",
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_published_schedule_is_delivered(api_world, receiver):
+    from fairmatch.scheduling.domain.releases import schedule_published
+    from fairmatch.scheduling.models import Release
+
+    hook = receiver(200)
+    organiser = OrganiserFactory()
+    webhooks.register_endpoint(
+        edition=api_world.edition, url=hook.url, events=["schedule.published"], user=organiser
+    )
+    release = Release.objects.create(edition=api_world.edition, number=1, name="final")
+    schedule_published.send(sender=Release, release=release)
+    [(_headers, body)] = hook.received
+    assert json.loads(body)["data"]["name"] == "final"
