@@ -70,3 +70,20 @@ def test_the_organiser_registers_a_webhook_and_replays_a_delivery(client, db, se
     answer = client.post(f"/organiser/soc-2027/webhooks/deliveries/{delivery.pk}/replay/")
     assert answer.status_code == 302
     assert AuditEntry.objects.filter(action="webhook.replay").count() == 1
+
+
+def test_deleting_a_webhook_is_audited(client, db):
+    from fairmatch.api.domain.webhooks import register_endpoint
+
+    organiser = OrganiserFactory()
+    edition = EditionFactory(slug="soc-2027")
+    endpoint = register_endpoint(
+        edition=edition,
+        url="https://hooks.example/in",
+        events=["schedule.published"],
+        user=organiser,
+    )
+    client.force_login(organiser)
+    client.post(f"/organiser/soc-2027/webhooks/{endpoint.pk}/delete/")
+    assert WebhookEndpoint.objects.count() == 0
+    assert AuditEntry.objects.get(action="webhook.delete").note == "https://hooks.example/in"

@@ -146,6 +146,14 @@ def register_endpoint(
     return endpoint
 
 
+def delete_endpoint(*, endpoint: WebhookEndpoint, user: Any) -> None:
+    """The organiser removes the URL (and its deliveries' log); audited."""
+    from fairmatch.core.domain.audit import record_action
+
+    record_action(actor=user, action="webhook.delete", target=endpoint, note=endpoint.url)
+    endpoint.delete()
+
+
 def emit(*, edition_id: int, event: str, data: dict[str, Any]) -> list[WebhookDelivery]:
     """One delivery per active endpoint of the edition that listens to ``event``; each is
     queued for the worker after the surrounding transaction commits."""

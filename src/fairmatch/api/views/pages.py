@@ -97,7 +97,7 @@ def webhook_list(request: HttpRequest, edition: str) -> HttpResponse:
 @require_POST
 def webhook_delete(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(WebhookEndpoint, edition__slug=edition, pk=pk)
-    endpoint.delete()
+    webhooks.delete_endpoint(endpoint=endpoint, user=request.user)
     messages.success(request, _("The webhook is deleted."))
     return redirect("webhooks:list", edition)
 
