@@ -28,6 +28,7 @@ APP_LADDER = (
     "outcomes",
     "reports",
     "spreadsheets",
+    "api",
     "web",
     "demo",
 )

@@ -18,6 +18,7 @@
 | FAIRMATCH_CACHE              | locmem (or database, redis, a path)  |
 | FAIRMATCH_CACHE_LOCATION     | the backend's (table, redis URL)     |
 | FAIRMATCH_TRUSTED_PROXY_COUNT| 0 (reverse proxies before the site)  |
+| FAIRMATCH_API_RATE_LIMIT     | 600/60 (API requests per token per seconds) |
 
 HTTPS and browser security (``FAIRMATCH_HTTPS`` turns the HTTPS settings on together; each
 can still be set alone; local use over http://127.0.0.1 needs them off):
@@ -107,6 +108,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # its vendored Swagger UI (static files), never the CDN
     "fairmatch.core",
     "fairmatch.accounts",
     "fairmatch.conference",
@@ -117,6 +119,7 @@ INSTALLED_APPS = [
     "fairmatch.outcomes",
     "fairmatch.reports",
     "fairmatch.spreadsheets",
+    "fairmatch.api",
     "fairmatch.web",
     "fairmatch.demo",
     # After the project's apps, so that their templates override allauth's.
@@ -260,6 +263,10 @@ CACHES = {
         "LOCATION": env_str("FAIRMATCH_CACHE_LOCATION", _CACHE_DEFAULT_LOCATIONS.get(_cache, "")),
     }
 }
+
+# The REST API's limit per token (per user for the session): requests/seconds, counted in
+# the cache like the login limits (use a shared cache with several web processes).
+FAIRMATCH_API_RATE_LIMIT = env_str("FAIRMATCH_API_RATE_LIMIT", "600/60")
 
 LANGUAGE_CODE = "en"
 # Each language is named in itself, as readers look for their own (the switcher, sign-up).

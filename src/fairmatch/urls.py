@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from fairmatch.accounts.views.language import set_language
+from fairmatch.api.views.api import api
 
 # The admin logs in through the site's login (rate limits, verification, second factor).
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -10,6 +11,8 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", include("fairmatch.web.urls")),
     path("accounts/", include("fairmatch.accounts.urls")),
+    path("", include("fairmatch.api.urls")),
+    path("api/v1/", api.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("fairmatch.enterprises.urls")),
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
@@ -19,6 +22,7 @@ urlpatterns = [
     path("organiser/<slug:edition>/onsite/", include("fairmatch.onsite.urls_organiser")),
     path("organiser/<slug:edition>/outcomes/", include("fairmatch.outcomes.urls_organiser")),
     path("organiser/<slug:edition>/sheets/", include("fairmatch.spreadsheets.urls")),
+    path("organiser/<slug:edition>/webhooks/", include("fairmatch.api.urls_organiser")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),
     path("confirm/", include("fairmatch.enterprises.urls_confirmation")),
     path("e/<slug:edition>/", include("fairmatch.matching.urls")),

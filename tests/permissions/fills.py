@@ -209,3 +209,29 @@ FOLLOW_UP = Fill(
     ("pending", "unknown"),
     lambda w, r, v: {"token": w.follow_up_token if v == "pending" else "no-such-token"},
 )
+
+
+# The API's participation: the role's own (the buyer's where it has none), C's, or D's of
+# the previous edition, always through the current edition's address.
+API_PARTICIPATION = Fill(
+    (OWN, OTHER_ENTERPRISE, OTHER_EDITION),
+    lambda w, r, v: {"edition": w.current.slug, "pk": _party(w, r, v).participation.pk},
+)
+
+
+def api_request() -> Fill:
+    """A meeting request to answer through the API: the one sent to the role (the buyer's
+    where the role received none), G's to C, or one of the previous edition."""
+    answer = answer_request("")
+
+    def kwargs(world: World, role: str, variant: str) -> dict[str, Any]:
+        found = answer.kwargs(world, role, variant)
+        return {"edition": found["edition"], "pk": found["pk"]}
+
+    return Fill(answer.variants, kwargs)
+
+
+# Another organiser's API token.
+COLLEAGUES_TOKEN = Fill(
+    ("other_user",), lambda w, r, v: {"pk": w.objects["api_token", "colleague"].pk}
+)

@@ -37,6 +37,7 @@ from tests.permissions.outcomes import (
     NOT_FOUND,
     OK,
     REAUTH,
+    UNAUTHORIZED,
     Expect,
 )
 from tests.permissions.walk import Route
@@ -99,6 +100,31 @@ EXHIBITOR_ONLY: Expect = {
     "*": FORBIDDEN,
     "exhibitor@other_edition": FORBIDDEN,
 }
+
+# The REST API, asked with the site's session (tokens: tests/api/test_isolation.py): no
+# credentials answer 401; the same decisions as the pages, answered 403 or 404.
+API_ANYONE: Expect = {"anonymous": UNAUTHORIZED, "*": OK}
+API_ORGANISER: Expect = {"anonymous": UNAUTHORIZED, "staff": OK, "*": FORBIDDEN}
+API_MEMBER: Expect = {"anonymous": UNAUTHORIZED, "staff": OK, "members": OK, "*": FORBIDDEN}
+API_LISTED: Expect = {
+    "anonymous": UNAUTHORIZED,
+    "staff": OK,
+    "members": OK,
+    "*": FORBIDDEN,
+    "members@other_edition": FORBIDDEN,
+}
+API_PARTICIPANT: Expect = {**API_LISTED, "staff": FORBIDDEN}
+API_PARTICIPATION: Expect = {
+    "anonymous": UNAUTHORIZED,
+    "staff": OK,
+    "staff@other_edition": NOT_FOUND,
+    "members@own": OK,
+    "*": NOT_FOUND,
+}
+# A JSON endpoint asked with a form (as the matrix posts): the body is refused, after the
+# credentials are checked and before anything else.
+API_WRITE: Expect = {"anonymous": UNAUTHORIZED, "*": BAD_REQUEST}
+API_POST_ONLY: Expect = {"*": NOT_ALLOWED}
 
 TABLE: dict[str, Entry] = {
     # --- web, i18n ---
@@ -378,6 +404,46 @@ TABLE: dict[str, Entry] = {
     "outcomes_admin:overview": Entry(ORGANISER, fill=EDITION),
     "outcomes_admin:ceremony": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     "outcomes_admin:start_follow_up": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    # --- API tokens (the account's) and webhooks (the organiser's) ---
+    "api_pages:tokens": Entry(
+        {"anonymous": LOGIN, "staff": OK, "members": OK, "*": FORBIDDEN},
+        post={"anonymous": LOGIN, "staff": OK, "members": OK, "*": FORBIDDEN},
+    ),
+    "api_pages:revoke": Entry(
+        LOGGED_IN_POST_ONLY, post={"anonymous": LOGIN, "*": NOT_FOUND}, fill=fills.COLLEAGUES_TOKEN
+    ),
+    "webhooks:list": Entry(ORGANISER, post=ORGANISER, fill=EDITION),
+    "webhooks:delete": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("webhook")
+    ),
+    "webhooks:replay": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("delivery")
+    ),
+    # --- REST API ---
+    # ninja's root page answers only with DEBUG on; the docs are at api/v1/docs.
+    "api:api-root": Entry({"*": NOT_FOUND}),
+    "api:openapi-json": Entry(PUBLIC),
+    "api:openapi-view": Entry(PUBLIC),
+    "api:list_editions": Entry(API_ANYONE),
+    "api:get_edition": Entry(API_ANYONE, fill=EDITION),
+    "api:get_figures": Entry(API_ORGANISER, fill=EDITION),
+    "api:list_participations": Entry(API_MEMBER, fill=EDITION),
+    "api:get_participation": Entry(API_PARTICIPATION, fill=fills.API_PARTICIPATION),
+    "api:list_rule_results": Entry(
+        {**API_ORGANISER, "staff@other_edition": NOT_FOUND}, fill=fills.API_PARTICIPATION
+    ),
+    "api:transition_participation": Entry(
+        API_POST_ONLY, post=API_WRITE, fill=fills.API_PARTICIPATION
+    ),
+    "api:list_directory": Entry(API_LISTED, fill=EDITION),
+    "api:list_recommendations": Entry(API_PARTICIPANT, fill=EDITION),
+    "api:list_meeting_requests": Entry(API_LISTED, fill=EDITION),
+    "api:send_meeting_request": Entry(API_LISTED, post=API_WRITE, fill=EDITION),
+    "api:accept_meeting_request": Entry(API_POST_ONLY, post=API_WRITE, fill=fills.api_request()),
+    "api:decline_meeting_request": Entry(API_POST_ONLY, post=API_WRITE, fill=fills.api_request()),
+    "api:get_schedule": Entry(API_ORGANISER, fill=EDITION),
+    "api:get_agenda": Entry(API_PARTICIPANT, fill=EDITION),
+    "api:list_check_ins": Entry(API_ORGANISER, fill=EDITION),
 }
 
 # --- The admin (Django's): one rule for the group, exceptions by name ------------------------

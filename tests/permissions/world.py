@@ -230,6 +230,23 @@ def _onsite_objects(world: World, edition: Edition, owner: str, organiser: User)
     )
 
 
+def _api_objects(world: World, edition: Edition, owner: str, organiser: User) -> None:
+    """The API's objects of one edition: a webhook and one of its deliveries."""
+    from fairmatch.api.models import WebhookDelivery, WebhookEndpoint
+
+    endpoint = WebhookEndpoint.objects.create(
+        edition=edition,
+        url="https://hooks.example/fairmatch",
+        events=["schedule.published"],
+        secret="s" * 64,
+        created_by=organiser,
+    )
+    world.objects["webhook", owner] = endpoint
+    world.objects["delivery", owner] = WebhookDelivery.objects.create(
+        endpoint=endpoint, event="schedule.published", payload={"event": "schedule.published"}
+    )
+
+
 def build_world() -> World:
     previous = EditionFactory(
         slug="previous-edition",
@@ -287,6 +304,8 @@ def build_world() -> World:
     _edition_objects(world, previous, OTHER_EDITION, organiser)
     _onsite_objects(world, current, OWN, organiser)
     _onsite_objects(world, previous, OTHER_EDITION, organiser)
+    _api_objects(world, current, OWN, organiser)
+    _api_objects(world, previous, OTHER_EDITION, organiser)
     # Exhibitor E's lead (C's badge) and one of another exhibitor (G's, of A's badge).
     g = p["G"].participation
     g.is_exhibitor = True
@@ -323,6 +342,11 @@ def build_world() -> World:
         type=Authenticator.Type.WEBAUTHN,
         data={"name": "Colleague's key", "credential": {}},
     )
+    from fairmatch.api.domain.tokens import issue_token
+
+    world.objects["api_token", "colleague"] = issue_token(
+        user=colleague, name="Colleague's token", edition=current
+    ).token
     world.objects["content_type", "edition"] = ContentType.objects.get_for_model(Edition)
     # A row for each admin page that names one (a missing row redirects before any check).
     Group.objects.create(name="Programme committee")

@@ -7,6 +7,7 @@ schedule, the tables or the enterprises as they are now.
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -89,6 +90,18 @@ def _item(entry: ReleaseEntry, *, participation_id: int, zone: ZoneInfo) -> Agen
 
 def _in_order(items: list[AgendaItem]) -> list[AgendaItem]:
     return sorted(items, key=lambda item: (item.starts_at, item.table_number or 0))
+
+
+def own_participation(*, user: Any, edition: Edition) -> Participation | None:
+    """The user's enterprise's participation in the edition, whose agenda it may read (the
+    one decision for the agenda page, its PDF and the API)."""
+    if not user.is_authenticated or user.enterprise_id is None:
+        return None
+    return (
+        Participation.objects.select_related("enterprise", "edition")
+        .filter(edition=edition, enterprise_id=user.enterprise_id)
+        .first()
+    )
 
 
 def agenda_for(*, participation: Participation, release: Release | None = None) -> Agenda:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -31,6 +32,8 @@ from fairmatch.scheduling.models import (
     ReleaseEntry,
     Slot,
 )
+
+schedule_published = Signal()  # sender=Release, release (after commit)
 
 
 class PublishError(Exception):
@@ -208,7 +211,8 @@ def publish(*, edition: Edition, name: str, user: Any, public_note: str = "") ->
     """Release the working schedule under a name; tell only the participants it changed for.
 
     Side effects, in order: the release and its frozen rows (``ReleaseEntry``) are
-    written, the publication is audited, and after commit the release mail is queued.
+    written, the publication is audited, and after commit the release mail is queued and
+    ``schedule_published`` is sent (webhooks).
     """
     lock_working_schedule(edition.pk)
     if run_in_progress(edition):
@@ -234,6 +238,7 @@ def publish(*, edition: Edition, name: str, user: Any, public_note: str = "") ->
     ReleaseEntry.objects.bulk_create(entries)
     record_action(actor=user, action="schedule.publish", target=release, data=changes.as_json())
     transaction.on_commit(lambda: release_mail.enqueue(release.pk))
+    transaction.on_commit(lambda: schedule_published.send(sender=Release, release=release))
     return release
 
 

@@ -22,6 +22,7 @@ from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.agendas import (
     AgendaItem,
     agenda_for,
+    own_participation,
     print_out,
 )
 from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
@@ -46,11 +47,7 @@ def _private(response: HttpResponse, *, max_age: int = 0) -> HttpResponse:
 
 
 def _own_participation(request: HttpRequest, edition: Edition) -> Participation:
-    participation = (
-        Participation.objects.select_related("enterprise", "edition")
-        .filter(edition=edition, enterprise_id=request.user.enterprise_id)
-        .first()
-    )
+    participation = own_participation(user=request.user, edition=edition)
     if participation is None:
         raise PermissionDenied
     return participation

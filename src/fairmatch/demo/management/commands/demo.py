@@ -1,12 +1,16 @@
 """``fairmatch demo [--seed N] [--no-serve] [--port 8000] [--force]``."""
 
+import datetime
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from fairmatch.accounts.models import User
+from fairmatch.api.domain.tokens import issue_token
+from fairmatch.api.models import TokenScope
 from fairmatch.core.interfaces import arguments
 from fairmatch.demo.embeddings import SHIPPED, save_vectors
 from fairmatch.demo.generator import (
@@ -118,8 +122,29 @@ class Command(BaseCommand):
             f"{outcomes.current_confirmed} confirmed; one press snapshot "
             f"({outcomes.seconds:.1f} s)\n"
         )
+        self._print_api_token(result, port=options["port"])
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)
+
+    def _print_api_token(self, result: DemoResult, *, port: int) -> None:
+        """A read-write API token of the demo organiser for the current edition (30 days)."""
+        edition = result.current_edition
+        issued = issue_token(
+            user=User.objects.get(email=ORGANISER_EMAIL),
+            name="Demo",
+            scope=TokenScope.READ_WRITE,
+            edition=edition,
+            expires_at=timezone.now() + datetime.timedelta(days=30),
+        )
+        base = f"http://127.0.0.1:{port}/api/v1"
+        self.stdout.write(self.style.MIGRATE_HEADING("REST API"))
+        self.stdout.write(
+            f"  docs: {base}/docs   schema: {base}/openapi.json\n"
+            f"  the organiser's token for {edition.slug} (read-write, 30 days):\n"
+            f"    {issued.plain}\n"
+            f'  curl -H "Authorization: Bearer {issued.plain}" '
+            f"{base}/editions/{edition.slug}/participations?limit=5\n"
+        )
 
     @staticmethod
     def _growth(figures: Figures) -> str:
