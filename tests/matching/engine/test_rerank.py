@@ -20,7 +20,7 @@ from fairmatch.matching.engine import (
 )
 from fairmatch.matching.engine.embedders import MODELS
 from fairmatch.matching.engine.model import TEXT
-from fairmatch.matching.engine.rerank import NotIncremental, rerank, rescore
+from fairmatch.matching.engine.rerank import NotIncremental, edition_idf, rerank, rescore
 from fairmatch.matching.engine.scoring import best_demands, demand_components
 
 FIELDS = ("animation", "software", "pharma_rd")
@@ -143,6 +143,9 @@ def test_rerank_equals_a_full_rescore_with_the_editions_statistics(change, top):
     before, after, changed, method = change
     embedder = HashEmbedder()
     table = score_pairs(edition=before, method=method, embedder=embedder)
+    statistics = edition_idf(before, method)
+    assert statistics.codes == table.idf.codes
+    np.testing.assert_array_equal(statistics.idf, table.idf.idf)
     lists = recommend(table=table, top=top)
     result = rerank(table, lists=lists, edition=after, changed=changed, top=top, embedder=embedder)
     full = _full_with_idf(after, table)

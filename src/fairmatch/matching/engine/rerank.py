@@ -21,27 +21,45 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from fairmatch.matching.engine.meaning import Embedder, TextVectors
-from fairmatch.matching.engine.model import Edition, Match, Recommendations, Weights
+from fairmatch.matching.engine.model import (
+    Edition,
+    Match,
+    Recommendations,
+    Weights,
+    default_weights,
+)
 from fairmatch.matching.engine.recommend import ranked
 from fairmatch.matching.engine.scoring import (
-    PairScores,
     ScoreTable,
+    _with_demand,
     best_demands,
     demand_components,
 )
-from fairmatch.matching.engine.text import INCREMENTAL_METHODS, ConceptIdf
+from fairmatch.matching.engine.text import (
+    DEFAULT_METHOD,
+    INCREMENTAL_METHODS,
+    ConceptIdf,
+    concept_idf,
+    demand_concepts,
+    provider_concepts,
+)
 
 
 class NotIncremental(ValueError):
     """The change cannot be applied to the previous scores: score the edition again."""
 
 
-@dataclass(frozen=True, slots=True)
-class PartScores:
-    """Scores of some buyers against every provider, or of every buyer against some providers."""
-
-    pairs: PairScores
-    provider_concepts: tuple[frozenset[str], ...]
+def edition_idf(edition: Edition, method: str = DEFAULT_METHOD) -> ConceptIdf:
+    """The glossary's IDF over ``edition`` as ``score_pairs`` computes it (``table.idf``)."""
+    if method not in INCREMENTAL_METHODS:
+        raise NotIncremental(f"method {method!r} re-scores the whole edition")
+    buyers = tuple(_with_demand(b) for b in edition.buyers)
+    if method == "services":
+        left = tuple(d.services for b in buyers for d in b.demands)
+        right = tuple(p.services for p in edition.providers)
+    else:
+        left, right = demand_concepts(buyers), provider_concepts(edition.providers)
+    return concept_idf(left, right)
 
 
 def score_part(
@@ -49,16 +67,18 @@ def score_part(
     edition: Edition,
     buyers: Sequence[int] = (),
     providers: Sequence[int] = (),
-    method: str,
+    method: str = DEFAULT_METHOD,
     idf: ConceptIdf,
-    weights: Weights,
+    weights: Weights | None = None,
     vectors: TextVectors | None = None,
     embedder: Embedder | None = None,
-) -> PartScores:
-    """Pair scores of ``edition`` restricted to these buyers (rows) or these providers
-    (columns), with the edition's IDF ``idf``: each cell equals ``score_pairs``'s for it."""
+) -> ScoreTable:
+    """The scores of these buyers against every provider, or of every buyer against these
+    providers, computed with the edition's IDF ``idf``: each cell equals ``score_pairs``'s
+    for the whole edition with that IDF. The table's edition holds only the part scored."""
     if buyers and providers:
         raise ValueError("score either some buyers or some providers")
+    weights = weights or default_weights(method)
     part = edition
     if buyers:
         part = replace(edition, buyers=tuple(edition.buyers[i] for i in buyers))
@@ -67,9 +87,17 @@ def score_part(
     parts = demand_components(
         edition=part, method=method, embedder=embedder, vectors=vectors, idf=idf
     )
-    return PartScores(
-        pairs=best_demands(parts, weights),
+    pairs = best_demands(parts, weights)
+    return ScoreTable(
+        edition=part,
+        total=pairs.total,
+        components=pairs.components,
+        best_demand=pairs.best_demand,
+        demand_concepts=pairs.demand_concepts,
         provider_concepts=parts.similarity.provider_concepts,
+        weights=weights,
+        method=method,
+        idf=idf,
     )
 
 
@@ -107,8 +135,8 @@ def rescore(
     total = table.total.copy()
     components = {name: matrix.copy() for name, matrix in table.components.items()}
     best = table.best_demand.copy()
-    demand_concepts = list(table.demand_concepts)
-    provider_concepts = list(table.provider_concepts)
+    concepts_of_demands = list(table.demand_concepts)
+    concepts_of_providers = list(table.provider_concepts)
     common = {
         "edition": edition,
         "method": table.method,
@@ -119,28 +147,28 @@ def rescore(
     }
     if rows:
         part = score_part(buyers=rows, **common)  # type: ignore[arg-type]
-        total[rows] = part.pairs.total
-        best[rows] = part.pairs.best_demand
-        for name, matrix in part.pairs.components.items():
+        total[rows] = part.total
+        best[rows] = part.best_demand
+        for name, matrix in part.components.items():
             components[name][rows] = matrix
         for k, row in enumerate(rows):
-            demand_concepts[row] = part.pairs.demand_concepts[k]
+            concepts_of_demands[row] = part.demand_concepts[k]
     if columns:
         part = score_part(providers=columns, **common)  # type: ignore[arg-type]
-        total[:, columns] = part.pairs.total
-        best[:, columns] = part.pairs.best_demand
-        for name, matrix in part.pairs.components.items():
+        total[:, columns] = part.total
+        best[:, columns] = part.best_demand
+        for name, matrix in part.components.items():
             components[name][:, columns] = matrix
         for k, column in enumerate(columns):
-            provider_concepts[column] = part.provider_concepts[k]
+            concepts_of_providers[column] = part.provider_concepts[k]
     return replace(
         table,
         edition=edition,
         total=total,
         components=components,
         best_demand=best,
-        demand_concepts=tuple(demand_concepts),
-        provider_concepts=tuple(provider_concepts),
+        demand_concepts=tuple(concepts_of_demands),
+        provider_concepts=tuple(concepts_of_providers),
     )
 
 
