@@ -20,7 +20,7 @@ from fairmatch.matching.domain.recommendations import (
     engine_input,
     refresh_recommendations,
 )
-from fairmatch.matching.engine.embedders import MODELS
+from fairmatch.matching.engine.embedders import MODELS, _package_version
 from fairmatch.matching.models import Recommendation, TextEmbedding
 from tests.factories import CapabilityFactory, OrganiserFactory
 from tests.matching.helpers import buyer, edition_with_policy, provider
@@ -135,7 +135,9 @@ def test_saving_an_application_or_a_profile_computes_its_vectors_in_the_backgrou
     )
 
 
-def test_a_new_version_of_the_models_package_makes_stored_vectors_stale(edition, monkeypatch):
+def test_a_new_version_of_the_models_package_makes_stored_vectors_stale(
+    edition, monkeypatch, request
+):
     participation = buyer(edition)
     demand = participation.demands.get()
     demand.description = "3D animation for a children's series"
@@ -153,6 +155,9 @@ def test_a_new_version_of_the_models_package_makes_stored_vectors_stale(edition,
         "version",
         lambda package: "99.0" if package == MODELS["e5"].package else installed(package),
     )
+    # The version is read once per process (cached): forget it now and after the test.
+    _package_version.cache_clear()
+    request.addfinalizer(_package_version.cache_clear)
     assert MODELS["e5"].label.endswith(f"({MODELS['e5'].package} 99.0)")
     assert stored_vectors(texts=found).vectors == {}  # ranking no longer reads it
     assert analysis_progress(edition=edition).pending >= 1

@@ -1,21 +1,34 @@
 """Background tasks of matchmaking: whole-edition computations leave the request thread."""
 
+from django.db.models import Q
 from django_tasks import task
 
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Enterprise, Participation
 from fairmatch.matching.domain.embeddings import compute_embeddings
-from fairmatch.matching.domain.recommendations import generate_suggestions, refresh_recommendations
+from fairmatch.matching.domain.recommendations import (
+    generate_suggestions,
+    refresh_recommendations,
+    rerank_participation,
+)
 
 
 @task()
 def embeddings_task(participation_ids: list[int], enterprise_ids: list[int]) -> int:
-    """Compute the missing and stale vectors of these descriptions; returns how many."""
-    return compute_embeddings(
+    """Compute the missing and stale vectors of these descriptions, then re-rank each
+    participation they describe in its edition (incrementally; see
+    ``rerank_participation``); returns how many vectors were computed."""
+    computed = compute_embeddings(
         participations=Participation.objects.filter(pk__in=participation_ids),
         enterprises=Enterprise.objects.filter(pk__in=enterprise_ids),
     )
+    changed = Participation.objects.filter(
+        Q(pk__in=participation_ids) | Q(enterprise__in=enterprise_ids)
+    ).select_related("edition")
+    for participation in changed.order_by("pk"):
+        rerank_participation(participation=participation)
+    return computed
 
 
 @task()

@@ -37,6 +37,7 @@ from fairmatch.matching.engine.model import (
 from fairmatch.matching.engine.text import (
     DEFAULT_METHOD,
     MEANING_METHODS,
+    ConceptIdf,
     TextSimilarity,
     text_similarity,
 )
@@ -61,6 +62,10 @@ class ScoreTable:
     notices: tuple[Notice, ...] = ()
     pending_texts: int = 0
     meaning_texts: int = 0
+    # How it was scored, kept to re-score one participant alike (``engine.rescore``): the
+    # method and the edition-wide IDF of the glossary (None for tfidf and hybrid).
+    method: str = DEFAULT_METHOD
+    idf: ConceptIdf | None = None
 
     def match(self, *, buyer: int, provider: int, explain: bool = True) -> Match:
         """The scored pair, with reasons when ``explain``."""
@@ -258,8 +263,13 @@ def demand_components(
     method: str = DEFAULT_METHOD,
     embedder: Embedder | None = None,
     vectors: TextVectors | None = None,
+    idf: ConceptIdf | None = None,
 ) -> DemandComponents:
-    """The components before weighting (what ``score_pairs`` sums, and weights are fitted on)."""
+    """The components before weighting (what ``score_pairs`` sums, and weights are fitted on).
+
+    ``idf``: the glossary's concept weights to use (an edition's, when ``edition`` holds
+    only part of it); by default those of ``edition``.
+    """
     buyers = tuple(_with_demand(b) for b in edition.buyers)
     scored = replace(edition, buyers=buyers)
     similarity = text_similarity(
@@ -268,6 +278,7 @@ def demand_components(
         method=method,
         embedder=embedder,
         vectors=vectors,
+        idf=idf,
     )
     demands = [d for b in buyers for d in b.demands]
     shape = (len(demands), len(edition.providers))
@@ -351,9 +362,44 @@ def score_pairs(
     """
     weights = weights or default_weights(method)
     parts = demand_components(edition=edition, method=method, embedder=embedder, vectors=vectors)
+    reduced = best_demands(parts, weights)
+    similarity = parts.similarity
+    notices = _truncation_notices(edition)
+    pending = similarity.meaning.pending if similarity.meaning is not None else 0
+    texts = similarity.meaning.texts if similarity.meaning is not None else 0
+    if pending:
+        notices += (Notice(m.TEXTS_PENDING, {"pending": pending, "total": texts}),)
+    return ScoreTable(
+        edition=edition,
+        total=reduced.total,
+        components=reduced.components,
+        best_demand=reduced.best_demand,
+        demand_concepts=reduced.demand_concepts,
+        provider_concepts=similarity.provider_concepts,
+        weights=weights,
+        notices=notices,
+        pending_texts=pending,
+        meaning_texts=texts,
+        method=method,
+        idf=similarity.idf,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PairScores:
+    """Buyer x provider scores, each at the buyer's best demand (what a ScoreTable holds)."""
+
+    total: FloatMatrix
+    components: dict[str, FloatMatrix]
+    best_demand: npt.NDArray[np.int32]
+    demand_concepts: tuple[tuple[frozenset[str], ...], ...]
+
+
+def best_demands(parts: DemandComponents, weights: Weights) -> PairScores:
+    """Each buyer x provider pair scored at the buyer's best demand for that provider."""
     buyers, both = parts.buyers, parts.components
     similarity = parts.similarity
-    n_buyers, n_providers = len(buyers), len(edition.providers)
+    n_buyers, n_providers = len(buyers), both[FIELD].shape[1]
     per_demand = {name: both[name] for name in (FIELD, KIND, SIZE, TEXT, MEANING)}
     per_pair = {name: both[name][parts.first_rows] for name in (LANGUAGE, CERTIFICATIONS, INTEREST)}
     demand_total = weighted_totals(parts, weights)
@@ -377,20 +423,9 @@ def score_pairs(
     for buyer in buyers:
         concepts_by_buyer.append(similarity.demand_concepts[start : start + len(buyer.demands)])
         start += len(buyer.demands)
-    notices = _truncation_notices(edition)
-    pending = similarity.meaning.pending if similarity.meaning is not None else 0
-    texts = similarity.meaning.texts if similarity.meaning is not None else 0
-    if pending:
-        notices += (Notice(m.TEXTS_PENDING, {"pending": pending, "total": texts}),)
-    return ScoreTable(
-        edition=edition,
+    return PairScores(
         total=np.clip(total, 0, 1).astype(np.float32),
         components=components,
         best_demand=best,
         demand_concepts=tuple(concepts_by_buyer),
-        provider_concepts=similarity.provider_concepts,
-        weights=weights,
-        notices=notices,
-        pending_texts=pending,
-        meaning_texts=texts,
     )

@@ -40,6 +40,9 @@ METHODS = ("tfidf", "glossary", "hybrid", "services", "embedding", "combined")
 DEFAULT_METHOD = "combined"
 # Methods whose score has the embedding model's ``meaning`` component.
 MEANING_METHODS = ("embedding", "combined")
+# Methods whose only edition-wide statistic is the glossary's IDF: they can re-score one
+# participant against the rest with the edition's IDF kept fixed.
+INCREMENTAL_METHODS = ("glossary", "services", *MEANING_METHODS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,41 @@ class TextSimilarity:
     demand_concepts: tuple[frozenset[str], ...]
     provider_concepts: tuple[frozenset[str], ...]
     meaning: Meaning | None = None
+    # The edition-wide IDF the glossary's cosine was weighted with (concept methods only).
+    idf: ConceptIdf | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptIdf:
+    """Inverse document frequencies of concepts over a whole edition's texts.
+
+    An edition-wide statistic: re-ranking one changed participant keeps it fixed (a full
+    refresh recomputes it); a concept it has not seen weighs as one no text mentions.
+    """
+
+    codes: dict[str, int]
+    idf: npt.NDArray[np.float64]
+    documents: int
+
+    def weight(self, code: str) -> float:
+        index = self.codes.get(code)
+        if index is None:
+            return float(np.log(1 + self.documents) + 1)
+        return float(self.idf[index])
+
+
+def concept_idf(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> ConceptIdf:
+    """Smoothed IDF (as scikit-learn computes it) of every concept over both sides' texts."""
+    vocabulary = sorted({c.code for c in CONCEPTS} | set().union(*left, *right))
+    codes = {code: index for index, code in enumerate(vocabulary)}
+    counts = np.zeros(len(codes))
+    for concepts in (*left, *right):
+        for code in concepts:
+            counts[codes[code]] += 1
+    documents = len(left) + len(right)
+    # A concept everyone mentions counts little.
+    idf = np.log((1 + documents) / (1 + counts)) + 1
+    return ConceptIdf(codes=codes, idf=idf, documents=documents)
 
 
 def demand_concepts(buyers: Sequence[Buyer]) -> tuple[frozenset[str], ...]:
@@ -79,31 +117,30 @@ def _concepts(text: str, fields: tuple[str, ...]) -> frozenset[str]:
 
 
 def _concept_matrix(
-    concept_sets: Sequence[frozenset[str]], codes: dict[str, int], idf: npt.NDArray[np.float64]
+    concept_sets: Sequence[frozenset[str]], codes: dict[str, int], idf: ConceptIdf
 ) -> FloatMatrix:
-    matrix = np.zeros((len(concept_sets), len(codes)), dtype=np.float32)
+    matrix = np.zeros((len(concept_sets), max(len(codes), 1)), dtype=np.float32)
     for row, concepts in enumerate(concept_sets):
         for code in concepts:
-            if code in codes:
-                matrix[row, codes[code]] = idf[codes[code]]
+            matrix[row, codes[code]] = idf.weight(code)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     normalised: FloatMatrix = (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)
     return normalised
 
 
 def concept_similarity(
-    left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]
+    left: Sequence[frozenset[str]],
+    right: Sequence[frozenset[str]],
+    idf: ConceptIdf | None = None,
 ) -> FloatMatrix:
-    """Cosine of IDF-weighted concept sets, ``len(left) x len(right)``."""
-    vocabulary = sorted({c.code for c in CONCEPTS} | set().union(*left, *right))
-    codes = {code: index for index, code in enumerate(vocabulary)}
-    counts = np.zeros(len(codes))
-    for concepts in (*left, *right):
-        for code in concepts:
-            counts[codes[code]] += 1
-    documents = len(left) + len(right)
-    # Smoothed IDF as scikit-learn computes it: a concept everyone mentions counts little.
-    idf = np.log((1 + documents) / (1 + counts)) + 1
+    """Cosine of IDF-weighted concept sets, ``len(left) x len(right)``.
+
+    The IDF is that of ``left`` and ``right`` together unless given (an edition's, kept
+    fixed while re-ranking part of it).
+    """
+    idf = idf if idf is not None else concept_idf(left, right)
+    unseen = sorted(set().union(*left, *right) - set(idf.codes))
+    codes = idf.codes | {code: len(idf.codes) + i for i, code in enumerate(unseen)}
     product = _concept_matrix(left, codes, idf) @ _concept_matrix(right, codes, idf).T
     return product.astype(np.float32)
 
@@ -128,29 +165,35 @@ def text_similarity(
     method: str = DEFAULT_METHOD,
     embedder: Embedder | None = None,
     vectors: TextVectors | None = None,
+    idf: ConceptIdf | None = None,
 ) -> TextSimilarity:
     """Similarity of each demand to each provider's capability text, in [0, 1].
 
     For the embedding methods, ``vectors`` are the stored ones and ``embedder`` encodes the
     rest (with neither, the default model encodes every text); texts left without a vector
-    leave their pairs without the ``meaning`` component.
+    leave their pairs without the ``meaning`` component. ``idf`` fixes the glossary's
+    concept weights (an edition's, when scoring part of it; not with ``tfidf``/``hybrid``,
+    whose n-gram statistics are refitted on the texts given).
     """
     if method not in METHODS:
         raise ValueError(f"method: must be one of {', '.join(METHODS)}, not {method!r}")
+    if idf is not None and method not in INCREMENTAL_METHODS:
+        raise ValueError(f"method {method!r} cannot score part of an edition")
     demands = [demand for buyer in buyers for demand in buyer.demands]
     left_texts = [prepared(demand.text) for demand in demands]
     right_texts = [prepared(provider.text) for provider in providers]
     left_concepts = demand_concepts(buyers)
     right_concepts = provider_concepts(providers)
     meaning = None
-    if method == "tfidf":
-        matrix = ngram_similarity(left_texts, right_texts)
-    elif method in ("glossary", *MEANING_METHODS):
-        matrix = concept_similarity(left_concepts, right_concepts)
-    elif method == "services":
+    if method == "services":
         left_concepts = tuple(demand.services for demand in demands)
         right_concepts = tuple(provider.services for provider in providers)
-        matrix = concept_similarity(left_concepts, right_concepts)
+    if method in INCREMENTAL_METHODS:
+        idf = idf if idf is not None else concept_idf(left_concepts, right_concepts)
+    if method == "tfidf":
+        matrix = ngram_similarity(left_texts, right_texts)
+    elif method in INCREMENTAL_METHODS:
+        matrix = concept_similarity(left_concepts, right_concepts, idf)
     else:
         known = np.outer(
             np.array([bool(c) for c in left_concepts]), np.array([bool(c) for c in right_concepts])
@@ -176,6 +219,7 @@ def text_similarity(
         demand_concepts=left_concepts,
         provider_concepts=right_concepts,
         meaning=meaning,
+        idf=idf,
     )
 
 
