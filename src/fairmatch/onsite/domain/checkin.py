@@ -41,6 +41,8 @@ def find_badge(*, edition: Edition, text: str) -> Badge:
     text = (text or "").strip()
     if not text:
         raise BadgeRefused(_("Scan a badge or type its code."))
+    # With its delegate: the page shows the delegate's next meeting.
+    badges = Badge.objects.filter(edition=edition).select_related("delegate")
     if tokens.looks_signed(text):
         try:
             content = tokens.unsign(text)
@@ -50,14 +52,14 @@ def find_badge(*, edition: Edition, text: str) -> Badge:
             ) from None
         if content.edition_id != edition.pk:
             raise BadgeRefused(_("This badge belongs to another edition."))
-        badge = Badge.objects.filter(edition=edition, code=content.code).first()
+        badge = badges.filter(code=content.code).first()
         # Our signature, this edition, but no such code and revision: a replaced badge
         # (replacing one draws a new code and raises its revision).
         if badge is None or badge.revision != content.revision:
             raise BadgeRefused(_("This badge was replaced by a newer one and no longer works."))
     else:
         code = tokens.normalise_code(text)
-        badge = Badge.objects.filter(edition=edition, code=code).first()
+        badge = badges.filter(code=code).first()
         if badge is None:
             if Badge.objects.filter(code=code).exclude(edition=edition).exists():
                 raise BadgeRefused(_("This badge belongs to another edition."))
