@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 
+from .domains import language_tables
 from .kempe import kempe_fill
 from .problem import Problem
 
@@ -28,9 +29,18 @@ def greedy_slots(
     capacity = [len(problem.open_tables(slot)) for slot in range(slot_count)]
     busy: list[set[int]] = [set() for _ in problem.participants]
     placed: dict[int, int] = {}
+    # Interpreters: tables of each language per slot, less the meetings placed there.
+    languages = {m.language for m in problem.meetings if m.language is not None}
+    interpreters = {
+        (slot, language): language_tables(problem, slot=slot, language=language)
+        for slot in range(slot_count)
+        for language in languages
+    }
     for meeting, slot in locked.items():
         placed[meeting] = slot
         capacity[slot] -= 1
+        if problem.meetings[meeting].language is not None:
+            interpreters[slot, problem.meetings[meeting].language] -= 1
         for participant in problem.meetings[meeting].participants:
             busy[participant].add(slot)
     day = [info.day for info in problem.slots]
@@ -45,9 +55,12 @@ def greedy_slots(
     )
     for meeting in order:
         first, second = problem.meetings[meeting].participants
+        language = problem.meetings[meeting].language
         best_slot, best_score = -1, None
         for slot in domains[meeting]:
             if capacity[slot] <= 0 or slot in busy[first] or slot in busy[second]:
+                continue
+            if language is not None and interpreters[slot, language] <= 0:
                 continue
             score = 0
             for participant in (first, second):
@@ -67,6 +80,8 @@ def greedy_slots(
         if best_slot >= 0:
             placed[meeting] = best_slot
             capacity[best_slot] -= 1
+            if language is not None:
+                interpreters[best_slot, language] -= 1
             busy[first].add(best_slot)
             busy[second].add(best_slot)
     return placed
