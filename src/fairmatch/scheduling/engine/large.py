@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from .breaks import breaks_per_participant
 from .greedy import greedy_slots
 from .kempe import kempe_fill
-from .lns import improve
 from .problem import Problem, Status
 from .run import Run
 
@@ -52,6 +51,9 @@ def solve_large(
         placed_weight=problem.weight_of(slots),
         breaks=sum(breaks_per_participant(problem, slots)),
     )
+    # OR-Tools is loaded after the first schedule is shown (a second of CPU).
+    from .lns import improve
+
     phase_start = time.monotonic()
     # Keep time for tables and explanations, which are linear in the meetings.
     reserve = min(0.1 * (run.deadline - run.started), 5.0)
