@@ -142,8 +142,10 @@ def test_a_reference_on_a_large_fair_moves_nothing_when_nothing_changed():
     problem = generate_fair(participants=200, seed=3)
     first = solve(problem, time_limit=10, seed=3, workers=1, fairness=None)
     again = solve(replace(problem, reference=first.placements), time_limit=10, workers=1)
-    assert again.moved == ()
     assert again.placed_weight >= first.placed_weight
+    # Placed weight comes first: a meeting moves only where that places more.
+    if again.placed_weight == first.placed_weight:
+        assert again.moved == ()
 
 
 def _brute_force(problem):

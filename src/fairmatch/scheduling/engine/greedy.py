@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Mapping, Sequence
 
+from .domains import language_tables
 from .kempe import kempe_fill
 from .problem import Problem
 
@@ -28,9 +29,18 @@ def greedy_slots(
     capacity = [len(problem.open_tables(slot)) for slot in range(slot_count)]
     busy: list[set[int]] = [set() for _ in problem.participants]
     placed: dict[int, int] = {}
+    # Interpreters: tables of each language per slot, less the meetings placed there.
+    languages = {m.language for m in problem.meetings if m.language is not None}
+    interpreters = {
+        (slot, language): language_tables(problem, slot=slot, language=language)
+        for slot in range(slot_count)
+        for language in languages
+    }
     for meeting, slot in locked.items():
         placed[meeting] = slot
         capacity[slot] -= 1
+        if problem.meetings[meeting].language is not None:
+            interpreters[slot, problem.meetings[meeting].language] -= 1
         for participant in problem.meetings[meeting].participants:
             busy[participant].add(slot)
     day = [info.day for info in problem.slots]
@@ -43,22 +53,27 @@ def greedy_slots(
             tie[m],
         )
     )
+    # The slots before and after each slot on the same day (-1: none).
+    previous = [s - 1 if s > 0 and day[s - 1] == day[s] else -1 for s in range(slot_count)]
+    following = [
+        s + 1 if s + 1 < slot_count and day[s + 1] == day[s] else -1 for s in range(slot_count)
+    ]
     for meeting in order:
         first, second = problem.meetings[meeting].participants
+        language = problem.meetings[meeting].language
+        own_first, own_second = busy[first], busy[second]
         best_slot, best_score = -1, None
         for slot in domains[meeting]:
-            if capacity[slot] <= 0 or slot in busy[first] or slot in busy[second]:
+            if capacity[slot] <= 0 or slot in own_first or slot in own_second:
+                continue
+            if language is not None and interpreters[slot, language] <= 0:
                 continue
             score = 0
-            for participant in (first, second):
-                own = busy[participant]
+            before, after = previous[slot], following[slot]
+            for own in (own_first, own_second):
                 if not own:
                     continue
-                neighbours = sum(
-                    1
-                    for other in (slot - 1, slot + 1)
-                    if other in own and 0 <= other < slot_count and day[other] == day[slot]
-                )
+                neighbours = (before in own) + (after in own)
                 # Adjacent to an existing run: good; far from all of them: a likely break.
                 score += 3 * neighbours - (1 if neighbours == 0 else 0)
             key = (score, -slot)
@@ -67,6 +82,8 @@ def greedy_slots(
         if best_slot >= 0:
             placed[meeting] = best_slot
             capacity[best_slot] -= 1
+            if language is not None:
+                interpreters[best_slot, language] -= 1
             busy[first].add(best_slot)
             busy[second].add(best_slot)
     return placed

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from .breaks import count_breaks
-from .model import ModelOptions, build_slot_model
+from .model import ModelOptions, build_slot_model, language_capacity
 from .problem import Problem
 
 NEIGHBOURHOOD_MEETINGS = 700
@@ -30,6 +31,10 @@ class SearchState:
     slots: dict[int, int]
     busy: list[dict[int, int]]
     usage: list[int]
+    # Per (slot, language): placed meetings needing an interpreter of that language.
+    languages: Counter[tuple[int, str]] = field(default_factory=Counter)
+    # Participants whose breaks may have changed since they were last counted, and the counts.
+    breaks: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def start(cls, problem: Problem, slots: dict[int, int]) -> SearchState:
@@ -43,17 +48,29 @@ class SearchState:
     def put(self, meeting: int, slot: int) -> None:
         self.slots[meeting] = slot
         self.usage[slot] += 1
-        for participant in self.problem.meetings[meeting].participants:
+        info = self.problem.meetings[meeting]
+        if info.language is not None:
+            self.languages[slot, info.language] += 1
+        for participant in info.participants:
             self.busy[participant][slot] = meeting
+            self.breaks.pop(participant, None)
 
     def remove(self, meeting: int) -> None:
         slot = self.slots.pop(meeting)
         self.usage[slot] -= 1
-        for participant in self.problem.meetings[meeting].participants:
+        info = self.problem.meetings[meeting]
+        if info.language is not None:
+            self.languages[slot, info.language] -= 1
+        for participant in info.participants:
             del self.busy[participant][slot]
+            self.breaks.pop(participant, None)
 
     def breaks_of(self, participant: int) -> int:
-        return count_breaks(self.problem, self.busy[participant])
+        # Counted again only after the participant's meetings moved.
+        count = self.breaks.get(participant)
+        if count is None:
+            count = self.breaks[participant] = count_breaks(self.problem, self.busy[participant])
+        return count
 
 
 def improve(
@@ -73,8 +90,11 @@ def improve(
     """Improve ``slots`` (meeting -> slot) until ``deadline`` (a time.monotonic() value)."""
     rng = random.Random(seed)
     state = SearchState.start(problem, slots)
+    capacity = language_capacity(problem)
     step = 0
-    while time.monotonic() < deadline - 0.5:
+    # Building a step's model takes seconds on large fairs: no step starts that cannot end.
+    overhead = 0.0
+    while time.monotonic() < deadline - 0.5 - overhead:
         if should_stop is not None and should_stop():
             break
         step += 1
@@ -95,17 +115,18 @@ def improve(
             locked=locked,
             rng=rng,
         )
-        _solve_step(
+        overhead = _solve_step(
             problem,
             state=state,
             free=free,
             domains=domains,
             meetings_of=meetings_of,
-            time_limit=min(STEP_SECONDS, deadline - time.monotonic()),
+            time_limit=min(STEP_SECONDS, deadline - overhead - time.monotonic()),
             seed=seed + step,
             break_cap=break_cap,
             workers=workers,
             should_stop=should_stop,
+            capacity=capacity,
         )
         if on_step is not None:
             on_step(state.slots)
@@ -151,9 +172,12 @@ def _solve_step(
     break_cap: int | None,
     workers: int,
     should_stop: Callable[[], bool] | None = None,
-) -> None:
+    capacity: Mapping[tuple[int, frozenset[str]], int] | None = None,
+) -> float:
+    """One step; returns the seconds spent before the search (to budget the next step)."""
+    built_at = time.monotonic()
     if time_limit <= 0.2 or not free:
-        return
+        return 0.0
     free_set = set(free)
     touched = sorted({p for m in free for p in problem.meetings[m].participants})
     locked_here: dict[int, int] = {}
@@ -169,6 +193,12 @@ def _solve_step(
             elsewhere[state.slots[meeting]] -= 1
     for slot in locked_here.values():
         elsewhere[slot] -= 1
+    # Interpreters taken by meetings outside the neighbourhood (locked ones count in the model).
+    languages_elsewhere = Counter(state.languages)
+    for meeting in [*free, *locked_here]:
+        language = problem.meetings[meeting].language
+        if language is not None and meeting in state.slots:
+            languages_elsewhere[state.slots[meeting], language] -= 1
     free_or_none = free_set | {-1}
     local_domains = {
         m: [
@@ -195,6 +225,8 @@ def _solve_step(
         ),
         tables_used_elsewhere=elsewhere,
         meetings_of=meetings_of,
+        language_capacity=capacity,
+        languages_used_elsewhere=languages_elsewhere,
     )
     # Placed weight first: one more meeting outweighs every break in the neighbourhood.
     big = len(touched) * len(problem.slots) + 1
@@ -203,23 +235,25 @@ def _solve_step(
     )
     for (meeting, slot), variable in built.choice.items():
         built.model.add_hint(variable, 1 if state.slots.get(meeting) == slot else 0)
+    overhead = time.monotonic() - built_at
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed % (2**31)
     status = solver.solve(built.model, _StopCheck(should_stop))
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return
+        return overhead
     after_weight = sum(problem.meetings[m].weight * solver.value(built.placed[m]) for m in free)
     after_breaks = int(solver.value(built.breaks_expr)) - sum(built.constant_breaks.values())
     if (after_weight, -after_breaks) < (before_weight, -before_breaks):
-        return
+        return overhead
     for meeting in free:
         if meeting in state.slots:
             state.remove(meeting)
     for (meeting, slot), variable in built.choice.items():
         if solver.boolean_value(variable):
             state.put(meeting, slot)
+    return overhead
 
 
 class _StopCheck(cp_model.CpSolverSolutionCallback):

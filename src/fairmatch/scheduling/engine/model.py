@@ -14,6 +14,7 @@ measurements found decisive are added on top (see docs/scheduling.md):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -22,7 +23,6 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from .breaks import count_breaks
-from .domains import language_tables
 from .problem import Problem
 
 Literal = cp_model.IntVar | int
@@ -82,6 +82,8 @@ def build_slot_model(
     options: ModelOptions,
     tables_used_elsewhere: Sequence[int] | None = None,
     meetings_of: Sequence[Sequence[int]] | None = None,
+    language_capacity: Mapping[tuple[int, frozenset[str]], int] | None = None,
+    languages_used_elsewhere: Mapping[tuple[int, str], int] | None = None,
 ) -> SlotModel:
     """Model the slots of the ``free`` meetings around the ``locked`` ones (meeting -> slot).
 
@@ -128,7 +130,14 @@ def build_slot_model(
     for literals in per_participant.values():
         if len(literals) > 1:
             model.add_at_most_one(literals)
-    _add_language_capacity(problem, model=model, choice=choice, locked=locked)
+    _add_language_capacity(
+        problem,
+        model=model,
+        choice=choice,
+        locked=locked,
+        capacity=language_capacity,
+        used_elsewhere=languages_used_elsewhere,
+    )
     _add_precedences(problem, model=model, choice=choice, free=free, locked=locked)
 
     weight_expr = sum(problem.meetings[m].weight * placed[m] for m in free) + sum(
@@ -162,43 +171,61 @@ def build_slot_model(
     return built
 
 
+def language_capacity(problem: Problem) -> dict[tuple[int, frozenset[str]], int]:
+    """Per slot and set of languages (every subset with up to five languages, else each one
+    alone), how many open tables have an interpreter of one of them."""
+    languages = sorted({m.language for m in problem.meetings if m.language is not None})
+    subsets = [
+        frozenset(subset)
+        for size in range(1, len(languages) + 1)
+        for subset in combinations(languages, size)
+        if len(languages) <= 5 or size == 1
+    ]
+    capacity: dict[tuple[int, frozenset[str]], int] = {}
+    for slot in range(len(problem.slots)):
+        # Tables with the same languages count alike: group them once per slot.
+        kinds = Counter(problem.tables[table].languages for table in problem.open_tables(slot))
+        for subset in subsets:
+            capacity[slot, subset] = sum(n for kind, n in kinds.items() if kind & subset)
+    return capacity
+
+
 def _add_language_capacity(
     problem: Problem,
     *,
     model: cp_model.CpModel,
     choice: Mapping[tuple[int, int], cp_model.IntVar],
     locked: Mapping[int, int],
+    capacity: Mapping[tuple[int, frozenset[str]], int] | None = None,
+    used_elsewhere: Mapping[tuple[int, str], int] | None = None,
 ) -> None:
     """Meetings needing an interpreter in a slot fit the tables with one (Hall's condition).
 
     With few languages every subset is checked, which makes table assignment always succeed.
+    ``capacity`` (from ``language_capacity``) may be given to save computing it again;
+    ``used_elsewhere`` counts, per slot and language, meetings placed outside the model
+    (the rest of the schedule around a neighbourhood of the local search).
     """
-    languages = sorted({m.language for m in problem.meetings if m.language is not None})
-    if not languages:
+    literals_of: dict[tuple[int, str], list[cp_model.IntVar]] = {}
+    for (meeting, slot), variable in choice.items():
+        language = problem.meetings[meeting].language
+        if language is not None:
+            literals_of.setdefault((slot, language), []).append(variable)
+    if not literals_of:
         return
-    subsets = [
-        set(subset)
-        for size in range(1, len(languages) + 1)
-        for subset in combinations(languages, size)
-        if len(languages) <= 5 or size == 1
-    ]
-    for slot in range(len(problem.slots)):
-        for subset in subsets:
-            capacity = sum(
-                1 for table in problem.open_tables(slot) if problem.tables[table].languages & subset
-            )
-            if len(subset) == 1:
-                capacity = language_tables(problem, slot=slot, language=next(iter(subset)))
-            used = sum(
-                1 for m, s in locked.items() if s == slot and problem.meetings[m].language in subset
-            )
-            literals = [
-                variable
-                for (m, s), variable in choice.items()
-                if s == slot and problem.meetings[m].language in subset
-            ]
-            if literals:
-                model.add(sum(literals) <= max(capacity - used, 0))
+    used: Counter[tuple[int, str]] = Counter(used_elsewhere or {})
+    for meeting, slot in locked.items():
+        language = problem.meetings[meeting].language
+        if language is not None:
+            used[slot, language] += 1
+    if capacity is None:
+        capacity = language_capacity(problem)
+    for (slot, subset), tables in capacity.items():
+        if not any((slot, language) in literals_of for language in subset):
+            continue
+        literals = [v for language in subset for v in literals_of.get((slot, language), ())]
+        taken = sum(used[slot, language] for language in subset)
+        model.add(sum(literals) <= max(tables - taken, 0))
 
 
 def _slot_expression(

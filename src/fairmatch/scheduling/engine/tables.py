@@ -34,15 +34,31 @@ def choose_home_tables(problem: Problem, slots: Mapping[int, int]) -> dict[int, 
     simple_order = sorted(
         range(len(problem.tables)), key=lambda t: (len(problem.tables[t].languages), t)
     )
+    # Without per-slot tables, tables with the same interpreters serve a host alike: only
+    # the lowest-numbered free one of each kind is a candidate (hosts x kinds, not x tables).
+    free_of_kind: dict[frozenset[str], list[int]] = {}
+    for table in range(len(problem.tables) - 1, -1, -1):
+        free_of_kind.setdefault(problem.tables[table].languages, []).append(table)
     taken: set[int] = set()
     homes: dict[int, int] = {}
+    next_simple = 0
     for host in sorted(meetings_by_host, key=lambda h: (-len(meetings_by_host[h]), h)):
         if len(taken) == len(problem.tables):
             break
         meetings = meetings_by_host[host]
         languages = Counter(problem.meetings[m].language for m in meetings)
         if not restricted and set(languages) == {None}:
-            best = next(t for t in simple_order if t not in taken)
+            while simple_order[next_simple] in taken:
+                next_simple += 1
+            best = simple_order[next_simple]
+        elif not restricted:
+            candidates = []
+            for stack in free_of_kind.values():
+                while stack and stack[-1] in taken:
+                    stack.pop()
+                if stack:
+                    candidates.append(stack[-1])
+            best = max(candidates, key=lambda t: _home_fit(problem, t, meetings, languages, slots))
         else:
             best = max(
                 (t for t in range(len(problem.tables)) if t not in taken),
@@ -112,30 +128,43 @@ def _assign_slot(
             pending.append(meeting)
     if keep:
         pending = _keep_tables(problem, pending=pending, keep=keep, free=free, result=result)
+    # Meetings needing an interpreter first (a host's plain meeting must not hold the only
+    # interpreter table of the slot); then hosts at their home tables.
+    pending.sort(key=lambda m: (problem.meetings[m].language is None, m))
+    home_tables = set(homes.values())
+    ordered_free = sorted(
+        free, key=lambda t: (len(problem.tables[t].languages), t in home_tables, t)
+    )
     remaining = []
+    unassigned = []
     for meeting in pending:
         host = host_of(problem, meeting)
         home = homes.get(host) if host is not None else None
         if home is not None and home in free and _compatible(problem, meeting, home):
             result[meeting] = home
             free.discard(home)
+        elif problem.meetings[meeting].language is not None:
+            # Few of these: a scan of the free tables for one with the interpreter.
+            table = next(
+                (t for t in ordered_free if t in free and _compatible(problem, meeting, t)), None
+            )
+            if table is None:
+                unassigned.append(meeting)
+                continue
+            result[meeting] = table
+            free.discard(table)
         else:
             remaining.append(meeting)
-    # Most constrained first; plain meetings prefer tables without interpreters and tables
-    # that are nobody's home, so interpreters and hosts keep theirs.
-    home_tables = set(homes.values())
-    ordered_free = sorted(
-        free, key=lambda t: (len(problem.tables[t].languages), t in home_tables, t)
-    )
-    remaining.sort(key=lambda m: (problem.meetings[m].language is None, m))
-    unassigned = []
+    # Plain meetings prefer tables without interpreters and tables that are nobody's home,
+    # so interpreters and hosts keep theirs; every table suits them, so one pass suffices.
+    position = 0
     for meeting in remaining:
-        table = next(
-            (t for t in ordered_free if t in free and _compatible(problem, meeting, t)), None
-        )
-        if table is None:
+        while position < len(ordered_free) and ordered_free[position] not in free:
+            position += 1
+        if position == len(ordered_free):
             unassigned.append(meeting)
             continue
+        table = ordered_free[position]
         result[meeting] = table
         free.discard(table)
     if unassigned:
