@@ -246,6 +246,8 @@ TESTED_MAIL_TEMPLATES = {
     "enterprises/email/confirmation_request",
     "matching/email/request",
     "scheduling/email/release",
+    # tests/outcomes/test_follow_up.py::test_the_follow_up_mail_prints_names_as_written
+    "outcomes/email/follow_up",
 }
 
 

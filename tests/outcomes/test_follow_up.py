@@ -127,3 +127,13 @@ def test_starting_the_follow_up_queues_the_reminder_run_for_the_worker(
         follow_up.start_follow_up(edition=confirmed.edition, user=None)
     (queued,) = DBTaskResult.objects.filter(task_path__endswith="send_follow_up_reminders")
     assert (queued.run_after - timezone.now()).days == 6  # a week from now, less a moment
+
+
+def test_the_follow_up_mail_prints_names_as_written(confirmed, django_capture_on_commit_callbacks):
+    """Plain-text mail is not HTML: "&" and "<" reach the reader as they were typed."""
+    other = confirmed.counterpart.enterprise
+    other.name_original = other.name_en = "Kim & <Partners>"
+    other.save(update_fields=["name_original", "name_en"])
+    start(confirmed, django_capture_on_commit_callbacks)
+    assert "Kim & <Partners>" in mail.outbox[0].body
+    assert "&amp;" not in mail.outbox[0].body

@@ -115,4 +115,4 @@ def test_the_reason_for_taking_a_meeting_off_is_read_in_the_readers_language(cli
     with translation.override("zh-hans"):
         reason = gettext("taken off the grid by the organiser")
     assert reason != "taken off the grid by the organiser"
-    assert f'<span class="muted">{reason}</span>' in page
+    assert f'<span class="reason muted">{reason}</span>' in page  # the board's tray
