@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -94,7 +95,18 @@ def test_upload_see_the_cell_error_fix_and_import(browser, live_server):
             locale=locale,
             viewport={"width": width, "height": 844 if width == 390 else 900},
             is_mobile=width == 390,
-        ).new_page()
+        )
+        # The login stored the organiser's own language; this reader asks for another.
+        other.add_cookies(
+            [
+                {
+                    "name": settings.LANGUAGE_COOKIE_NAME,
+                    "value": "zh-hans" if language == "zh" else "en",
+                    "url": live_server.url,
+                }
+            ]
+        )
+        other = other.new_page()
         _upload(other, edition, [[*GOOD[0][:3], "亚特兰蒂斯", "provider"]])
         cell = other.locator("#import-preview tr[data-line='2'] td.cell-error")
         expect(cell).to_contain_text(known if language == "zh" else "is not known here.")

@@ -85,7 +85,7 @@ def test_a_member_sees_the_whole_flow_in_their_language(browser, live_server, la
     page.goto("/")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("header select#language-select")).to_have_value(language)
-    expect(page.get_by_role("link", name=expected["apply"])).to_be_visible()  # edition is open
+    expect(page.get_by_role("link", name=expected["apply"], exact=True)).to_be_visible()  # open
     expect(page.locator("header form[action='/accounts/logout/'] button")).to_contain_text(
         expected["log out"]
     )
