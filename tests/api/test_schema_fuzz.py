@@ -4,8 +4,12 @@ schema (status code, content type, headers, body). The edition in the path is th
 so most cases reach the handlers; a bounded number of examples per operation keeps the run
 under two minutes."""
 
+from collections.abc import Iterator
+
 import pytest
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 
@@ -46,7 +50,21 @@ def _fuzz(api_world, who: str) -> list[str]:
     return failures
 
 
+@pytest.fixture
+def connections_kept() -> Iterator[None]:
+    """The WSGI application would close the test's database connection at the end of each
+    request (PostgreSQL then answers "the connection is closed"); Django's test client
+    keeps it the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("who", ["organiser", "provider"])
-def test_every_answer_matches_the_schema(api_world, settings, who):
+def test_every_answer_matches_the_schema(api_world, settings, connections_kept, who):
     settings.FAIRMATCH_API_RATE_LIMIT = "100000/60"
     assert _fuzz(api_world, who) == []
