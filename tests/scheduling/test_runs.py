@@ -152,4 +152,5 @@ def test_the_stored_seconds_are_the_wall_time_of_the_solve():
     finished = runs.execute_run(run.pk)
     elapsed = time.monotonic() - started
     assert finished.status == RunStatus.FINISHED
-    assert 0 < finished.seconds <= elapsed
+    # A solve answered at once (its bound met by the quick start) is stored as 0.00 s.
+    assert 0 <= finished.seconds <= elapsed
