@@ -21,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from fairmatch.reports.fonts import cjk_font
+from fairmatch.core.interfaces.pdf_fonts import base_font
 from fairmatch.reports.models import PressSnapshot
 
 LANGUAGES = ("en", "zh-hans")
@@ -88,7 +88,7 @@ def _bars(rows: list[tuple[str, float]], font: str) -> Drawing:
 
 def render_fact_sheet(snapshot: PressSnapshot) -> bytes:
     figures = snapshot.figures
-    font = cjk_font()
+    font = base_font("zh-hans")  # bilingual sheet: the Chinese face also holds the Latin text
     title = ParagraphStyle("title", fontName=font, fontSize=16, leading=21, spaceAfter=4)
     heading = ParagraphStyle(
         "heading", fontName=font, fontSize=11, leading=15, spaceBefore=8, spaceAfter=4
