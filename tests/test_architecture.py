@@ -23,6 +23,7 @@ APP_LADDER = (
     "enterprises",
     "accounts",
     "matching",
+    "exhibition",
     "scheduling",
     "onsite",
     "outcomes",
@@ -35,6 +36,7 @@ APP_LADDER = (
 LAYERS = ("models", "domain", "interfaces", "views")
 ENGINES = (
     "fairmatch.conference.qualification",
+    "fairmatch.exhibition.engine",
     "fairmatch.matching.engine",
     "fairmatch.scheduling.engine",
 )

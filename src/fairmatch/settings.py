@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "fairmatch.conference",
     "fairmatch.enterprises",
     "fairmatch.matching",
+    "fairmatch.exhibition",
     "fairmatch.scheduling",
     "fairmatch.onsite",
     "fairmatch.outcomes",

@@ -1,0 +1,1 @@
+"""Booth allocation: a pure, typed engine (no Django) that assigns exhibitors to booths."""
