@@ -1,0 +1,205 @@
+"""The CP-SAT model: one Boolean per exhibitor and candidate booth, the hard rules as
+constraints, every soft wish as a named term of the objective."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from .prepare import Prepared, sponsor_points
+
+
+@dataclass
+class BuiltModel:
+    """The model and its variables: ``choice[e][b]`` is exhibitor ``e`` on booth ``b``;
+    ``terms`` names each objective term (wish name -> [(coefficient, variable)])."""
+
+    model: cp_model.CpModel
+    choice: dict[int, dict[int, cp_model.IntVar]]
+    terms: dict[str, list[tuple[int, cp_model.IntVar]]] = field(default_factory=dict)
+
+
+def build(
+    prepared: Prepared,
+    *,
+    exhibitors: Iterable[int],
+    placed: int,
+    hint: dict[int, int],
+) -> BuiltModel:
+    """The model over ``exhibitors`` (all, or one hall's share), placing exactly ``placed``."""
+    model = cp_model.CpModel()
+    weights = prepared.problem.weights
+    members = sorted(exhibitors)
+    member_set = set(members)
+    choice: dict[int, dict[int, cp_model.IntVar]] = {}
+    by_booth: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+    terms: dict[str, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
+    for e in members:
+        options = prepared.candidates[e] if e not in prepared.unassigned else []
+        row: dict[int, cp_model.IntVar] = {}
+        for b in options:
+            var = model.new_bool_var(f"x{e}_{b}")
+            row[b] = var
+            by_booth[b].append(var)
+            model.add_hint(var, hint.get(e) == b)
+        choice[e] = row
+        if row:
+            model.add_at_most_one(row.values())
+        if e in prepared.locked:
+            model.add(row[prepared.locked[e]] == 1)
+    for variables in by_booth.values():
+        if len(variables) > 1:
+            model.add_at_most_one(variables)
+    model.add(sum(v for row in choice.values() for v in row.values()) == placed)
+
+    _unary_terms(prepared, choice, terms)
+    _cluster_terms(prepared, model, choice, by_booth, members, terms, hint)
+    _wish_terms(prepared, model, choice, member_set, terms, hint)
+
+    model.maximize(
+        sum(coefficient * var for entries in terms.values() for coefficient, var in entries)
+    )
+    del weights
+    return BuiltModel(model=model, choice=choice, terms=dict(terms))
+
+
+def _unary_terms(
+    prepared: Prepared,
+    choice: dict[int, dict[int, cp_model.IntVar]],
+    terms: dict[str, list[tuple[int, cp_model.IntVar]]],
+) -> None:
+    weights = prepared.problem.weights
+    booths = prepared.problem.booths
+    for e, row in choice.items():
+        spec = prepared.exhibitors[e]
+        pavilions = prepared.country_zones.get(spec.country, set())
+        for b, var in row.items():
+            booth = booths[b]
+            if spec.preferred_hall is not None and booth.hall == spec.preferred_hall:
+                terms["preferred_hall"].append((weights.preferred_hall, var))
+            if spec.preferred_zone is not None and booth.zone == spec.preferred_zone:
+                terms["preferred_zone"].append((weights.preferred_zone, var))
+            if booth.zone is not None and booth.zone in pavilions:
+                terms["country_pavilion"].append((weights.country_pavilion, var))
+            sponsor = sponsor_points(prepared, e, b)
+            if sponsor:
+                terms["sponsor_footfall"].append((sponsor, var))
+
+
+def _cluster_terms(
+    prepared: Prepared,
+    model: cp_model.CpModel,
+    choice: dict[int, dict[int, cp_model.IntVar]],
+    by_booth: dict[int, list[cp_model.IntVar]],
+    members: list[int],
+    terms: dict[str, list[tuple[int, cp_model.IntVar]]],
+    hint: dict[int, int],
+) -> None:
+    """Same-field neighbours anywhere, same-country neighbours inside their pavilion: one
+    Boolean per neighbouring booth pair and shared field (or country), true only when both
+    booths hold an exhibitor of it."""
+    weights = prepared.problem.weights
+    booths = prepared.problem.booths
+    # occupancy[(label, b)]: the variables of exhibitors of that field/country on booth b.
+    occupancy: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
+    hinted: dict[tuple[str, int], bool] = defaultdict(bool)
+    field_count: dict[str, int] = defaultdict(int)
+    country_count: dict[str, int] = defaultdict(int)
+    for e in members:
+        for name in set(prepared.exhibitors[e].fields):
+            field_count[name] += 1
+        country_count[prepared.exhibitors[e].country] += 1
+    for e in members:
+        spec = prepared.exhibitors[e]
+        labels = [f"f:{name}" for name in set(spec.fields) if field_count[name] > 1]
+        pavilions = prepared.country_zones.get(spec.country, set())
+        for b, var in choice[e].items():
+            own = list(labels)
+            if country_count[spec.country] > 1 and booths[b].zone in pavilions:
+                own.append(f"c:{spec.country}")
+            for label in own:
+                occupancy[(label, b)].append(var)
+                if hint.get(e) == b:
+                    hinted[(label, b)] = True
+    by_label: dict[str, set[int]] = defaultdict(set)
+    for label, b in occupancy:
+        by_label[label].add(b)
+    for label, spots in by_label.items():
+        is_field = label.startswith("f:")
+        if (weights.field_neighbours if is_field else weights.country_neighbours) <= 0:
+            continue
+        weight = weights.field_neighbours if is_field else weights.country_neighbours
+        for b in spots:
+            for other in prepared.neighbours[b]:
+                if other <= b or other not in spots:
+                    continue
+                both = model.new_bool_var(f"{label}_{b}_{other}")
+                model.add(both <= sum(occupancy[(label, b)]))
+                model.add(both <= sum(occupancy[(label, other)]))
+                model.add_hint(both, hinted[(label, b)] and hinted[(label, other)])
+                terms["field_neighbours" if is_field else "country_neighbours"].append(
+                    (weight, both)
+                )
+    del by_booth
+
+
+def _wish_terms(
+    prepared: Prepared,
+    model: cp_model.CpModel,
+    choice: dict[int, dict[int, cp_model.IntVar]],
+    members: set[int],
+    terms: dict[str, list[tuple[int, cp_model.IntVar]]],
+    hint: dict[int, int],
+) -> None:
+    """Wanted neighbours rewarded, avoided ones penalised, each through the booths the two
+    exhibitors could take side by side."""
+    weights = prepared.problem.weights
+    hinted_neighbours = _hinted_neighbours(prepared, hint)
+    if weights.wanted_neighbour > 0:
+        for e, others in prepared.wanted.items():
+            if e not in members:
+                continue
+            for f in others:
+                if f not in members:
+                    continue
+                beside = model.new_bool_var(f"want{e}_{f}")
+                pieces = []
+                for b, var in choice[e].items():
+                    near = [choice[f][o] for o in prepared.neighbours[b] if o in choice[f]]
+                    if not near:
+                        continue
+                    piece = model.new_bool_var(f"want{e}_{f}_{b}")
+                    model.add(piece <= var)
+                    model.add(piece <= sum(near))
+                    model.add_hint(piece, hint.get(e) == b and f in hinted_neighbours.get(e, set()))
+                    pieces.append(piece)
+                if not pieces:
+                    continue
+                model.add(beside <= sum(pieces))
+                model.add_hint(beside, f in hinted_neighbours.get(e, set()))
+                terms["wanted_neighbour"].append((weights.wanted_neighbour, beside))
+    if weights.avoided_neighbour > 0:
+        pairs: dict[tuple[int, int], int] = defaultdict(int)
+        for e, others in prepared.avoided.items():
+            for f in others:
+                if e in members and f in members:
+                    pairs[(min(e, f), max(e, f))] += 1
+        for (e, f), times in sorted(pairs.items()):
+            beside = model.new_bool_var(f"avoid{e}_{f}")
+            used = False
+            for b, var in choice[e].items():
+                near = [choice[f][o] for o in prepared.neighbours[b] if o in choice[f]]
+                if near:
+                    model.add(beside >= var + sum(near) - 1)
+                    used = True
+            if used:
+                model.add_hint(beside, f in hinted_neighbours.get(e, set()))
+                terms["avoided_neighbour"].append((-weights.avoided_neighbour * times, beside))
+
+
+def _hinted_neighbours(prepared: Prepared, hint: dict[int, int]) -> dict[int, set[int]]:
+    at = {b: e for e, b in hint.items()}
+    return {e: {at[o] for o in prepared.neighbours[b] if o in at} for e, b in hint.items()}
