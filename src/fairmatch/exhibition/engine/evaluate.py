@@ -53,12 +53,6 @@ def score_by_wish(prepared: Prepared, booth_of: dict[int, int]) -> dict[str, int
     booths = prepared.problem.booths
     at = {b: e for e, b in booth_of.items()}
     totals: dict[str, int] = defaultdict(int)
-    counts_field: dict[str, int] = defaultdict(int)
-    counts_country: dict[str, int] = defaultdict(int)
-    for e in booth_of:
-        for name in set(prepared.exhibitors[e].fields):
-            counts_field[name] += 1
-        counts_country[prepared.exhibitors[e].country] += 1
     for e, b in booth_of.items():
         spec = prepared.exhibitors[e]
         booth = booths[b]
@@ -78,16 +72,18 @@ def score_by_wish(prepared: Prepared, booth_of: dict[int, int]) -> dict[str, int
                 totals["wanted_neighbour"] += weights.wanted_neighbour
             if f in prepared.avoided.get(e, ()):
                 totals["avoided_neighbour"] -= weights.avoided_neighbour
-            if other_booth <= b:
-                continue
-            other = prepared.exhibitors[f]
-            shared = set(spec.fields) & set(other.fields)
-            totals["field_neighbours"] += weights.field_neighbours * len(shared)
-            if (
-                other.country == spec.country
-                and booth.zone in pavilions
-                and booths[other_booth].zone in pavilions
-            ):
+        beside = [at[o] for o in prepared.neighbours[b] if o in at]
+        fields = set(spec.fields)
+        if any(fields & set(prepared.exhibitors[f].fields) for f in beside):
+            totals["field_neighbours"] += weights.field_neighbours
+        if booth.zone is not None and booth.zone in pavilions:
+            compatriots = (
+                f
+                for f in beside
+                if prepared.exhibitors[f].country == spec.country
+                and booths[booth_of[f]].zone in pavilions
+            )
+            if any(True for _ in compatriots):
                 totals["country_neighbours"] += weights.country_neighbours
     return dict(totals)
 

@@ -97,12 +97,12 @@ class Weights:
     # Once, when the exhibitor's booth is in the hall or zone it prefers.
     preferred_hall: int = 20
     preferred_zone: int = 30
-    # Once, when a foreign exhibitor is in its country's pavilion (where one exists) ...
+    # Once, when an exhibitor is in its country's pavilion (where one exists) ...
     country_pavilion: int = 30
-    # ... and per pair of same-country exhibitors side by side inside it.
+    # ... and once more when another exhibitor from its country is beside it there.
     country_neighbours: int = 10
-    # Per pair of neighbours sharing a field.
-    field_neighbours: int = 4
+    # Once, when a neighbour shows one of the exhibitor's fields.
+    field_neighbours: int = 10
     # Per wanted neighbour placed beside (counted once for each exhibitor who wished it).
     wanted_neighbour: int = 40
     # Subtracted per avoided neighbour placed beside.

@@ -28,10 +28,11 @@ def build(
     exhibitors: Iterable[int],
     placed: int,
     hint: dict[int, int],
+    booths: set[int] | None = None,
 ) -> BuiltModel:
-    """The model over ``exhibitors`` (all, or one hall's share), placing exactly ``placed``."""
+    """The model over ``exhibitors`` (all, or one hall's share) and, when given, only the
+    ``booths`` of that share, placing exactly ``placed``."""
     model = cp_model.CpModel()
-    weights = prepared.problem.weights
     members = sorted(exhibitors)
     member_set = set(members)
     choice: dict[int, dict[int, cp_model.IntVar]] = {}
@@ -39,6 +40,8 @@ def build(
     terms: dict[str, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
     for e in members:
         options = prepared.candidates[e] if e not in prepared.unassigned else []
+        if booths is not None:
+            options = [b for b in options if b in booths]
         row: dict[int, cp_model.IntVar] = {}
         for b in options:
             var = model.new_bool_var(f"x{e}_{b}")
@@ -56,13 +59,12 @@ def build(
     model.add(sum(v for row in choice.values() for v in row.values()) == placed)
 
     _unary_terms(prepared, choice, terms)
-    _cluster_terms(prepared, model, choice, by_booth, members, terms, hint)
+    _cluster_terms(prepared, model, choice, members, terms, hint)
     _wish_terms(prepared, model, choice, member_set, terms, hint)
 
     model.maximize(
         sum(coefficient * var for entries in terms.values() for coefficient, var in entries)
     )
-    del weights
     return BuiltModel(model=model, choice=choice, terms=dict(terms))
 
 
@@ -93,57 +95,77 @@ def _cluster_terms(
     prepared: Prepared,
     model: cp_model.CpModel,
     choice: dict[int, dict[int, cp_model.IntVar]],
-    by_booth: dict[int, list[cp_model.IntVar]],
     members: list[int],
     terms: dict[str, list[tuple[int, cp_model.IntVar]]],
     hint: dict[int, int],
 ) -> None:
-    """Same-field neighbours anywhere, same-country neighbours inside their pavilion: one
-    Boolean per neighbouring booth pair and shared field (or country), true only when both
-    booths hold an exhibitor of it."""
+    """Same-field neighbours anywhere, same-country neighbours inside their pavilion.
+
+    Per booth and field (or country): ``holds`` is true when the booth's exhibitor shows it,
+    ``met`` only when a neighbouring booth holds it too. A booth earns the reward once
+    (one met per booth at most), as the wish is the exhibitor's: "beside one of mine". The
+    reward's bound, every placed exhibitor beside one of its own, is nearly reachable, so
+    the proven bound stays close.
+    """
     weights = prepared.problem.weights
     booths = prepared.problem.booths
-    # occupancy[(label, b)]: the variables of exhibitors of that field/country on booth b.
-    occupancy: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
-    hinted: dict[tuple[str, int], bool] = defaultdict(bool)
     field_count: dict[str, int] = defaultdict(int)
     country_count: dict[str, int] = defaultdict(int)
     for e in members:
         for name in set(prepared.exhibitors[e].fields):
             field_count[name] += 1
         country_count[prepared.exhibitors[e].country] += 1
+    # occupancy[label][b]: the choices putting an exhibitor of that label on booth b.
+    occupancy: dict[str, dict[int, list[cp_model.IntVar]]] = defaultdict(lambda: defaultdict(list))
+    hinted: set[tuple[str, int]] = set()
     for e in members:
         spec = prepared.exhibitors[e]
-        labels = [f"f:{name}" for name in set(spec.fields) if field_count[name] > 1]
+        labels = []
+        if weights.field_neighbours > 0:
+            labels = [f"f:{name}" for name in set(spec.fields) if field_count[name] > 1]
         pavilions = prepared.country_zones.get(spec.country, set())
+        country = f"c:{spec.country}"
         for b, var in choice[e].items():
             own = list(labels)
-            if country_count[spec.country] > 1 and booths[b].zone in pavilions:
-                own.append(f"c:{spec.country}")
+            if (
+                weights.country_neighbours > 0
+                and country_count[spec.country] > 1
+                and booths[b].zone in pavilions
+            ):
+                own.append(country)
             for label in own:
-                occupancy[(label, b)].append(var)
+                occupancy[label][b].append(var)
                 if hint.get(e) == b:
-                    hinted[(label, b)] = True
-    by_label: dict[str, set[int]] = defaultdict(set)
-    for label, b in occupancy:
-        by_label[label].add(b)
-    for label, spots in by_label.items():
-        is_field = label.startswith("f:")
-        if (weights.field_neighbours if is_field else weights.country_neighbours) <= 0:
-            continue
-        weight = weights.field_neighbours if is_field else weights.country_neighbours
-        for b in spots:
-            for other in prepared.neighbours[b]:
-                if other <= b or other not in spots:
-                    continue
-                both = model.new_bool_var(f"{label}_{b}_{other}")
-                model.add(both <= sum(occupancy[(label, b)]))
-                model.add(both <= sum(occupancy[(label, other)]))
-                model.add_hint(both, hinted[(label, b)] and hinted[(label, other)])
-                terms["field_neighbours" if is_field else "country_neighbours"].append(
-                    (weight, both)
-                )
-    del by_booth
+                    hinted.add((label, b))
+    met_by_booth: dict[int, list[tuple[str, cp_model.IntVar]]] = defaultdict(list)
+    for label, spots in occupancy.items():
+        holds: dict[int, cp_model.IntVar] = {}
+        for b, variables in spots.items():
+            var = model.new_bool_var(f"holds_{label}_{b}")
+            model.add(var == sum(variables))
+            model.add_hint(var, (label, b) in hinted)
+            holds[b] = var
+        for b, var in holds.items():
+            near = [holds[o] for o in prepared.neighbours[b] if o in holds]
+            if not near:
+                continue
+            met = model.new_bool_var(f"met_{label}_{b}")
+            model.add(met <= var)
+            model.add(met <= sum(near))
+            was_met = (label, b) in hinted and any(
+                (label, o) in hinted for o in prepared.neighbours[b]
+            )
+            met_by_booth[b].append((label, met))
+            model.add_hint(met, was_met)
+    for entries in met_by_booth.values():
+        fields_met = [met for label, met in entries if label.startswith("f:")]
+        if len(fields_met) > 1:
+            model.add(sum(fields_met) <= 1)
+        for label, met in entries:
+            if label.startswith("f:"):
+                terms["field_neighbours"].append((weights.field_neighbours, met))
+            else:
+                terms["country_neighbours"].append((weights.country_neighbours, met))
 
 
 def _wish_terms(

@@ -32,6 +32,7 @@ class Prepared:
     wanted: dict[int, list[int]]
     avoided: dict[int, list[int]]
     country_zones: dict[str, set[str]]
+    zone_field: dict[str, str]
     conflicts: list[Message] = field(default_factory=list)
     unassigned: dict[int, Message] = field(default_factory=dict)
     unknown_neighbours: dict[int, list[str]] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def prepare(problem: Problem) -> Prepared:
         wanted=dict(wanted),
         avoided=dict(avoided),
         country_zones=dict(country_zones),
+        zone_field={z.key: z.field for z in problem.zones if z.kind == "field" and z.field},
         conflicts=conflicts,
         unassigned=unassigned,
         unknown_neighbours=dict(unknown),

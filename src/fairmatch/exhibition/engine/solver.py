@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
 from .evaluate import score, wishes
-from .messages import Message
+from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
 from .prepare import Prepared, prepare
-from .start import best_matching
+from .start import best_matching, clustering_gain, separable_bound
 
 ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
@@ -57,39 +58,39 @@ def allocate(
     timings["prepare"] = time.monotonic() - started
 
     mark = time.monotonic()
-    start = best_matching(prepared)
-    placeable = len(start)
-    start_score = score(prepared, start)
+    unary_best = best_matching(prepared)
+    placeable = len(unary_best)
+    bound = separable_bound(prepared, unary_best)
+    start, start_score = unary_best, score(prepared, unary_best)
+    if time.monotonic() < deadline:
+        clustered = best_matching(prepared, clustering_gain)
+        clustered_score = score(prepared, clustered)
+        if clustered_score > start_score:
+            start, start_score = clustered, clustered_score
     timings["start"] = time.monotonic() - mark
-    report("start", placeable, float(start_score), None)
+    report("start", placeable, float(start_score), float(bound))
 
     mark = time.monotonic()
-    booth_of, objective, bound, status = _search(
-        prepared,
-        start,
-        start_score,
-        placeable,
-        deadline=deadline,
-        workers=workers,
-        seed=seed,
-        report=report,
-        should_stop=should_stop,
-        messages=messages,
-    )
+    search = _Search(prepared, placeable, deadline, workers, seed, report, should_stop, messages)
+    parts = _parts(prepared, start)
+    if len(parts) > 1:
+        messages.append(Message("decomposed", {"halls": len(parts)}))
+    booth_of, objective, proven, status = search.run(start, start_score, bound, parts)
     timings["search"] = time.monotonic() - mark
 
     mark = time.monotonic()
-    result = _result(prepared, booth_of, objective, bound, status, placeable)
+    assignments, unassigned = _result(prepared, booth_of)
+    found = wishes(prepared, booth_of)
     timings["report"] = time.monotonic() - mark
     return Allocation(
         status=status,
-        assignments=result[0],
-        unassigned=result[1],
+        assignments=assignments,
+        unassigned=unassigned,
         objective=float(objective),
-        bound=float(bound),
-        gap=relative_gap(objective, bound),
+        bound=float(proven),
+        gap=relative_gap(objective, proven),
         seconds=time.monotonic() - started,
-        wishes=wishes(prepared, booth_of),
+        wishes=found,
         conflicts=tuple(prepared.conflicts),
         placed=len(booth_of),
         placeable=placeable,
@@ -105,77 +106,155 @@ def relative_gap(objective: float, bound: float) -> float:
     return (bound - objective) / max(1.0, abs(bound))
 
 
-def _search(
-    prepared: Prepared,
-    start: dict[int, int],
-    start_score: int,
-    placeable: int,
-    *,
-    deadline: float,
-    workers: int,
-    seed: int,
-    report: Callable[[str, int, float | None, float | None], None],
-    should_stop: StopCallback | None,
-    messages: list[Message],
-) -> tuple[dict[int, int], int, int, Status]:
-    exhibitors = range(len(prepared.exhibitors))
-    built = build(prepared, exhibitors=exhibitors, placed=placeable, hint=start)
-    left = deadline - time.monotonic()
-    if left <= 0.05 or (should_stop is not None and should_stop()):
-        return start, start_score, _trivial_bound(built), Status.FEASIBLE
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = left
-    solver.parameters.num_workers = max(1, workers)
-    solver.parameters.random_seed = seed
-    callback = _Reporter(built, placeable, report)
-    solver.best_bound_callback = callback.on_bound
-    code = _solve(solver, built.model, callback, should_stop, messages)
-    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        booth_of = {
+# Above this many exhibitor-booth choices the halls are solved one by one, each with the
+# exhibitors the start put there (a 2,000-exhibitor fair has over a million choices).
+DECOMPOSE_ABOVE = 250_000
+
+
+def _parts(prepared: Prepared, start: dict[int, int]) -> list[tuple[list[int], set[int] | None]]:
+    """The exhibitors (and booths) solved together: all at once, or hall by hall."""
+    choices = sum(len(prepared.candidates[e]) for e in start)
+    everyone = sorted(start)
+    if choices <= DECOMPOSE_ABOVE:
+        return [(everyone, None)]
+    booths = prepared.problem.booths
+    by_hall: dict[str, list[int]] = defaultdict(list)
+    for e in everyone:
+        by_hall[booths[start[e]].hall].append(e)
+    if len(by_hall) <= 1:
+        return [(everyone, None)]
+    hall_booths: dict[str, set[int]] = defaultdict(set)
+    for b, booth in enumerate(booths):
+        hall_booths[booth.hall].add(b)
+    return [(members, hall_booths[hall]) for hall, members in sorted(by_hall.items())]
+
+
+class _Search:
+    """The CP-SAT search over the parts, in turn, sharing the time left between them."""
+
+    def __init__(
+        self,
+        prepared: Prepared,
+        placeable: int,
+        deadline: float,
+        workers: int,
+        seed: int,
+        report: Callable[[str, int, float | None, float | None], None],
+        should_stop: StopCallback | None,
+        messages: list[Message],
+    ) -> None:
+        self.prepared = prepared
+        self.placeable = placeable
+        self.deadline = deadline
+        self.workers = workers
+        self.seed = seed
+        self.report = report
+        self.should_stop = should_stop
+        self.messages = messages
+
+    def run(
+        self,
+        start: dict[int, int],
+        start_score: int,
+        bound: int,
+        parts: list[tuple[list[int], set[int] | None]],
+    ) -> tuple[dict[int, int], int, int, Status]:
+        booth_of = dict(start)
+        whole = len(parts) == 1
+        weight = [
+            sum(
+                len(self.prepared.candidates[e])
+                if allowed is None
+                else sum(b in allowed for b in self.prepared.candidates[e])
+                for e in members
+            )
+            for members, allowed in parts
+        ]
+        proven_optimal = whole
+        for index, (members, allowed) in enumerate(parts):
+            left = self.deadline - time.monotonic()
+            share = left * weight[index] / max(1, sum(weight[index:]))
+            hint = {e: start[e] for e in members}
+            built = build(
+                self.prepared, exhibitors=members, placed=len(members), hint=hint, booths=allowed
+            )
+            member_set = set(members)
+            # Parts are halls, which share no neighbours: the rest's score stays as it is.
+            rest = score(self.prepared, {e: b for e, b in booth_of.items() if e not in member_set})
+            solved = self._solve(built, share, rest, None if whole else bound)
+            if solved is None:
+                proven_optimal = False
+                continue
+            found, code, part_bound = solved
+            for e in members:
+                booth_of.pop(e, None)
+            booth_of.update(found)
+            if whole:
+                bound = min(bound, part_bound)
+            if code != cp_model.OPTIMAL:
+                proven_optimal = False
+        objective = score(self.prepared, booth_of)
+        if objective < start_score:  # never worse than the start
+            booth_of, objective = dict(start), start_score
+        bound = max(bound, objective)
+        if (whole and proven_optimal) or objective == bound:
+            return booth_of, objective, objective, Status.OPTIMAL
+        return booth_of, objective, bound, Status.FEASIBLE
+
+    def _solve(
+        self, built: BuiltModel, seconds: float, offset: int, fixed_bound: int | None
+    ) -> tuple[dict[int, int], int, int] | None:
+        if seconds <= 0.05 or (self.should_stop is not None and self.should_stop()):
+            return None
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.num_workers = max(1, self.workers)
+        solver.parameters.random_seed = self.seed
+        callback = _Reporter(self.placeable, self.report, offset, fixed_bound)
+        solver.best_bound_callback = callback.on_bound
+        code = _solve(solver, built.model, callback, self.should_stop, self.messages)
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if code == cp_model.INFEASIBLE:
+                # The start satisfies every constraint: this is a bug, not a hard problem.
+                raise RuntimeError("the allocation model rejected its own start")
+            return None
+        found = {
             e: b for e, row in built.choice.items() for b, var in row.items() if solver.value(var)
         }
-        objective = round(solver.objective_value)
-        bound = max(objective, round(solver.best_objective_bound))
-        status = Status.OPTIMAL if code == cp_model.OPTIMAL else Status.FEASIBLE
-        if objective < start_score:  # cannot happen with the hint kept, but never go back
-            return start, start_score, bound, Status.FEASIBLE
-        return booth_of, objective, bound, status
-    if code == cp_model.INFEASIBLE:
-        # The start satisfies every constraint, so this means a bug, not a hard problem.
-        raise RuntimeError("the allocation model rejected its own start")
-    bound = _trivial_bound(built)
-    return start, start_score, bound, Status.FEASIBLE
-
-
-def _trivial_bound(built: BuiltModel) -> int:
-    """The sum of every positive term: no allocation can score more."""
-    return sum(c for entries in built.terms.values() for c, _ in entries if c > 0)
+        return found, code, round(solver.best_objective_bound)
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
+    """Reports each solution and each better bound: ``offset`` adds the score of the parts
+    not in this model; ``fixed_bound``, when given, is reported instead of this model's."""
+
     def __init__(
         self,
-        built: BuiltModel,
         placed: int,
         report: Callable[[str, int, float | None, float | None], None],
+        offset: int,
+        fixed_bound: int | None,
     ) -> None:
         super().__init__()
         self.placed = placed
         self.report = report
+        self.offset = offset
+        self.fixed_bound = fixed_bound
         self.objective: float | None = None
-        self.bound: float | None = None
         self.lock = threading.Lock()
+
+    def _bound(self, bound: float) -> float:
+        return float(self.fixed_bound) if self.fixed_bound is not None else bound
 
     def on_solution_callback(self) -> None:
         with self.lock:
-            self.objective = self.objective_value
-            self.bound = self.best_objective_bound
-            self.report("search", self.placed, self.objective, self.bound)
+            self.objective = self.offset + self.objective_value
+            bound = self._bound(self.offset + self.best_objective_bound)
+            self.report("search", self.placed, self.objective, bound)
 
     def on_bound(self, bound: float) -> None:
         with self.lock:
-            self.bound = bound
-            self.report("search", self.placed, self.objective, bound)
+            self.report("search", self.placed, self.objective, self._bound(self.offset + bound))
 
 
 def _solve(
@@ -207,13 +286,9 @@ def _solve(
 
 
 def _result(
-    prepared: Prepared,
-    booth_of: dict[int, int],
-    objective: int,
-    bound: int,
-    status: Status,
-    placeable: int,
+    prepared: Prepared, booth_of: dict[int, int]
 ) -> tuple[dict[str, str], dict[str, Message]]:
+    """Booth keys per exhibitor key, and a reason for each exhibitor left without one."""
     booths = prepared.problem.booths
     assignments = {prepared.exhibitors[e].key: booths[b].key for e, b in sorted(booth_of.items())}
     unassigned: dict[str, Message] = {}
@@ -222,11 +297,9 @@ def _result(
             continue
         reason = prepared.unassigned.get(e)
         if reason is None:
-            count = len(prepared.candidates[e])
-            from .messages import size_text
-
             size = size_text(spec.min_area, spec.max_area, spec.kind)
-            reason = Message("no_free_booth_of_size", {"size": size, "count": count})
+            reason = Message(
+                "no_free_booth_of_size", {"size": size, "count": len(prepared.candidates[e])}
+            )
         unassigned[spec.key] = reason
-    del objective, bound, status, placeable
     return assignments, unassigned
