@@ -70,9 +70,7 @@ def generate_floor(*, exhibitors: int, seed: int = 0) -> Problem:
     people: list[tuple[str, tuple[str, ...]]] = []
     for _ in range(exhibitors):
         country = (
-            rng.choices(countries, country_weights)[0]
-            if rng.random() < foreign_share
-            else HOME
+            rng.choices(countries, country_weights)[0] if rng.random() < foreign_share else HOME
         )
         first = rng.choice(FIELDS)
         fields = (first,) if rng.random() < 0.7 else (first, rng.choice(FIELDS))

@@ -17,6 +17,7 @@ from .model import (
     WishResult,
     ZoneSpec,
 )
+from .verify import violations
 
 if TYPE_CHECKING:
     from .solver import allocate
@@ -50,4 +51,5 @@ __all__ = [
     "footfall",
     "footfalls",
     "neighbours",
+    "violations",
 ]
