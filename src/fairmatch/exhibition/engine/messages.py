@@ -82,9 +82,6 @@ TEMPLATES: dict[str, str] = {
         "%(exhibitor)s names %(neighbour)s as a neighbour, who does not exhibit; "
         "the wish is ignored"
     ),
-    "decomposed": gettext_noop(
-        "solved hall by hall (%(halls)s halls); the bound is proven for that split"
-    ),
     "stopped": gettext_noop("stopped on request; the best allocation found so far is returned"),
 }
 

@@ -29,9 +29,11 @@ def build(
     placed: int,
     hint: dict[int, int],
     booths: set[int] | None = None,
+    options: dict[int, list[int]] | None = None,
 ) -> BuiltModel:
     """The model over ``exhibitors`` (all, or one hall's share) and, when given, only the
-    ``booths`` of that share, placing exactly ``placed``."""
+    ``booths`` of that share, placing exactly ``placed``. ``options``, when given, replaces
+    each exhibitor's candidate booths (a neighbourhood of the local search)."""
     model = cp_model.CpModel()
     members = sorted(exhibitors)
     member_set = set(members)
@@ -39,11 +41,13 @@ def build(
     by_booth: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     terms: dict[str, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
     for e in members:
-        options = prepared.candidates[e] if e not in prepared.unassigned else []
+        allowed = prepared.candidates[e] if e not in prepared.unassigned else []
+        if options is not None:
+            allowed = options[e]
         if booths is not None:
-            options = [b for b in options if b in booths]
+            allowed = [b for b in allowed if b in booths]
         row: dict[int, cp_model.IntVar] = {}
-        for b in options:
+        for b in allowed:
             var = model.new_bool_var(f"x{e}_{b}")
             row[b] = var
             by_booth[b].append(var)
@@ -51,7 +55,7 @@ def build(
         choice[e] = row
         if row:
             model.add_at_most_one(row.values())
-        if e in prepared.locked:
+        if e in prepared.locked and prepared.locked[e] in row:
             model.add(row[prepared.locked[e]] == 1)
     for variables in by_booth.values():
         if len(variables) > 1:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
 from .evaluate import score, wishes
+from .lns import improve
 from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
@@ -72,10 +72,7 @@ def allocate(
 
     mark = time.monotonic()
     search = _Search(prepared, placeable, deadline, workers, seed, report, should_stop, messages)
-    parts = _parts(prepared, start)
-    if len(parts) > 1:
-        messages.append(Message("decomposed", {"halls": len(parts)}))
-    booth_of, objective, proven, status = search.run(start, start_score, bound, parts)
+    booth_of, objective, proven, status = search.run(start, start_score, bound)
     timings["search"] = time.monotonic() - mark
 
     mark = time.monotonic()
@@ -106,27 +103,10 @@ def relative_gap(objective: float, bound: float) -> float:
     return (bound - objective) / max(1.0, abs(bound))
 
 
-# Above this many exhibitor-booth choices the halls are solved one by one, each with the
-# exhibitors the start put there (a 2,000-exhibitor fair has over a million choices).
-DECOMPOSE_ABOVE = 250_000
-
-
-def _parts(prepared: Prepared, start: dict[int, int]) -> list[tuple[list[int], set[int] | None]]:
-    """The exhibitors (and booths) solved together: all at once, or hall by hall."""
-    choices = sum(len(prepared.candidates[e]) for e in start)
-    everyone = sorted(start)
-    if choices <= DECOMPOSE_ABOVE:
-        return [(everyone, None)]
-    booths = prepared.problem.booths
-    by_hall: dict[str, list[int]] = defaultdict(list)
-    for e in everyone:
-        by_hall[booths[start[e]].hall].append(e)
-    if len(by_hall) <= 1:
-        return [(everyone, None)]
-    hall_booths: dict[str, set[int]] = defaultdict(set)
-    for b, booth in enumerate(booths):
-        hall_booths[booth.hall].add(b)
-    return [(members, hall_booths[hall]) for hall, members in sorted(by_hall.items())]
+# Up to this many exhibitor-booth choices the whole model is solved at once (and small
+# floors are proven optimal); above, the local search of lns.py improves the start (a
+# 500-exhibitor fair has some 80,000 choices, a 2,000-exhibitor one over a million).
+WHOLE_MODEL_CHOICES = 20_000
 
 
 class _Search:
@@ -153,51 +133,50 @@ class _Search:
         self.messages = messages
 
     def run(
-        self,
-        start: dict[int, int],
-        start_score: int,
-        bound: int,
-        parts: list[tuple[list[int], set[int] | None]],
+        self, start: dict[int, int], start_score: int, bound: int
     ) -> tuple[dict[int, int], int, int, Status]:
-        booth_of = dict(start)
-        whole = len(parts) == 1
-        weight = [
-            sum(
-                len(self.prepared.candidates[e])
-                if allowed is None
-                else sum(b in allowed for b in self.prepared.candidates[e])
-                for e in members
-            )
-            for members, allowed in parts
-        ]
-        proven_optimal = whole
-        for index, (members, allowed) in enumerate(parts):
-            left = self.deadline - time.monotonic()
-            share = left * weight[index] / max(1, sum(weight[index:]))
-            hint = {e: start[e] for e in members}
-            built = build(
-                self.prepared, exhibitors=members, placed=len(members), hint=hint, booths=allowed
-            )
-            member_set = set(members)
-            # Parts are halls, which share no neighbours: the rest's score stays as it is.
-            rest = score(self.prepared, {e: b for e, b in booth_of.items() if e not in member_set})
-            solved = self._solve(built, share, rest, None if whole else bound)
-            if solved is None:
-                proven_optimal = False
-                continue
-            found, code, part_bound = solved
-            for e in members:
-                booth_of.pop(e, None)
-            booth_of.update(found)
-            if whole:
-                bound = min(bound, part_bound)
-            if code != cp_model.OPTIMAL:
-                proven_optimal = False
+        """The best allocation found, its score, the proven bound and the status."""
+        choices = sum(len(self.prepared.candidates[e]) for e in start)
+        if choices > WHOLE_MODEL_CHOICES:
+            return self._local(start, start_score, bound)
+        members = sorted(start)
+        built = build(self.prepared, exhibitors=members, placed=len(members), hint=start)
+        solved = self._solve(built, self.deadline - time.monotonic(), 0, None)
+        if solved is None:
+            return start, start_score, bound, Status.FEASIBLE
+        booth_of, code, model_bound = solved
         objective = score(self.prepared, booth_of)
         if objective < start_score:  # never worse than the start
             booth_of, objective = dict(start), start_score
-        bound = max(bound, objective)
-        if (whole and proven_optimal) or objective == bound:
+        if code == cp_model.OPTIMAL:
+            return booth_of, objective, objective, Status.OPTIMAL
+        bound = max(objective, min(bound, model_bound))
+        return booth_of, objective, bound, Status.OPTIMAL if objective == bound else Status.FEASIBLE
+
+    def _local(
+        self, start: dict[int, int], start_score: int, bound: int
+    ) -> tuple[dict[int, int], int, int, Status]:
+        def on_better(_: dict[int, int], value: int) -> None:
+            self.report("search", self.placeable, float(value), float(bound))
+
+        def stop() -> bool:
+            if self.should_stop is not None and self.should_stop():
+                if not any(m.id == "stopped" for m in self.messages):
+                    self.messages.append(Message("stopped"))
+                return True
+            return False
+
+        booth_of = improve(
+            self.prepared,
+            start,
+            deadline=self.deadline,
+            seed=self.seed,
+            workers=self.workers,
+            on_better=on_better,
+            should_stop=stop,
+        )
+        objective = score(self.prepared, booth_of)
+        if objective >= bound:
             return booth_of, objective, objective, Status.OPTIMAL
         return booth_of, objective, bound, Status.FEASIBLE
 
