@@ -24,6 +24,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
@@ -647,7 +648,12 @@ class BoothRow:
 class RowProblem:
     line: int
     column: str  # a column key of the booth list: hall, booth, x, y, width, depth, zone...
-    message: str  # translated
+    text: str  # a msgid, shown in the reader's language with ``params``
+    params: dict[str, Any]
+
+    @property
+    def message(self) -> str:
+        return _(self.text) % self.params
 
 
 def find_zone(hall: Hall, name: str, zones: Iterable[Zone] | None = None) -> Zone | None:
@@ -689,7 +695,10 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
         if hall is None:
             problems.append(
                 RowProblem(
-                    row.line, "hall", _("The edition has no hall %(hall)s.") % {"hall": row.hall}
+                    row.line,
+                    "hall",
+                    gettext_noop("The edition has no hall %(hall)s."),
+                    {"hall": row.hall},
                 )
             )
             continue
@@ -700,8 +709,8 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                 RowProblem(
                     row.line,
                     "booth",
-                    _("Booth %(booth)s is listed twice (first on line %(first)s).")
-                    % {"booth": label, "first": seen[key]},
+                    gettext_noop("Booth %(booth)s is listed twice (first on line %(first)s)."),
+                    {"booth": label, "first": seen[key]},
                 )
             )
             continue
@@ -711,8 +720,8 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                 RowProblem(
                     row.line,
                     "zone",
-                    _("Hall %(hall)s has no zone %(zone)s.")
-                    % {"hall": hall.code, "zone": row.zone},
+                    gettext_noop("Hall %(hall)s has no zone %(zone)s."),
+                    {"hall": hall.code, "zone": row.zone},
                 )
             )
         rect = Rect(float(row.x), float(row.y), float(row.width), float(row.depth))
@@ -721,8 +730,15 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                 RowProblem(
                     row.line,
                     "x",
-                    _("Booth %(booth)s lies outside hall %(hall)s (%(width)s × %(depth)s m).")
-                    % {"booth": label, "hall": hall.code, "width": hall.width, "depth": hall.depth},
+                    gettext_noop(
+                        "Booth %(booth)s lies outside hall %(hall)s (%(width)s × %(depth)s m)."
+                    ),
+                    {
+                        "booth": label,
+                        "hall": hall.code,
+                        "width": str(hall.width),
+                        "depth": str(hall.depth),
+                    },
                 )
             )
             continue
@@ -738,11 +754,11 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                         RowProblem(
                             row.line,
                             "booth",
-                            _(
+                            gettext_noop(
                                 "Booth %(booth)s is assigned to %(exhibitor)s in the working "
                                 "plan; this row would break that assignment."
-                            )
-                            % {"booth": label, "exhibitor": _assigned_to(assignment)},
+                            ),
+                            {"booth": label, "exhibitor": _assigned_to(assignment)},
                         )
                     )
         for other_label, other_line, other_rect in placed.get(hall.pk, []):
@@ -751,8 +767,10 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                     RowProblem(
                         row.line,
                         "x",
-                        _("Booth %(booth)s overlaps booth %(other)s (line %(other_line)s).")
-                        % {"booth": label, "other": other_label, "other_line": other_line},
+                        gettext_noop(
+                            "Booth %(booth)s overlaps booth %(other)s (line %(other_line)s)."
+                        ),
+                        {"booth": label, "other": other_label, "other_line": other_line},
                     )
                 )
                 break
@@ -766,8 +784,8 @@ def check_booth_rows(*, edition: Edition, rows: Sequence[BoothRow]) -> list[RowP
                     RowProblem(
                         line,
                         "x",
-                        _("Booth %(booth)s overlaps booth %(other)s of the plan.")
-                        % {"booth": label, "other": booth_label(booth)},
+                        gettext_noop("Booth %(booth)s overlaps booth %(other)s of the plan."),
+                        {"booth": label, "other": booth_label(booth)},
                     )
                 )
     return sorted(problems, key=lambda p: p.line)
