@@ -103,3 +103,23 @@ def test_template_and_chinese_header():
     client.force_login(OrganiserFactory())
     answer = client.get(reverse("spreadsheets:template", args=[h.edition.slug, "booths", "csv"]))
     assert answer.status_code == 200
+
+
+def test_chinese_headers_are_understood():
+    from fairmatch.spreadsheets.domain.columns import header_labels
+
+    h = hall()
+    organiser = OrganiserFactory()
+    header = header_labels("booths", "zh-hans")
+    assert header[:2] == ["展馆", "展位"]
+    rows = [header, ["H1", "A1", "0", "0", "3", "3", "光地", "", "", "否"]]
+    job = create_import(
+        edition=h.edition,
+        kind="booths",
+        filename="展位.csv",
+        content=csv_bytes(rows, "gb18030"),
+        user=organiser,
+    )
+    assert job.error_count == 0, job.preview["issues"]
+    start_commit(job=job, user=organiser)
+    assert Booth.objects.get(code="A1").kind == "space"
