@@ -10,6 +10,7 @@ import os
 from decimal import Decimal
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import expect
 
@@ -23,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 SHOTS = os.environ.get("FAIRMATCH_SCREENSHOTS", "")
+WAIT = 30_000  # milliseconds: the server answers slowly on a busy machine
 
 
 def _shot(page, name):
@@ -30,6 +32,14 @@ def _shot(page, name):
         os.makedirs(SHOTS, exist_ok=True)
         # caret="initial": hiding the caret would add a style attribute the policy refuses.
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True, caret="initial")
+
+
+def _serious_accessibility_violations(page):
+    return [
+        f"{page.url}: {violation['id']} {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in Axe().run(page).response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
 
 
 def _plan():
@@ -63,27 +73,28 @@ def test_move_refused_on_overlap_and_chinese_public_plan(browser, live_server):
     slug = h.edition.slug
     OrganiserFactory(email="plan@fairmatch.example")
     context = browser.new_context(base_url=live_server.url, locale="en-US", viewport=DESKTOP)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT)
     organiser = context.new_page()
     log_in_organiser(organiser, "plan@fairmatch.example")
     organiser.goto(f"/organiser/{slug}/exhibition/plan/halls/{h.pk}/?booth={a2.pk}")
     status = organiser.locator(".plan-status")
     target = organiser.locator("#booth-H1-A2")
-    expect(target).to_have_attribute("data-x", "6")
+    expect(target).to_have_attribute("data-x", "6", timeout=WAIT)
     _shot(organiser, "editor-en-1366")
 
     # Keyboard: two steps west are fine (touching A1 is allowed), the third overlaps.
     organiser.locator("#booth-H1-A2").focus()
     organiser.keyboard.press("ArrowLeft")
-    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5.5")
-    expect(organiser.locator("#booth-H1-A2")).to_be_focused()
+    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5.5", timeout=WAIT)
+    expect(organiser.locator("#booth-H1-A2")).to_be_focused(timeout=WAIT)
     organiser.keyboard.press("ArrowLeft")
-    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5")
-    expect(status).to_contain_text("Booth A2 saved.")
+    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5", timeout=WAIT)
+    expect(status).to_contain_text("Booth A2 saved.", timeout=WAIT)
     organiser.keyboard.press("ArrowLeft")
-    expect(status).to_contain_text("Booth H1-A2 would overlap booth H1-A1.")
-    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5")
+    expect(status).to_contain_text("Booth H1-A2 would overlap booth H1-A1.", timeout=WAIT)
+    expect(organiser.locator("#booth-H1-A2")).to_have_attribute("data-x", "5", timeout=WAIT)
     _shot(organiser, "editor-en-1366-refused")
+    assert _serious_accessibility_violations(organiser) == []
     a2.refresh_from_db()
     assert (a2.x, a2.version) == (Decimal("5.00"), 3)
 
@@ -97,8 +108,8 @@ def test_move_refused_on_overlap_and_chinese_public_plan(browser, live_server):
     organiser.mouse.move(start[0] + per_metre, start[1], steps=5)
     organiser.mouse.move(start[0] + 2 * per_metre, start[1], steps=5)
     organiser.mouse.up()
-    expect(status).to_contain_text("Booth A3 saved.")
-    expect(organiser.locator("#booth-H1-A3")).to_have_attribute("data-x", "14")
+    expect(status).to_contain_text("Booth A3 saved.", timeout=WAIT)
+    expect(organiser.locator("#booth-H1-A3")).to_have_attribute("data-x", "14", timeout=WAIT)
     box = organiser.locator("#booth-H1-A3 rect").bounding_box()
     start = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     organiser.mouse.move(*start)
@@ -106,7 +117,7 @@ def test_move_refused_on_overlap_and_chinese_public_plan(browser, live_server):
     organiser.mouse.move(start[0] - 4 * per_metre, start[1], steps=5)
     organiser.mouse.move(start[0] - 8 * per_metre, start[1], steps=5)
     organiser.mouse.up()
-    expect(status).to_contain_text("Booth H1-A3 would overlap booth H1-A2.")
+    expect(status).to_contain_text("Booth H1-A3 would overlap booth H1-A2.", timeout=WAIT)
     a3.refresh_from_db()
     assert a3.x == Decimal("14.00")
     assert Booth.objects.get(code="A2").x == Decimal("5.00")
@@ -118,24 +129,26 @@ def test_move_refused_on_overlap_and_chinese_public_plan(browser, live_server):
     visitor_context.add_cookies(
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "zh-hans", "url": live_server.url}]
     )
+    visitor_context.set_default_timeout(WAIT)
     visitor = visitor_context.new_page()
     visitor.goto(f"/e/{slug}/exhibition/plan/")
-    expect(visitor.locator("h1")).to_contain_text("展位平面图")
+    expect(visitor.locator("h1")).to_contain_text("展位平面图", timeout=WAIT)
     assert "Unpublished Newcomer" not in visitor.content()
     panel = visitor.locator("#booth-H1-A1")
-    expect(panel).to_be_hidden()
+    expect(panel).to_be_hidden(timeout=WAIT)
     visitor.locator("a.booth[href='#booth-H1-A1']").click()
-    expect(panel).to_be_visible()
-    expect(panel).to_contain_text("大连软件有限公司")
-    expect(panel).to_contain_text("Dalian Software Co")
-    expect(panel).to_contain_text("软件外包")
+    expect(panel).to_be_visible(timeout=WAIT)
+    expect(panel).to_contain_text("大连软件有限公司", timeout=WAIT)
+    expect(panel).to_contain_text("Dalian Software Co", timeout=WAIT)
+    expect(panel).to_contain_text("软件外包", timeout=WAIT)
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     _shot(visitor, "public-zh-390")
+    assert _serious_accessibility_violations(visitor) == []
     # Keyboard: the booth is a link, Enter shows the panel too.
     visitor.goto(f"/e/{slug}/exhibition/plan/")
     visitor.locator("a.booth[href='#booth-H1-A1']").focus()
     visitor.keyboard.press("Enter")
-    expect(visitor.locator("#booth-H1-A1")).to_be_visible()
+    expect(visitor.locator("#booth-H1-A1")).to_be_visible(timeout=WAIT)
 
     if SHOTS:
         state = context.storage_state()
@@ -158,3 +171,5 @@ def test_move_refused_on_overlap_and_chinese_public_plan(browser, live_server):
                 _shot(tab, f"public-{language}-{name}")
                 tab.goto(f"/organiser/{slug}/exhibition/plan/halls/{h.pk}/?booth={a2.pk}")
                 _shot(tab, f"editor-{language}-{name}")
+                tab.goto(f"/organiser/{slug}/exhibition/plan/")
+                _shot(tab, f"halls-{language}-{name}")

@@ -83,6 +83,10 @@ class DrawnBooth:
     version: int | None = None
     participation: Participation | None = None
 
+    @property
+    def state_label(self) -> str:
+        return str(STATES[self.state][0])
+
 
 @dataclass
 class DrawnZone:
