@@ -41,3 +41,19 @@ def test_public_plan_shows_published_exhibitors_only(client):
     assert "软件" in zh.content.decode()
     pdf = client.get(reverse("floorplan:plan_pdf", args=[h.edition.slug]))
     assert pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("booths", [2, 12])
+def test_public_plan_queries_do_not_grow_with_booths(client, django_assert_max_num_queries, booths):
+    h = hall(width="80")
+    published = {}
+    for index in range(booths):
+        b = booth(h, f"A{index}", index * 5, 0)
+        application = exhibitor(h.edition, name=f"Exhibitor {index}")
+        application.participation.enterprise.fields.add(FieldFactory())
+        assign(b, application)
+        published[b] = application
+    publish(h.edition, published)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("floorplan:plan", args=[h.edition.slug]))
+    assert page.content.decode().count('class="card exhibitor-panel"') == booths

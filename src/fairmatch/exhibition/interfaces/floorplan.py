@@ -247,15 +247,22 @@ def _n(value: float) -> str:
 
 
 def fit_text(text: str, width: float, size: float) -> str:
-    """``text`` cut to what fits ``width`` metres at ``size`` (wide characters count twice)."""
+    """``text`` cut to what fits ``width`` metres at ``size`` (wide characters count twice;
+    room is kept for the ellipsis of a cut text)."""
     room = width / (size * 0.56)
-    used, out = 0.0, []
+
+    def cost(ch: str) -> float:
+        return 1.9 if ord(ch) > 0x2E80 else 1.0
+
+    if sum(cost(ch) for ch in text) <= room:
+        return text
+    used, out = 1.0, []
     for ch in text:
-        used += 1.8 if ord(ch) > 0x2E80 else 1.0
+        used += cost(ch)
         if used > room:
-            return "".join(out).rstrip() + "…" if out else ""
+            break
         out.append(ch)
-    return text
+    return "".join(out).rstrip() + "…" if out else ""
 
 
 def state_label(state: BoothState) -> str:
