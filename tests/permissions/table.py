@@ -330,6 +330,39 @@ TABLE: dict[str, Entry] = {
     "onsite_admin:press_decide": Entry(
         ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("press")
     ),
+    # --- exhibition: the organiser's plan editor ---
+    # An empty form: refused as a bad request.
+    "floorplan_admin:halls": Entry(
+        ORGANISER, post={**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION
+    ),
+    "floorplan_admin:hall": Entry(ORGANISER_OBJECT, fill=edition_object("hall")),
+    "floorplan_admin:hall_pdf": Entry(ORGANISER_OBJECT, fill=edition_object("hall")),
+    # Empty forms: back to the hall with the form's errors (nothing written).
+    "floorplan_admin:hall_update": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("hall")
+    ),
+    "floorplan_admin:zone_add": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("hall")
+    ),
+    "floorplan_admin:booth_add": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("hall")
+    ),
+    "floorplan_admin:booth_edit": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("booth")
+    ),
+    "floorplan_admin:booth_split": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("booth")
+    ),
+    "floorplan_admin:booth_merge": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("booth")
+    ),
+    # No version sent: refused as a stale page, back to the hall.
+    "floorplan_admin:booth_delete": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("booth")
+    ),
+    # --- exhibition: the published floor plan (public; the previous edition has none) ---
+    "floorplan:plan": Entry(PUBLIC, fill=EDITION),
+    "floorplan:plan_pdf": Entry({"*": OK, "*@other_edition": NOT_FOUND}, fill=EDITION),
     # --- spreadsheets: the organiser's imports and exports ---
     "spreadsheets:import": Entry(ORGANISER, fill=EDITION),
     # An empty form: refused as a bad request.

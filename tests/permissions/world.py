@@ -247,6 +247,23 @@ def _api_objects(world: World, edition: Edition, owner: str, organiser: User) ->
     )
 
 
+def _exhibition_objects(world: World, edition: Edition, owner: str) -> None:
+    """The floor plan of one edition: a hall, a booth; the current edition's plan published."""
+    from fairmatch.exhibition.models import Booth, Hall, PlanRelease, PlanReleaseEntry
+
+    hall = Hall.objects.create(
+        edition=edition, code="H1", name_en="Hall 1", width=Decimal(30), depth=Decimal(20)
+    )
+    booth = Booth.objects.create(hall=hall, code="A1", x=0, y=0, width=Decimal(3), depth=Decimal(3))
+    world.objects["hall", owner] = hall
+    world.objects["booth", owner] = booth
+    if owner == OWN:
+        release = PlanRelease.objects.create(edition=edition, number=1)
+        PlanReleaseEntry.objects.create(
+            release=release, booth=booth, hall_code="H1", booth_code="A1", geometry=[0, 0, 3, 3]
+        )
+
+
 def build_world() -> World:
     previous = EditionFactory(
         slug="previous-edition",
@@ -306,6 +323,8 @@ def build_world() -> World:
     _onsite_objects(world, previous, OTHER_EDITION, organiser)
     _api_objects(world, current, OWN, organiser)
     _api_objects(world, previous, OTHER_EDITION, organiser)
+    _exhibition_objects(world, current, OWN)
+    _exhibition_objects(world, previous, OTHER_EDITION)
     # Exhibitor E's lead (C's badge) and one of another exhibitor (G's, of A's badge).
     g = p["G"].participation
     g.is_exhibitor = True

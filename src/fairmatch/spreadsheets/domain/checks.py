@@ -296,6 +296,11 @@ class RowChecker:
         self.description(clean, required=True)
         return clean
 
+    def check_booths(self) -> dict[str, Any]:
+        from fairmatch.spreadsheets.domain.booths import check_booth_row
+
+        return check_booth_row(self)
+
     def check_rates(self) -> dict[str, Any]:
         return {
             "currency": self.cell("currency", self._rate_currency),
@@ -404,6 +409,10 @@ def check_file(
             progress(index + 1)
     if kind == ImportKind.ENTERPRISES:
         _probable_duplicates(checked, checker.lookups)
+    if kind == ImportKind.BOOTHS:
+        from fairmatch.spreadsheets.domain.booths import check_booth_plan
+
+        check_booth_plan(checked, edition)
     return checked
 
 

@@ -70,6 +70,18 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("currency", gettext_noop("Currency"), True, "EUR"),
         Column("units_per_usd", gettext_noop("Units per US dollar"), True, "0.92"),
     ),
+    ImportKind.BOOTHS: (
+        Column("hall", gettext_noop("Hall"), True, "H1"),
+        Column("booth", gettext_noop("Booth"), True, "A01"),
+        Column("x", gettext_noop("x (m)"), True, "0"),
+        Column("y", gettext_noop("y (m)"), True, "0"),
+        Column("width", gettext_noop("Width (m)"), True, "3"),
+        Column("depth", gettext_noop("Depth (m)"), True, "3"),
+        Column("type", gettext_noop("Booth type (shell, space)"), False, "shell"),
+        Column("price_band", gettext_noop("Price band"), False, "A"),
+        Column("zone", gettext_noop("Zone"), False, ""),
+        Column("blocked", gettext_noop("Blocked (yes/no)"), False, "no"),
+    ),
 }
 LANGUAGES = ("en", "zh-hans")
 

@@ -23,6 +23,7 @@ from fairmatch.enterprises.domain.qualification import (
     with_application,
 )
 from fairmatch.enterprises.models import Capability, Delegate, Demand, Enterprise, Participation
+from fairmatch.spreadsheets.domain.booths import write_booths
 from fairmatch.spreadsheets.domain.checks import Checked
 from fairmatch.spreadsheets.models import ExternalId, ImportKind
 
@@ -124,6 +125,8 @@ def commit_checked(
             counts, participation_ids, enterprise_ids = _write_enterprises(checked, edition, report)
         elif checked.kind == ImportKind.RATES:
             counts, participation_ids = _write_rates(checked, edition, actor, report), []
+        elif checked.kind == ImportKind.BOOTHS:
+            counts, participation_ids = write_booths(checked, edition, actor), []
         else:
             counts, participation_ids = _write_children(checked, edition, report)
         _refresh(participation_ids, edition)

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImportKind(models.TextChoices):
-    """What one file holds. Booth lists join here once the exhibition has booths."""
+    """What one file holds."""
 
     ENTERPRISES = "enterprises", _("enterprises and their applications")
     DELEGATES = "delegates", _("delegates")
     DEMANDS = "demands", _("demands (buyers)")
     CAPABILITIES = "capabilities", _("capabilities (providers)")
     RATES = "rates", _("exchange rates")
+    BOOTHS = "booths", _("booth list (exhibition floor plan)")
 
 
 class ImportStatus(models.TextChoices):

@@ -1,0 +1,82 @@
+"""Halls, booths, exhibitors and plan releases for the floor plan's tests."""
+
+from decimal import Decimal
+from typing import Any
+
+from fairmatch.exhibition.models import (
+    Booth,
+    BoothAssignment,
+    ExhibitorApplication,
+    Hall,
+    PlanRelease,
+    PlanReleaseEntry,
+)
+from tests.factories import EditionFactory, EnterpriseFactory, ParticipationFactory
+
+
+def hall(edition: Any = None, *, code: str = "H1", width: str = "30", depth: str = "20") -> Hall:
+    return Hall.objects.create(
+        edition=edition or EditionFactory(),
+        code=code,
+        name_en=f"Hall {code}",
+        name_zh=f"{code}号馆",
+        width=Decimal(width),
+        depth=Decimal(depth),
+        entrances=[[0, 10]],
+    )
+
+
+def booth(
+    hall_obj: Hall, code: str, x: float, y: float, w: float = 3, d: float = 3, **kw: Any
+) -> Booth:
+    return Booth.objects.create(
+        hall=hall_obj,
+        code=code,
+        x=Decimal(str(x)),
+        y=Decimal(str(y)),
+        width=Decimal(str(w)),
+        depth=Decimal(str(d)),
+        **kw,
+    )
+
+
+def exhibitor(
+    edition: Any, *, name: str = "Acme Exhibits", name_en: str = "", **kw: Any
+) -> ExhibitorApplication:
+    enterprise = EnterpriseFactory(name_original=name, name_en=name_en or name, country="DE")
+    participation = ParticipationFactory(
+        enterprise=enterprise, edition=edition, is_negotiator=False, is_exhibitor=True
+    )
+    return ExhibitorApplication.objects.create(
+        participation=participation,
+        min_area=kw.pop("min_area", Decimal("6")),
+        max_area=kw.pop("max_area", Decimal("12")),
+        products=kw.pop("products", "Cloud services"),
+        products_language="en",
+        **kw,
+    )
+
+
+def assign(booth_obj: Booth, application: ExhibitorApplication) -> BoothAssignment:
+    return BoothAssignment.objects.create(booth=booth_obj, application=application)
+
+
+def publish(edition: Any, assignments: dict[Booth, ExhibitorApplication | None]) -> PlanRelease:
+    """A plan release holding the given booths (with their exhibitor, or free)."""
+    number = PlanRelease.objects.filter(edition=edition).count() + 1
+    release = PlanRelease.objects.create(edition=edition, number=number)
+    for booth_obj, application in assignments.items():
+        PlanReleaseEntry.objects.create(
+            release=release,
+            booth=booth_obj,
+            participation=application.participation if application else None,
+            hall_code=booth_obj.hall.code,
+            booth_code=booth_obj.code,
+            geometry=[
+                float(booth_obj.x),
+                float(booth_obj.y),
+                float(booth_obj.width),
+                float(booth_obj.depth),
+            ],
+        )
+    return release

@@ -1,0 +1,134 @@
+"""The plan editor's pages: organisers only; refusals shown in place; nothing lost."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from fairmatch.exhibition.models import Booth
+from tests.exhibition.helpers import booth, hall
+from tests.factories import OrganiserFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(client):
+    h = hall()
+    a1 = booth(h, "A1", 0, 0)
+    a2 = booth(h, "A2", 10, 0)
+    client.force_login(OrganiserFactory())
+    return client, h, a1, a2
+
+
+def test_only_organisers_edit(client):
+    h = hall()
+    a1 = booth(h, "A1", 0, 0)
+    url = reverse("floorplan_admin:booth_edit", args=[h.edition.slug, a1.pk])
+    assert client.post(url, {"move": "1", "x": "5", "y": "5", "version": "1"}).status_code == 302
+    client.force_login(UserFactory())
+    assert client.post(url, {"move": "1", "x": "5", "y": "5", "version": "1"}).status_code == 403
+    assert client.get(reverse("floorplan_admin:halls", args=[h.edition.slug])).status_code == 403
+    a1.refresh_from_db()
+    assert (a1.x, a1.version) == (Decimal("0.00"), 1)
+
+
+def test_hall_page_draws_the_plan(setup):
+    client, h, a1, _a2 = setup
+    page = client.get(
+        reverse("floorplan_admin:hall", args=[h.edition.slug, h.pk]), {"booth": a1.pk}
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'class="floorplan floorplan-editor"' in html
+    assert f'data-booth="{a1.pk}"' in html
+    assert 'name="code"' in html
+
+
+def test_move_refused_on_overlap_in_place(setup):
+    client, h, _a1, a2 = setup
+    url = reverse("floorplan_admin:booth_edit", args=[h.edition.slug, a2.pk])
+    answer = client.post(
+        url, {"move": "1", "x": "1.5", "y": "0", "version": "1"}, HTTP_HX_REQUEST="true"
+    )
+    assert answer.status_code == 200
+    assert "Booth H1-A2 would overlap booth H1-A1." in answer.content.decode()
+    a2.refresh_from_db()
+    assert (a2.x, a2.version) == (Decimal("10.00"), 1)
+    answer = client.post(
+        url, {"move": "1", "x": "4", "y": "0", "version": "1"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Booth A2 saved." in answer.content.decode()
+    a2.refresh_from_db()
+    assert (a2.x, a2.version) == (Decimal("4.00"), 2)
+
+
+def test_side_form_stale_version_keeps_the_input(setup):
+    client, h, a1, _a2 = setup
+    url = reverse("floorplan_admin:booth_edit", args=[h.edition.slug, a1.pk])
+    data = {"code": "A1", "x": "0", "y": "5", "width": "3", "depth": "3", "kind": "shell"}
+    client.post(url, {**data, "version": "1"})
+    answer = client.post(url, {**data, "y": "7.25", "version": "1"}, HTTP_HX_REQUEST="true")
+    html = answer.content.decode()
+    assert "was changed since this page was loaded" in html
+    assert 'value="7.25"' in html  # what was typed is still in the form
+    a1.refresh_from_db()
+    assert (a1.y, a1.version) == (Decimal("5.00"), 2)
+
+
+def test_add_split_merge(setup):
+    client, h, a1, _a2 = setup
+    slug = h.edition.slug
+    client.post(
+        reverse("floorplan_admin:booth_add", args=[slug, h.pk]),
+        {
+            "add-code": "B1",
+            "add-x": "0",
+            "add-y": "10",
+            "add-width": "6",
+            "add-depth": "3",
+            "add-kind": "space",
+        },
+    )
+    b1 = Booth.objects.get(code="B1")
+    client.post(
+        reverse("floorplan_admin:booth_split", args=[slug, b1.pk]),
+        {"axis": "x", "version": "1", "new_code": "B2"},
+    )
+    b2 = Booth.objects.get(code="B2")
+    assert (b2.x, b2.width) == (Decimal("3.00"), Decimal("3.00"))
+    client.post(
+        reverse("floorplan_admin:booth_merge", args=[slug, b2.pk]), {"other": a1.pk, "version": "1"}
+    )
+    assert Booth.objects.filter(hall=h).count() == 4  # refused: not side by side
+    client.post(
+        reverse("floorplan_admin:booth_merge", args=[slug, b1.pk]), {"other": b2.pk, "version": "2"}
+    )
+    assert sorted(Booth.objects.filter(hall=h).values_list("code", flat=True)) == ["A1", "A2", "B1"]
+
+
+def test_halls_page_adds_a_hall(client):
+    from tests.factories import EditionFactory
+
+    edition = EditionFactory()
+    client.force_login(OrganiserFactory())
+    url = reverse("floorplan_admin:halls", args=[edition.slug])
+    answer = client.post(
+        url,
+        {
+            "hall-code": "h2",
+            "hall-name_en": "Hall 2",
+            "hall-width": "40",
+            "hall-depth": "25",
+            "hall-entrances": "0 10; 40 5",
+        },
+    )
+    assert answer.status_code == 302
+    assert edition.halls.get().entrances == [[0.0, 10.0], [40.0, 5.0]]
+
+
+def test_working_plan_pdf(setup):
+    client, h, _a1, _a2 = setup
+    answer = client.get(reverse("floorplan_admin:hall_pdf", args=[h.edition.slug, h.pk]))
+    assert answer["Content-Type"] == "application/pdf"
+    assert answer.content.startswith(b"%PDF")
