@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.models import State
-from fairmatch.exhibition.domain.locks import lock_floor_plan
+from fairmatch.exhibition.domain.locks import lock_booths, lock_floor_plan
 from fairmatch.exhibition.models import Booth, BoothAssignment, ExhibitorApplication
 
 
@@ -43,8 +43,11 @@ def _area(value: Decimal) -> str:
     return number_format(value.to_integral() if value == value.to_integral() else value)
 
 
-def _fresh_booth(booth: Booth) -> Booth:
-    return Booth.objects.select_related("hall").get(pk=booth.pk)
+def _locked_booths(*booths: Booth) -> list[Booth]:
+    """The booths, locked (after the plan's lock) and read again with their halls."""
+    lock_booths(booth.pk for booth in booths)
+    fresh = Booth.objects.select_related("hall").in_bulk([booth.pk for booth in booths])
+    return [fresh[booth.pk] for booth in booths]
 
 
 def _fresh_application(application: ExhibitorApplication) -> ExhibitorApplication:
@@ -163,14 +166,17 @@ def assign(
 ) -> BoothAssignment:
     """Give the booth to the exhibitor; one that has a booth moves (its old one is freed)."""
     lock_floor_plan(booth.hall.edition_id)
-    booth, application = _fresh_booth(booth), _fresh_application(application)
+    held = BoothAssignment.objects.select_related("booth").filter(application=application).first()
+    [booth, *_source] = _locked_booths(booth, *([held.booth] if held else []))
+    application = _fresh_application(application)
     conflicts = assign_conflicts(
         application=application, booth=booth, version=version, source_version=source_version
     )
     if conflicts:
         raise AssignmentError(conflicts)
-    current = BoothAssignment.objects.select_related("booth").filter(application=application)
-    moved_from = current.first()
+    moved_from = (
+        BoothAssignment.objects.select_related("booth").filter(application=application).first()
+    )
     if moved_from is not None:
         _bump(moved_from.booth)
         moved_from.booth = booth
@@ -195,7 +201,7 @@ def swap(
 ) -> None:
     """Exchange the exhibitors of two booths (each must fit the other's booth)."""
     lock_floor_plan(first.hall.edition_id)
-    first, second = _fresh_booth(first), _fresh_booth(second)
+    first, second = _locked_booths(first, second)
     conflicts = stale(first, first_version) + stale(second, second_version)
     if first.pk == second.pk:
         conflicts.append(_("Choose two different booths to swap."))
@@ -230,7 +236,7 @@ def swap(
 def unassign(*, booth: Booth, version: int, user: Any) -> None:
     """Free the booth; its exhibitor has none until it is given another."""
     lock_floor_plan(booth.hall.edition_id)
-    booth = _fresh_booth(booth)
+    [booth] = _locked_booths(booth)
     holder = _holder(booth)
     conflicts = stale(booth, version) + _unlocked(holder)
     if holder is None:
@@ -252,7 +258,7 @@ def unassign(*, booth: Booth, version: int, user: Any) -> None:
 def set_locked(*, booth: Booth, version: int, locked: bool, user: Any) -> None:
     """Lock (runs keep it) or unlock the booth's assignment."""
     lock_floor_plan(booth.hall.edition_id)
-    booth = _fresh_booth(booth)
+    [booth] = _locked_booths(booth)
     holder = _holder(booth)
     conflicts = stale(booth, version)
     if holder is None:
