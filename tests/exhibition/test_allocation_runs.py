@@ -46,6 +46,9 @@ def test_a_run_places_every_exhibitor_and_is_applied(django_capture_on_commit_ca
         "no_booth_for_size",
     }
     assert run.objective is not None and run.bound is not None and run.seconds is not None
+    assert run.result["placeable"] == 3
+    # The engine's first report was saved as the run's progress (the page polls it).
+    assert {"phase", "seconds", "placed"} <= set(run.progress)
     assert plan() == []  # nothing changes until the run is applied
     applied = runs.apply_run(run=run, user=organiser)
     assert (applied.placed, applied.kept_locked, applied.skipped) == (3, 0, {})

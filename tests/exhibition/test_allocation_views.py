@@ -47,7 +47,7 @@ def finished_run(hall, a, b):
             "inputs": {"exhibitors": 2, "booths": 3, "blocked": 0, "locked": 0},
             "assignments": {f"e{a.pk}": f"b{booth(hall, '1').pk}"},
             "unassigned": {
-                f"e{b.pk}": {"id": "no_booth_of_size", "params": {"size": "30 m²"}},
+                f"e{b.pk}": {"id": "no_booth_of_size", "params": {"size": "30 m² (shell)"}},
             },
             "wishes": {
                 f"e{a.pk}": [
@@ -118,6 +118,15 @@ def test_a_finished_run_explains_each_exhibitor_in_chinese(client, organiser, ha
     results = page[page.index('id="run-against-plan"') :]
     assert re.findall(r"\b[ebhz][0-9]+\b", re.sub(r"<[^>]*>", " ", results)) == []
     assert '<td id="run-gap">20 %</td>' in page
+
+
+def test_reasons_name_the_booth_type_and_rows_in_words(client, organiser, hall):
+    a, b = exhibitor(hall.edition, name="Alpha"), exhibitor(hall.edition, name="Beta")
+    run = finished_run(hall, a, b)
+    page = client.get(url(hall, f"runs/{run.pk}/")).content.decode()
+    assert "no booth of 30 m² (shell scheme) in the halls" in page
+    assert "Wanted neighbour: Beta has no booth" in page
+    assert "Alpha both wants and avoids Beta as a neighbour; the avoidance is kept" in page
 
 
 def test_comparing_runs_with_the_working_plan(client, organiser, hall):

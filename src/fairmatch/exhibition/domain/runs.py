@@ -226,6 +226,8 @@ def result_json(allocation: Any) -> dict[str, Any]:
         },
         "wishes": wishes,
         "conflicts": [message_json(message) for message in allocation.conflicts],
+        "notes": [message_json(message) for message in getattr(allocation, "messages", ())],
+        "placeable": getattr(allocation, "placeable", None),
         "gap": _number(getattr(allocation, "gap", None)),
     }
 

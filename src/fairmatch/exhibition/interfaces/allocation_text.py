@@ -113,6 +113,11 @@ class Names:
 
 
 def _param(name: str, value: Any, names: Names) -> Any:
+    if name == "size" and isinstance(value, str):
+        # The engine writes a size as "18–24 m² (shell)": the booth type in the reader's words.
+        for kind in BoothKind:
+            value = value.replace(f"({kind.value})", f"({kind.label})")
+        return value
     if name == "country" and isinstance(value, str) and len(value) == 2:
         return countries.name(value) or value
     if name == "field" and value in names.fields:

@@ -183,6 +183,8 @@ def run_detail(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
             "conflicts": [
                 render_message(item, names) for item in (run.result or {}).get("conflicts", [])
             ],
+            "notes": [render_message(item, names) for item in (run.result or {}).get("notes", [])],
+            "placeable": (run.result or {}).get("placeable"),
             "figures": runs.figures(run, plan),
             "plan_figures": runs.plan_figures(edition_obj),
             "wish_rows": _wish_rows([runs.figures(run, plan)]),
