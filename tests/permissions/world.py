@@ -30,6 +30,7 @@ from fairmatch.enterprises.models import (
     Participation,
     State,
 )
+from fairmatch.exhibition.models import BoothStaff, ExhibitorApplication
 from fairmatch.matching.domain import requests
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest
 from fairmatch.onsite.domain.badges import issue_badges
@@ -247,6 +248,32 @@ def _api_objects(world: World, edition: Edition, owner: str, organiser: User) ->
     )
 
 
+def _exhibition_objects(world: World) -> None:
+    """Exhibition parts with booth staff: E's (own), G's (another exhibitor), F's (previous
+    edition). Each person at a booth has the party's private contacts, so a page showing
+    another exhibitor's staff is caught as a leak."""
+    p = world.parties
+    f = p["F"].participation
+    f.is_exhibitor = True
+    f.save()
+    for letter, variant in (("E", OWN), ("G", OTHER_ENTERPRISE), ("F", OTHER_EDITION)):
+        party = p[letter]
+        application = ExhibitorApplication.objects.create(
+            participation=party.participation,
+            min_area=Decimal("9"),
+            max_area=Decimal("18"),
+            products=f"Products of {letter}",
+            products_language="en",
+        )
+        world.objects["exhibitor", variant] = party.participation
+        world.objects["booth_staff", variant] = BoothStaff.objects.create(
+            application=application,
+            full_name=f"Staff of {letter}",
+            email=party.delegate.email,
+            phone=party.delegate.phone,
+        )
+
+
 def build_world() -> World:
     previous = EditionFactory(
         slug="previous-edition",
@@ -317,6 +344,8 @@ def build_world() -> World:
     world.objects["lead", OTHER_ENTERPRISE] = Lead.objects.create(
         exhibitor=g, badge=p["A"].delegate.badge
     )
+
+    _exhibition_objects(world)
 
     for party in parties.values():
         ((_delegate, feed),) = feeds_for([party.delegate])
