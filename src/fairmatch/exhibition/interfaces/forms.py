@@ -157,6 +157,7 @@ BoothStaffFormSet = inlineformset_factory(
     form=BoothStaffForm,
     extra=1,
     can_delete=True,
+    can_delete_extra=False,
     max_num=30,
     validate_max=True,
 )
