@@ -10,12 +10,13 @@ from playwright.sync_api import expect
 
 from fairmatch.enterprises.models import State
 from fairmatch.exhibition.models import BoothStaff, ExhibitorApplication, NeighbourWish
-from tests.browser.login import log_in
+from tests.browser.login import log_in, log_in_organiser
 from tests.exhibition.helpers import exhibition_part, hall_with_booths, zone_in
 from tests.factories import (
     DelegateFactory,
     EditionFactory,
     FieldFactory,
+    OrganiserFactory,
     ParticipationFactory,
     UserFactory,
 )
@@ -142,3 +143,31 @@ def test_screenshots_of_the_application_and_my_exhibition(
         expect(page.locator("#booth-staff")).to_contain_text("李伟")
         page.screenshot(path=SHOTS / f"mine-{language}-{name}.png", full_page=True)
         no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize(("language", "viewport"), [("en", LAPTOP), ("zh-hans", PHONE)])
+def test_the_organiser_reviews_the_exhibition_part_and_sets_the_sponsor_tier(
+    browser, live_server, exhibitor, language, viewport
+):
+    participation, _user = exhibitor
+    application = exhibition_part(participation)
+    BoothStaff.objects.create(application=application, full_name="李伟", email="li@example.cn")
+    participation.state = State.SUBMITTED
+    participation.save()
+    organiser = OrganiserFactory(email="staff@fairmatch.example", language=language)
+    page = open_page(browser, live_server, viewport=viewport, locale=LOCALES[language])
+    log_in_organiser(page, organiser.email)
+    page.goto(f"/organiser/{participation.edition.slug}/applications/{participation.pk}/")
+    section = page.locator("#exhibition")
+    expect(section).to_contain_text("李伟")
+    section.locator("select[name=sponsor_tier]").select_option("gold")
+    section.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    application.refresh_from_db()
+    assert application.sponsor_tier == "gold"
+    expect(page.locator("#exhibition select[name=sponsor_tier]")).to_have_value("gold")
+    SHOTS.mkdir(exist_ok=True)
+    page.locator("#exhibition").screenshot(
+        path=SHOTS / f"review-{language}-{viewport['width']}.png"
+    )
+    no_sideways_scroll(page)

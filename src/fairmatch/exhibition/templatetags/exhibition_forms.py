@@ -17,3 +17,9 @@ def pick(form: Any, names: str) -> list[Any]:
 def sponsor_tier_choices() -> list[tuple[str, str]]:
     """The sponsor tiers as (value, label) pairs, for the organiser's menu."""
     return [(value, str(label)) for value, label in SponsorTier.choices]
+
+
+@register.filter
+def of_kind(wishes: Any, kind: str) -> list[Any]:
+    """The neighbour wishes of one kind (wanted, avoided), from a prefetched list."""
+    return [wish for wish in wishes.all() if wish.kind == kind]
