@@ -189,3 +189,22 @@ def test_the_page_renders_in_chinese(client, exhibitor):
         and "最小展位面积（平方米）" in body
         and "本届展位面积为 9 平方米。" in body
     )
+
+
+def test_a_hall_of_another_edition_is_not_a_choice(client, exhibitor):
+    elsewhere = hall_with_booths(ParticipationFactory().edition, ("3", "3"))
+    response = client.post(url(exhibitor), post(preferred_hall=str(elsewhere.pk)))
+    assert response.context["form"].errors == {
+        "preferred_hall": [
+            "Select a valid choice. That choice is not one of the available choices."
+        ]
+    }
+    assert ExhibitorApplication.objects.count() == 0
+
+
+def test_an_enterprise_that_exhibits_and_negotiates_fills_both_parts(client):
+    both = ParticipationFactory(is_negotiator=True, is_exhibitor=True, enterprise__country="JP")
+    client.force_login(UserFactory(enterprise=both.enterprise))
+    page = client.get(f"/apply/{both.edition.slug}/").content.decode()
+    assert 'id="demands"' in page and f'href="{url(both)}"' in page
+    assert client.get(url(both)).status_code == 200

@@ -128,3 +128,24 @@ def test_the_page_renders_in_chinese(client, exhibitor):
     client.cookies["django_language"] = "zh-hans"
     body = client.get(mine(exhibitor)).content.decode()
     assert "我的展览" in body and "您的展位尚未分配" in body
+
+
+def test_the_page_costs_the_same_queries_for_many_staff_and_requests(
+    client, exhibitor, django_assert_max_num_queries
+):
+    def add(count):
+        for _ in range(count):
+            BoothStaff.objects.create(
+                application=exhibitor.exhibitor_application, full_name="S", email="s@example.cn"
+            )
+            visitor = ParticipationFactory(edition=exhibitor.edition, state=State.QUALIFIED)
+            MeetingRequest.objects.create(
+                edition=exhibitor.edition, requester=visitor, recipient=exhibitor
+            )
+
+    add(1)
+    with django_assert_max_num_queries(40) as few:
+        client.get(mine(exhibitor))
+    add(12)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(mine(exhibitor))
