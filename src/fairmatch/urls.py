@@ -16,6 +16,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("fairmatch.enterprises.urls")),
     path("organiser/<slug:edition>/applications/", include("fairmatch.enterprises.urls_review")),
+    path(
+        "organiser/<slug:edition>/applications/exhibition/",
+        include("fairmatch.exhibition.urls_review"),
+    ),
     path("organiser/<slug:edition>/rules/", include("fairmatch.conference.urls")),
     path("organiser/<slug:edition>/matching/", include("fairmatch.matching.urls_organiser")),
     path("organiser/<slug:edition>/schedule/", include("fairmatch.scheduling.urls_organiser")),
@@ -35,6 +39,7 @@ urlpatterns = [
     path("e/<slug:edition>/", include("fairmatch.onsite.urls")),
     path("e/<slug:edition>/", include("fairmatch.outcomes.urls")),
     path("e/<slug:edition>/exhibition/", include("fairmatch.exhibition.urls_public")),
+    path("e/<slug:edition>/exhibition/", include("fairmatch.exhibition.urls")),
     path("press/<slug:edition>/accreditation/", include("fairmatch.onsite.urls_press")),
     path("press/<slug:edition>/", include("fairmatch.reports.urls_press")),
     path("follow-up/", include("fairmatch.outcomes.urls_follow_up")),

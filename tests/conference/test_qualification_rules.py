@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils.translation import override
 
 from fairmatch.conference.qualification import (
     AllowedCountries,
@@ -171,3 +172,39 @@ def test_messages_survive_storage_and_render_in_chinese() -> None:
     assert Message.from_json(stored) == verdict.reason
     assert "USD 5,000,000" in render_message(stored, "zh-hans")
     assert "USD 800万" in render_message(stored, "zh-hans")
+
+
+def test_required_fields_scoped_to_domestic_enterprises() -> None:
+    rule = parse_rule(
+        kind="required_fields",
+        parameters={"fields": ["software"], "only_groups": ["domestic"]},
+        rank_names=RANKS,
+    )
+    assert rule == RequiredFields(
+        field_codes=frozenset({"software"}), only_groups=frozenset({"domestic"})
+    )
+    foreign = evaluate(rule, facts(country="JP"), RATES)
+    assert foreign.outcome == Outcome.PASS
+    assert render_message(foreign.reason, "en") == (
+        "This rule does not apply to enterprises from JP."
+    )
+    domestic = evaluate(rule, facts(country="CN"), RATES)
+    assert domestic.outcome == Outcome.FAIL
+    assert render_message(domestic.evidence, "en") == "The application names no field."
+    names = {"software": Localized("Software", "软件")}
+    covered = evaluate(
+        rule, facts(country="CN", field_codes=frozenset({"software"}), field_names=names), RATES
+    )
+    assert covered.outcome == Outcome.PASS
+    with override("zh-hans"):
+        assert render_message(covered.evidence) == "申请涉及的领域：软件"
+
+
+@pytest.mark.parametrize("only_groups", [["mars"], "domestic"])
+def test_required_fields_scope_must_name_known_groups(only_groups: object) -> None:
+    with pytest.raises(RuleError, match="only_groups"):
+        parse_rule(
+            kind="required_fields",
+            parameters={"fields": ["software"], "only_groups": only_groups},
+            rank_names=RANKS,
+        )

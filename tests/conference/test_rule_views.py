@@ -355,3 +355,28 @@ def test_each_kind_has_its_own_inputs(client, organiser, edition, kind, field):
     assert response.status_code == 200
     assert f'name="{field}"' in response.content.decode()
     assert response.context["form"].initial == {"role": "provider"}
+
+
+def test_required_fields_may_judge_only_some_country_groups(client, organiser, edition):
+    FieldFactory(code="software")
+    url = rules_url(edition, "add/required_fields/")
+    client.post(
+        url,
+        {
+            "role": "exhibitor",
+            "field_codes": ["software"],
+            "mode": "any",
+            "only_groups": ["domestic"],
+        },
+    )
+    assert QualificationRule.objects.get().parameters == {
+        "fields": ["software"],
+        "mode": "any",
+        "only_groups": ["domestic"],
+    }
+    response = client.post(
+        url, {"role": "exhibitor", "field_codes": ["software"], "only_groups": ["mars"]}
+    )
+    assert errors(response, "only_groups") == [
+        "Select a valid choice. mars is not one of the available choices."
+    ]

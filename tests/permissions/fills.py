@@ -235,3 +235,11 @@ def api_request() -> Fill:
 COLLEAGUES_TOKEN = Fill(
     ("other_user",), lambda w, r, v: {"pk": w.objects["api_token", "colleague"].pk}
 )
+
+
+# A person at a booth, through the current edition's address: E's own, G's (another
+# exhibitor), or F's of the previous edition.
+BOOTH_STAFF = Fill(
+    (OWN, OTHER_ENTERPRISE, OTHER_EDITION),
+    lambda w, r, v: {"edition": w.current.slug, "pk": w.objects["booth_staff", v].pk},
+)

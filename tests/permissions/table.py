@@ -399,6 +399,29 @@ TABLE: dict[str, Entry] = {
     "spreadsheets:template": Entry(ORGANISER, fill=edition_and(kind="enterprises", fmt="xlsx")),
     "spreadsheets:export": Entry(ORGANISER, fill=EDITION),
     "spreadsheets:download": Entry(ORGANISER, fill=edition_and(slug="applications", fmt="csv")),
+    # --- exhibition: the exhibitor's own pages ---
+    # E is qualified: its application is no longer a draft, so the form sends it on (OK).
+    "exhibition:apply": Entry(EXHIBITOR_ONLY, post=EXHIBITOR_ONLY, fill=EDITION),
+    "exhibition:mine": Entry(EXHIBITOR_ONLY, fill=EDITION),
+    "exhibition:staff_add": Entry(
+        {"anonymous": LOGIN, "members": NOT_ALLOWED, "*": FORBIDDEN},
+        post=EXHIBITOR_ONLY,
+        fill=EDITION,
+    ),
+    "exhibition:staff_edit": Entry(
+        {"anonymous": LOGIN, "exhibitor@own": OK, "exhibitor": NOT_FOUND, "*": FORBIDDEN},
+        post={"anonymous": LOGIN, "exhibitor@own": OK, "exhibitor": NOT_FOUND, "*": FORBIDDEN},
+        fill=fills.BOOTH_STAFF,
+    ),
+    "exhibition:staff_remove": Entry(
+        {"anonymous": LOGIN, "members": NOT_ALLOWED, "*": FORBIDDEN},
+        post={"anonymous": LOGIN, "exhibitor@own": OK, "exhibitor": NOT_FOUND, "*": FORBIDDEN},
+        fill=fills.BOOTH_STAFF,
+    ),
+    # --- exhibition: the organiser's sponsor tier, beside the review ---
+    "exhibition_review:sponsor_tier": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("exhibitor")
+    ),
     # --- onsite: participants, exhibitors, press ---
     "onsite:my_day": Entry(PARTICIPANT, fill=EDITION),
     "onsite:mark": Entry(

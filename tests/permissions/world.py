@@ -30,6 +30,7 @@ from fairmatch.enterprises.models import (
     Participation,
     State,
 )
+from fairmatch.exhibition.models import BoothStaff, ExhibitorApplication
 from fairmatch.matching.domain import requests
 from fairmatch.matching.models import MatchingPolicy, MeetingRequest
 from fairmatch.onsite.domain.badges import issue_badges
@@ -247,7 +248,7 @@ def _api_objects(world: World, edition: Edition, owner: str, organiser: User) ->
     )
 
 
-def _exhibition_objects(world: World, edition: Edition, owner: str) -> None:
+def _floor_plan_objects(world: World, edition: Edition, owner: str) -> None:
     """The floor plan of one edition: a hall, a booth; the current edition's plan published."""
     from fairmatch.exhibition.models import Booth, Hall, PlanRelease, PlanReleaseEntry
 
@@ -261,6 +262,32 @@ def _exhibition_objects(world: World, edition: Edition, owner: str) -> None:
         release = PlanRelease.objects.create(edition=edition, number=1)
         PlanReleaseEntry.objects.create(
             release=release, booth=booth, hall_code="H1", booth_code="A1", geometry=[0, 0, 3, 3]
+        )
+
+
+def _exhibitor_objects(world: World) -> None:
+    """Exhibition parts with booth staff: E's (own), G's (another exhibitor), F's (previous
+    edition). Each person at a booth has the party's private contacts, so a page showing
+    another exhibitor's staff is caught as a leak."""
+    p = world.parties
+    f = p["F"].participation
+    f.is_exhibitor = True
+    f.save()
+    for letter, variant in (("E", OWN), ("G", OTHER_ENTERPRISE), ("F", OTHER_EDITION)):
+        party = p[letter]
+        application = ExhibitorApplication.objects.create(
+            participation=party.participation,
+            min_area=Decimal("9"),
+            max_area=Decimal("18"),
+            products=f"Products of {letter}",
+            products_language="en",
+        )
+        world.objects["exhibitor", variant] = party.participation
+        world.objects["booth_staff", variant] = BoothStaff.objects.create(
+            application=application,
+            full_name=f"Staff of {letter}",
+            email=party.delegate.email,
+            phone=party.delegate.phone,
         )
 
 
@@ -323,8 +350,8 @@ def build_world() -> World:
     _onsite_objects(world, previous, OTHER_EDITION, organiser)
     _api_objects(world, current, OWN, organiser)
     _api_objects(world, previous, OTHER_EDITION, organiser)
-    _exhibition_objects(world, current, OWN)
-    _exhibition_objects(world, previous, OTHER_EDITION)
+    _floor_plan_objects(world, current, OWN)
+    _floor_plan_objects(world, previous, OTHER_EDITION)
     # Exhibitor E's lead (C's badge) and one of another exhibitor (G's, of A's badge).
     g = p["G"].participation
     g.is_exhibitor = True
@@ -336,6 +363,8 @@ def build_world() -> World:
     world.objects["lead", OTHER_ENTERPRISE] = Lead.objects.create(
         exhibitor=g, badge=p["A"].delegate.badge
     )
+
+    _exhibitor_objects(world)
 
     for party in parties.values():
         ((_delegate, feed),) = feeds_for([party.delegate])

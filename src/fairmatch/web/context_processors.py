@@ -10,6 +10,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     is_organiser = bool(user and user.is_authenticated and user.is_organiser)
     editions: list[Edition] = []
     negotiating: list[Edition] = []
+    exhibiting: list[Edition] = []
     if is_organiser:
         editions = list(
             Edition.objects.exclude(status=Edition.Status.FINISHED).order_by("-start_date")[:3]
@@ -24,4 +25,23 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             .exclude(status=Edition.Status.FINISHED)
             .order_by("-start_date")[:2]
         )
-    return {"is_organiser": is_organiser, "nav_editions": editions, "nav_negotiating": negotiating}
+        exhibiting = list(
+            Edition.objects.filter(
+                participations__enterprise_id=user.enterprise_id,
+                participations__is_exhibitor=True,
+                participations__state__in=[
+                    "submitted",
+                    "qualified",
+                    "waiting_confirmation",
+                    "confirmed",
+                ],
+            )
+            .exclude(status=Edition.Status.FINISHED)
+            .order_by("-start_date")[:2]
+        )
+    return {
+        "is_organiser": is_organiser,
+        "nav_editions": editions,
+        "nav_negotiating": negotiating,
+        "nav_exhibiting": exhibiting,
+    }

@@ -125,7 +125,7 @@ class MinDelegateRankForm(RuleForm):
 
 class RequiredFieldsForm(RuleForm):
     kind = RuleKind.REQUIRED_FIELDS
-    parameter_fields = {"fields": "field_codes", "mode": "mode"}
+    parameter_fields = {"fields": "field_codes", "mode": "mode", "only_groups": "only_groups"}
 
     field_codes = forms.ModelMultipleChoiceField(
         label=_("Fields"),
@@ -135,12 +135,22 @@ class RequiredFieldsForm(RuleForm):
         error_messages={"required": _("Choose at least one field.")},
     )
     mode = forms.ChoiceField(label=_("The application covers"), choices=MODE_CHOICES)
+    only_groups = forms.MultipleChoiceField(
+        label=_("Only for enterprises from"),
+        choices=[(group, GROUP_LABELS.get(group, group)) for group in KNOWN_GROUPS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Leave empty to judge every enterprise; others pass this rule."),
+    )
 
     def parameters(self) -> dict[str, Any]:
-        return {
+        parameters: dict[str, Any] = {
             "fields": [field.code for field in self.cleaned_data["field_codes"]],
             "mode": self.cleaned_data["mode"],
         }
+        if self.cleaned_data.get("only_groups"):
+            parameters["only_groups"] = list(self.cleaned_data["only_groups"])
+        return parameters
 
     @classmethod
     def initial_for(cls, rule: QualificationRule) -> dict[str, Any]:
@@ -148,6 +158,7 @@ class RequiredFieldsForm(RuleForm):
             **super().initial_for(rule),
             "field_codes": rule.parameters.get("fields", []),
             "mode": rule.parameters.get("mode", "any"),
+            "only_groups": rule.parameters.get("only_groups", []),
         }
 
 

@@ -47,7 +47,11 @@ def describe_rule(
             if p.get("mode") == "all"
             else _("covers one of: %(fields)s")
         )
-        return template % {"fields": names}
+        summary = template % {"fields": names}
+        if p.get("only_groups"):
+            scope = ", ".join(str(GROUP_LABELS.get(g, g)) for g in p["only_groups"])
+            summary += " " + _("(only enterprises from: %(groups)s)") % {"groups": scope}
+        return summary
     places = [str(GROUP_LABELS.get(group, group)) for group in p.get("groups", [])]
     places += [str(countries.name(code)) or code for code in p.get("countries", [])]
     return _("comes from: %(places)s") % {"places": ", ".join(places)}

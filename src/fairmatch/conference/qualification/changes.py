@@ -96,8 +96,11 @@ def facts_from_json(
 
 
 def facts_read(rules: Iterable[Rule]) -> frozenset[str]:
-    """The kinds of fact the given rules read."""
-    return frozenset(READS[type(rule)] for rule in rules)
+    """The kinds of fact the given rules read (a rule scoped to country groups reads the
+    country too)."""
+    rules = list(rules)
+    scoped = {COUNTRY} if any(getattr(rule, "only_groups", None) for rule in rules) else set()
+    return frozenset({READS[type(rule)] for rule in rules} | scoped)
 
 
 def _money_key(money: Money) -> tuple[str, Decimal]:

@@ -49,6 +49,9 @@ class MinDelegateRank:
 class RequiredFields:
     field_codes: frozenset[str]
     mode: str = "any"  # the application covers "any" of the fields, or "all" of them
+    # When given, the rule judges only enterprises from these country groups (a domestic
+    # exhibitor must work in one of the fields; a foreign one need not): others pass.
+    only_groups: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,15 @@ def parse_rule(
         if not isinstance(codes, list) or not codes:
             raise RuleError("fields: at least one field is required")
         mode = _choice(parameters, "mode", ("any", "all"), "any")
-        return RequiredFields(field_codes=frozenset(map(str, codes)), mode=mode)
+        only_groups = parameters.get("only_groups", [])
+        if not isinstance(only_groups, list):
+            raise RuleError("only_groups: a list of country groups is required")
+        unknown = [group for group in only_groups if group not in KNOWN_GROUPS]
+        if unknown:
+            raise RuleError(f"only_groups: unknown group {unknown[0]!r}")
+        return RequiredFields(
+            field_codes=frozenset(map(str, codes)), mode=mode, only_groups=frozenset(only_groups)
+        )
     if kind == "allowed_countries":
         countries = parameters.get("countries", [])
         groups = parameters.get("groups", [])
@@ -249,7 +260,32 @@ def _field_names(codes: Iterable[str], facts: ApplicationFacts) -> tuple[Localiz
     return tuple(facts.field_names.get(code, Localized(code)) for code in sorted(codes))
 
 
+def _in_any_group(groups: Iterable[str], facts: ApplicationFacts) -> bool:
+    country = facts.country.upper()
+    return any(
+        country_in_group(country=country, group=group, host_country=facts.host_country)
+        for group in groups
+    )
+
+
+def _fields_evidence(facts: ApplicationFacts) -> Message:
+    if not facts.field_codes:
+        return Message(gettext_noop("The application names no field."))
+    return Message(
+        gettext_noop("fields of the application: %(fields)s"),
+        {"fields": _field_names(facts.field_codes, facts)},
+    )
+
+
 def _evaluate_required_fields(rule: RequiredFields, facts: ApplicationFacts) -> Verdict:
+    if rule.only_groups and not _in_any_group(rule.only_groups, facts):
+        return Verdict(
+            Outcome.PASS,
+            Message(
+                gettext_noop("This rule does not apply to enterprises from %(country)s."),
+                {"country": facts.country.upper()},
+            ),
+        )
     covered = rule.field_codes & facts.field_codes
     missing = rule.field_codes - facts.field_codes
     passes = bool(covered) if rule.mode == "any" else not missing
@@ -260,13 +296,18 @@ def _evaluate_required_fields(rule: RequiredFields, facts: ApplicationFacts) -> 
                 gettext_noop("The application covers %(fields)s."),
                 {"fields": _field_names(covered, facts)},
             ),
+            _fields_evidence(facts),
         )
     template = (
         gettext_noop("The application must cover at least one of these fields: %(fields)s.")
         if rule.mode == "any"
         else gettext_noop("The application must also cover these fields: %(fields)s.")
     )
-    return Verdict(Outcome.FAIL, Message(template, {"fields": _field_names(missing, facts)}))
+    return Verdict(
+        Outcome.FAIL,
+        Message(template, {"fields": _field_names(missing, facts)}),
+        _fields_evidence(facts),
+    )
 
 
 def _evaluate_countries(rule: AllowedCountries, facts: ApplicationFacts) -> Verdict:

@@ -1,5 +1,6 @@
 """Write-side functions for enterprises and their applications."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -15,6 +16,10 @@ from fairmatch.enterprises.models import Enterprise, Participation
 # Sent after an applicant saved descriptions (kwargs: participations, enterprises), so other
 # apps can react (matching computes the texts' embeddings).
 descriptions_saved = Signal()
+
+# Apps above this one that own a part of the application (the exhibition) add a check here
+# (in their AppConfig.ready): given the participation, it says what its part still lacks.
+completeness_checks: list[Callable[[Participation], list[Promise]]] = []
 
 # Names at least this similar (0-100, token-set ratio) in the same country are likely one firm.
 DUPLICATE_NAME_SIMILARITY = 88
@@ -73,6 +78,8 @@ def completeness_problems(*, participation: Participation) -> list[Promise]:
         and not participation.capabilities.exists()
     ):
         problems.append(_("Describe at least one capability (the service you offer)."))
+    for check in completeness_checks:
+        problems += check(participation)
     return problems
 
 

@@ -60,7 +60,11 @@ class RuleCheck:
 def with_application(queryset: QuerySet[Participation]) -> QuerySet[Participation]:
     """Everything the rules look at, fetched in a constant number of queries."""
     return queryset.select_related("enterprise", "edition").prefetch_related(
-        "enterprise__fields", "demands", "capabilities", "delegates__rank"
+        "enterprise__fields",
+        "demands",
+        "capabilities",
+        "delegates__rank",
+        "exhibitor_application__fields",
     )
 
 
@@ -107,6 +111,7 @@ def application_facts(participation: Participation, context: EditionContext) -> 
     codes = {f.code for f in enterprise.fields.all()}
     codes |= {context.fields_by_id[d.field_id].code for d in participation.demands.all()}
     codes |= {context.fields_by_id[c.field_id].code for c in participation.capabilities.all()}
+    codes |= _exhibited_field_codes(participation)
     return ApplicationFacts(
         country=str(enterprise.country.code),
         host_country=str(participation.edition.host_country.code),
@@ -129,6 +134,16 @@ def application_facts(participation: Participation, context: EditionContext) -> 
         ),
         field_names=context.field_names,
     )
+
+
+def _exhibited_field_codes(participation: Participation) -> set[str]:
+    """The fields an exhibitor shows at its booth (its exhibition part, kept by the
+    exhibition app under the reverse name ``exhibitor_application``)."""
+    if not participation.is_exhibitor:
+        return set()
+    # The reverse one-to-one raises an AttributeError subclass when the part is not written.
+    part = getattr(participation, "exhibitor_application", None)
+    return {field.code for field in part.fields.all()} if part is not None else set()
 
 
 def check_rules(participation: Participation, context: EditionContext) -> list[RuleCheck]:

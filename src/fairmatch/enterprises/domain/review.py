@@ -92,7 +92,8 @@ def review_queue(*, edition: Edition, filters: QueueFilters) -> QuerySet[Partici
         queryset = queryset.filter(pk__in=matching)
     open_results = RuleResult.objects.exclude(outcome=RuleOutcome.PASS).select_related("rule")
     return (
-        queryset.select_related("enterprise")
+        # The exhibition part (kept by the exhibition app) shows the booth size asked.
+        queryset.select_related("enterprise", "exhibitor_application")
         .prefetch_related(
             "enterprise__fields",
             Prefetch("rule_results", queryset=open_results, to_attr="open_results"),
