@@ -372,6 +372,8 @@ TABLE: dict[str, Entry] = {
     "reports:freeze": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     # The press page and fact sheets are public: aggregates only.
     "press:page": Entry(PUBLIC, fill=EDITION),
+    # The exhibitor directory is public: published booths and qualified exhibitors only.
+    "exhibitors:directory": Entry(PUBLIC, fill=EDITION),
     "press:fact_sheet": Entry(
         {"*": OK, "*@other_edition": NOT_FOUND}, fill=edition_object("snapshot")
     ),
