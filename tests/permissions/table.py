@@ -446,6 +446,9 @@ TABLE: dict[str, Entry] = {
     "api:get_schedule": Entry(API_ORGANISER, fill=EDITION),
     "api:get_agenda": Entry(API_PARTICIPANT, fill=EDITION),
     "api:list_check_ins": Entry(API_ORGANISER, fill=EDITION),
+    # The published floor plan and the exhibitors: public facts, to any caller.
+    "api:list_booths": Entry(API_ANYONE, fill=EDITION),
+    "api:list_exhibitors": Entry(API_ANYONE, fill=EDITION),
 }
 
 # --- The admin (Django's): one rule for the group, exceptions by name ------------------------

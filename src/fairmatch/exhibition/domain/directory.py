@@ -29,6 +29,8 @@ from fairmatch.matching.engine.glossary import CONCEPTS, extract_concepts
 from fairmatch.matching.engine.meaning import prepared, primary_language
 
 LISTED_STATES = (State.QUALIFIED, State.CONFIRMED)
+# An exhibitor that names no field: its text may mention any field's services.
+EVERY_FIELD = frozenset(c.field for c in CONCEPTS if c.field)
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def _services(row: ListedExhibitor) -> frozenset[str]:
     texts = [row.enterprise.description]
     if row.application is not None:
         texts.append(row.application.products)
-    return extract_concepts("\n".join(texts), fields=row.field_codes)
+    return extract_concepts("\n".join(texts), fields=row.field_codes or EVERY_FIELD)
 
 
 def service_choices(*, chinese: bool) -> list[tuple[str, str]]:
@@ -167,7 +169,7 @@ def _rank(*, rows: list[ListedExhibitor], text: str) -> list[ListedExhibitor]:
                 id=row.participation.pk,
                 names=(row.enterprise.name_original, row.enterprise.name_en),
                 texts=tuple(t for t in texts if t.strip()),
-                fields=row.field_codes,
+                fields=row.field_codes or EVERY_FIELD,
                 vectors=tuple(found),
             )
         )
