@@ -1,0 +1,134 @@
+"""Local search for large floors: free the exhibitors of a few dozen booths around one
+spot (and sometimes a second spot, so that exhibitors can trade places across the hall),
+let CP-SAT re-place them optimally among those booths, keep the result when it scores
+better, and repeat until the time is up.
+
+The exhibitors on two rings of booths around the freed ones are in each small model too,
+fixed where they are: with them the model's score differs from the whole allocation's by
+a constant, so a better small model is a better allocation (checked again on the whole).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from .evaluate import score
+from .model_cp import build
+from .prepare import Prepared
+
+# Booths freed per move, and how long one small model may take.
+WINDOW = 20
+MOVE_SECONDS = 1.0
+
+
+def improve(
+    prepared: Prepared,
+    booth_of: dict[int, int],
+    *,
+    deadline: float,
+    seed: int,
+    workers: int,
+    on_better: Callable[[dict[int, int], int], None],
+    should_stop: Callable[[], bool],
+) -> dict[int, int]:
+    """Improve the allocation until ``deadline``; ``on_better`` hears of each improvement."""
+    rng = random.Random(seed)
+    current = dict(booth_of)
+    current_score = score(prepared, current)
+    booths = prepared.problem.booths
+    hall_booths: dict[str, list[int]] = {}
+    for b, booth in enumerate(booths):
+        if not booth.blocked:
+            hall_booths.setdefault(booth.hall, []).append(b)
+    while time.monotonic() < deadline - 0.05 and not should_stop():
+        at = {b: e for e, b in current.items()}
+        window = _window(prepared, current, at, hall_booths, rng)
+        freed = [e for b in window if (e := at.get(b)) is not None and e not in prepared.locked]
+        if not freed:
+            continue
+        ring1 = _ring(prepared, window, window)
+        ring2 = _ring(prepared, window | ring1, window | ring1)
+        fixed = {at[b]: b for b in ring1 | ring2 if b in at}
+        fixed.update({e: b for e, b in current.items() if e in prepared.locked and b in window})
+        options = {e: [b for b in prepared.candidates[e] if b in window] for e in freed}
+        options.update({e: [b] for e, b in fixed.items()})
+        members = list(options)
+        built = build(
+            prepared,
+            exhibitors=members,
+            placed=len(members),
+            hint={e: current[e] for e in members},
+            options=options,
+        )
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = min(MOVE_SECONDS, deadline - time.monotonic())
+        solver.parameters.num_workers = max(1, workers)
+        solver.parameters.random_seed = rng.randrange(2**31 - 1)
+        code = solver.solve(built.model)
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        moved = dict(current)
+        for e, row in built.choice.items():
+            for b, var in row.items():
+                if solver.value(var):
+                    moved[e] = b
+        moved_score = score(prepared, moved)
+        if moved_score > current_score:
+            current, current_score = moved, moved_score
+            on_better(current, current_score)
+    return current
+
+
+def _ring(prepared: Prepared, inner: set[int], exclude: set[int]) -> set[int]:
+    return {o for b in inner for o in prepared.neighbours[b]} - exclude
+
+
+def _window(
+    prepared: Prepared,
+    current: dict[int, int],
+    at: dict[int, int],
+    hall_booths: dict[str, list[int]],
+    rng: random.Random,
+) -> set[int]:
+    """A few dozen booths: one ball around a random booth, or two half balls, the second
+    around a wanted neighbour, a preferred zone or a random booth of the same hall."""
+    booths = prepared.problem.booths
+    hall = rng.choice(sorted(hall_booths))
+    centre = rng.choice(hall_booths[hall])
+    if rng.random() < 0.4:
+        return _ball(prepared, centre, WINDOW)
+    first = _ball(prepared, centre, WINDOW // 2)
+    second_centre = rng.choice(hall_booths[hall])
+    occupants = [at[b] for b in first if b in at]
+    rng.shuffle(occupants)
+    for e in occupants:
+        partners = [f for f in prepared.wanted.get(e, ()) if f in current]
+        if partners:
+            second_centre = current[rng.choice(partners)]
+            break
+        zone = prepared.exhibitors[e].preferred_zone
+        if zone is not None and booths[current[e]].zone != zone:
+            in_zone = [b for b, booth in enumerate(booths) if booth.zone == zone]
+
+            if in_zone:
+                second_centre = rng.choice(in_zone)
+                break
+    return first | _ball(prepared, second_centre, WINDOW // 2)
+
+
+def _ball(prepared: Prepared, centre: int, size: int) -> set[int]:
+    """The ``size`` booths nearest ``centre`` in the neighbour graph (breadth first)."""
+    found = [centre]
+    seen = {centre}
+    index = 0
+    while index < len(found) and len(found) < size:
+        for other in sorted(prepared.neighbours[found[index]]):
+            if other not in seen and not prepared.problem.booths[other].blocked:
+                seen.add(other)
+                found.append(other)
+        index += 1
+    return set(found[:size])
