@@ -66,7 +66,7 @@ def test_booths_and_area_from_the_published_plan(fair):
         ],
     )
     figures = exhibitor_figures(edition)
-    assert (figures.booths_taken, figures.booths_total, figures.floor_area_let_m2) == (3, 4, 42.0)
+    assert (figures.booths_taken, figures.booths_total, figures.floor_area_let_m2) == (3, 5, 42.0)
     assert figures.plan_release == 1
 
 
@@ -117,7 +117,7 @@ def test_overview_shows_the_exhibitor_figures(client, fair):
     for text in (
         '<tr data-figure="exhibitors"><td>Exhibitors</td><td>6</td></tr>',
         '<tr data-figure="foreign_exhibitors"><td>Foreign exhibitors</td><td>3 (50.0 %)</td></tr>',
-        '<tr data-figure="booths"><td>Booths taken / total</td><td>1 / 1</td></tr>',
+        '<tr data-figure="booths"><td>Booths taken / total</td><td>1 / 5</td></tr>',
         '<tr data-figure="floor_area_let"><td>Floor area let</td><td>24.0 m²</td></tr>',
     ):
         assert text in page

@@ -6,10 +6,10 @@ How they are counted (the same for every edition, so that growth compares like w
   is qualified or confirmed (admitted, not withdrawn), whether or not it has a booth yet;
 - a foreign exhibitor is one whose enterprise's country is not the edition's host country;
 - the previous edition's exhibitors are counted the same way (its participations now);
-- booths and the floor area let come from the latest published floor plan (a plan release):
-  taken booths are the published booths with an exhibitor, the total is every published
-  booth; before any release, the total is the edition's booths that are not blocked, and
-  none is taken. The area let is the taken booths' width times depth, in square metres.
+- booths taken and the floor area let come from the latest published floor plan (a plan
+  release freezes the booths given to exhibitors): the booths it gives, and their width
+  times depth in square metres; none before the first release. The total is the
+  edition's booths on the floor plan that are not blocked (a pillar, a stage).
 """
 
 from dataclasses import asdict, dataclass
@@ -61,13 +61,12 @@ def exhibitor_figures(edition: Edition) -> ExhibitorFigures:
         previous = exhibitor_counts(edition.previous)[1]
     growth = round(100.0 * (foreign - previous) / previous, 1) if previous else None
     release = PlanRelease.objects.filter(edition=edition).order_by("-number").first()
-    if release is None:
-        booths_total = Booth.objects.filter(hall__edition=edition, is_blocked=False).count()
-        taken, area, number = 0, Decimal(0), None
-    else:
-        entries = list(release.entries.values_list("participation_id", "geometry"))
-        booths_total = len(entries)
-        let = [geometry for participation, geometry in entries if participation is not None]
+    booths_total = Booth.objects.filter(hall__edition=edition, is_blocked=False).count()
+    taken, area, number = 0, Decimal(0), None
+    if release is not None:
+        let = list(
+            release.entries.filter(participation__isnull=False).values_list("geometry", flat=True)
+        )
         taken = len(let)
         area = sum((Decimal(str(g[2])) * Decimal(str(g[3])) for g in let), Decimal(0))
         number = release.number
