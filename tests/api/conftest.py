@@ -85,7 +85,7 @@ def api_world(db: Any) -> ApiWorld:
 @pytest.fixture
 def published_plan(api_world: ApiWorld) -> Any:
     """The provider exhibits: a hall with two booths, one of them its, in a published plan."""
-    from tests.exhibition.helpers import booth, exhibitor, hall, publish
+    from tests.exhibition.published import booth, exhibitor, hall, publish
 
     first = hall(api_world.edition)
     stand = exhibitor(

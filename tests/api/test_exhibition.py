@@ -1,6 +1,6 @@
 """The exhibition's API: the published plan's booths and the exhibitors (published only)."""
 
-from tests.exhibition.helpers import booth, exhibitor, hall
+from tests.exhibition.published import booth, exhibitor, hall
 
 
 def test_booths_are_the_published_plans(api_world, published_plan):

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from fairmatch.enterprises.models import State
 from fairmatch.exhibition.domain.directory import ExhibitorFilters, search_exhibitors
-from tests.exhibition.helpers import booth, exhibitor, hall, publish
+from tests.exhibition.published import booth, exhibitor, hall, publish
 from tests.factories import EditionFactory, FieldFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +160,13 @@ def test_queries_do_not_grow_with_rows(client, fair, django_assert_max_num_queri
     publish(edition, [(fair["a1"], fair["rendering"]), *more])
     with django_assert_max_num_queries(16):
         client.get(url)
+
+
+def test_booth_links_open_the_booth_on_the_published_plan():
+    from fairmatch.exhibition.interfaces.directory import booth_url
+
+    assert booth_url("/e/soc/exhibition/plan/", hall_code="H1", booth_code="A 12") == (
+        "/e/soc/exhibition/plan/#booth-H1-A_12"
+    )
+    assert booth_url(None, hall_code="H1", booth_code="A12") is None
+    assert booth_url("/plan/", hall_code="H1", booth_code="") is None

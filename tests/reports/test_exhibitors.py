@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from fairmatch.enterprises.models import State
 from fairmatch.reports.exhibitors import exhibitor_figures
-from tests.exhibition.helpers import booth, exhibitor, hall, publish
+from tests.exhibition.published import booth, exhibitor, hall, publish
 from tests.factories import EditionFactory, OrganiserFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from fairmatch.scheduling.domain.agendas import agenda_for
 from fairmatch.scheduling.domain.booths import BOOTH_TABLE_NUMBERS
 from fairmatch.scheduling.domain.problem import build_problem, sync_meetings
 from fairmatch.scheduling.models import Meeting, NegotiationTable
-from tests.exhibition.helpers import booth, exhibitor, hall, publish
+from tests.exhibition.published import booth, exhibitor, hall, publish
 from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
 from tests.matching.helpers import buyer
 from tests.scheduling.helpers import grid_edition

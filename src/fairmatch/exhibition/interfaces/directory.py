@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -12,26 +11,26 @@ from fairmatch.conference.models import Edition, Field
 from fairmatch.core.models.bilingual import is_chinese_active
 from fairmatch.exhibition.domain.directory import ExhibitorFilters, service_choices
 
-# The published floor plan's page (pattern name), which takes ``?booth=HALL-BOOTH`` to
-# highlight and open one booth. Tried in order: the first that resolves is used.
-PLAN_URL_NAMES = ("exhibition_plan:public", "exhibition_plan:plan", "floor_plan:public")
+# The published floor plan's page (the pattern name); a booth's panel opens on the page
+# from the fragment ``#booth-<hall>-<booth>`` (characters other than letters, digits, "-"
+# and "_" written "_"), as the plan's own links do.
+PLAN_URL_NAME = "floorplan:plan"
 
 
 def plan_url(edition: Edition) -> str | None:
     """The public floor plan's address, or None while no such page exists."""
-    for name in PLAN_URL_NAMES:
-        try:
-            return reverse(name, args=[edition.slug])
-        except NoReverseMatch:
-            continue
-    return None
+    try:
+        return reverse(PLAN_URL_NAME, args=[edition.slug])
+    except NoReverseMatch:
+        return None
 
 
 def booth_url(base: str | None, *, hall_code: str, booth_code: str) -> str | None:
-    """The plan's address opened at one booth (``?booth=H1-A12``)."""
+    """The plan's address opened at one booth's panel."""
     if base is None or not booth_code:
         return None
-    return f"{base}?{urlencode({'booth': f'{hall_code}-{booth_code}'})}"
+    key = "".join(c if c.isalnum() or c in "-_" else "_" for c in f"{hall_code}-{booth_code}")
+    return f"{base}#booth-{key}"
 
 
 def _blank(label: Any) -> list[tuple[str, Any]]:

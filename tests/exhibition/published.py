@@ -1,4 +1,5 @@
-"""Small exhibition fixtures: a hall with booths, exhibitors with applications, a release."""
+"""Exhibitors with applications and published plan releases (directory, figures, API and
+booth meetings tests)."""
 
 from decimal import Decimal
 
