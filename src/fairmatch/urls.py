@@ -40,6 +40,7 @@ urlpatterns = [
     path("e/<slug:edition>/", include("fairmatch.outcomes.urls")),
     path("e/<slug:edition>/exhibition/", include("fairmatch.exhibition.urls_public")),
     path("e/<slug:edition>/exhibition/", include("fairmatch.exhibition.urls")),
+    path("e/<slug:edition>/exhibitors/", include("fairmatch.exhibition.urls_directory")),
     path("press/<slug:edition>/accreditation/", include("fairmatch.onsite.urls_press")),
     path("press/<slug:edition>/", include("fairmatch.reports.urls_press")),
     path("follow-up/", include("fairmatch.outcomes.urls_follow_up")),

@@ -80,3 +80,21 @@ def api_world(db: Any) -> ApiWorld:
         "other_member": issue_token(user=other_user, name="m", scope=rw).plain,
     }
     return ApiWorld(edition, other, buyer, provider, request, tokens)
+
+
+@pytest.fixture
+def published_plan(api_world: ApiWorld) -> Any:
+    """The provider exhibits: a hall with two booths, one of them its, in a published plan."""
+    from tests.exhibition.published import booth, exhibitor, hall, publish
+
+    first = hall(api_world.edition)
+    stand = exhibitor(
+        api_world.edition,
+        name_original="杭州光影数码",
+        name_en="Hangzhou Lightshadow Digital",
+        products="三维动画渲染",
+        meetings_at_booth=True,
+    )
+    return publish(
+        api_world.edition, [(booth(first, "A1"), stand), (booth(first, "A2", x=5), None)]
+    )

@@ -65,6 +65,8 @@ def connections_kept() -> Iterator[None]:
 
 
 @pytest.mark.parametrize("who", ["organiser", "provider"])
-def test_every_answer_matches_the_schema(api_world, settings, connections_kept, who):
+def test_every_answer_matches_the_schema(
+    api_world, published_plan, settings, connections_kept, who
+):
     settings.FAIRMATCH_API_RATE_LIMIT = "100000/60"
     assert _fuzz(api_world, who) == []

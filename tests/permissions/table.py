@@ -450,6 +450,8 @@ TABLE: dict[str, Entry] = {
     "reports:freeze": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     # The press page and fact sheets are public: aggregates only.
     "press:page": Entry(PUBLIC, fill=EDITION),
+    # The exhibitor directory is public: published booths and qualified exhibitors only.
+    "exhibitors:directory": Entry(PUBLIC, fill=EDITION),
     "press:fact_sheet": Entry(
         {"*": OK, "*@other_edition": NOT_FOUND}, fill=edition_object("snapshot")
     ),
@@ -522,6 +524,9 @@ TABLE: dict[str, Entry] = {
     "api:get_schedule": Entry(API_ORGANISER, fill=EDITION),
     "api:get_agenda": Entry(API_PARTICIPANT, fill=EDITION),
     "api:list_check_ins": Entry(API_ORGANISER, fill=EDITION),
+    # The published floor plan and the exhibitors: public facts, to any caller.
+    "api:list_booths": Entry(API_ANYONE, fill=EDITION),
+    "api:list_exhibitors": Entry(API_ANYONE, fill=EDITION),
 }
 
 # --- The admin (Django's): one rule for the group, exceptions by name ------------------------

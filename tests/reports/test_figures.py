@@ -155,6 +155,7 @@ def test_figures_command_defaults_to_the_latest_edition_and_prints_a_sentence(cu
         "confirmed last edition = 12.0, about 12 people",
         "growth vs previous edition: +50.0 %",
         "intentions: 0 confirmed, USD 0.00 of intentional cooperation investment",
+        "exhibitors: 2, 2 foreign; booths 0/0, 0.0 m² let",
     ]
 
 

@@ -8,15 +8,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import override
 from django_countries import countries
 
 from fairmatch.conference.models import CooperationKind, Edition, Field
 from fairmatch.core.domain.audit import record_action
+from fairmatch.reports.exhibitors import exhibitor_counts
 from fairmatch.reports.figures import (
-    QUALIFIED_STATES,
     Segment,
     applications_curve,
     edition_figures,
@@ -32,21 +31,15 @@ def languages() -> list[str]:
 
 
 def exhibitor_figures(edition: Edition) -> dict[str, Any] | None:
-    """Exhibitors and their foreign share; None while the edition has none.
-
-    Hook: until the exhibition app allocates booths, an exhibitor is a qualified
-    participation that takes a booth (``is_exhibitor``); the exhibition's allocations
-    answer this once merged.
-    """
-    counts = edition.participations.filter(state__in=QUALIFIED_STATES, is_exhibitor=True).aggregate(
-        total=Count("pk"), foreign=Count("pk", filter=~Q(enterprise__country=edition.host_country))
-    )
-    if not counts["total"]:
+    """Exhibitors and their foreign share; None while the edition has none (counted as
+    ``reports.exhibitors`` counts them)."""
+    total, foreign = exhibitor_counts(edition)
+    if not total:
         return None
     return {
-        "count": counts["total"],
-        "foreign": counts["foreign"],
-        "foreign_share_pct": round(100.0 * counts["foreign"] / counts["total"], 1),
+        "count": total,
+        "foreign": foreign,
+        "foreign_share_pct": round(100.0 * foreign / total, 1),
     }
 
 

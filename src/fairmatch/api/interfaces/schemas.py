@@ -208,3 +208,39 @@ class CheckInOut(Schema):
 class CheckInPage(Schema):
     items: list[CheckInOut]
     next: str | None = Field(examples=[None])
+
+
+class PublishedBoothOut(Schema):
+    """A booth as the latest published floor plan froze it."""
+
+    id: int = Field(examples=[311])
+    hall: str = Field(examples=["H1"])
+    booth: str = Field(examples=["A12"])
+    x: float = Field(examples=[12.0], description="metres from the hall's west wall")
+    y: float = Field(examples=[6.0], description="metres from the hall's north wall")
+    width: float = Field(examples=[3.0])
+    depth: float = Field(examples=[3.0])
+    area: float = Field(examples=[9.0], description="square metres")
+    exhibitor: int | None = Field(examples=[42], description="the exhibitor's participation")
+
+
+class BoothPage(Schema):
+    release: int | None = Field(examples=[2], description="the plan release (None: none yet)")
+    items: list[PublishedBoothOut]
+    next: str | None = Field(examples=[None])
+
+
+class ExhibitorOut(Schema):
+    participation: int = Field(examples=[42])
+    enterprise: EnterpriseOut
+    products: str = Field(examples=["3D animation rendering and compositing"])
+    fields: list[str] = Field(examples=[["animation"]])
+    meetings_at_booth: bool = Field(examples=[True])
+    hall: str | None = Field(examples=["H1"], description="None before the plan is published")
+    booth: str | None = Field(examples=["A12"])
+
+
+class ExhibitorPage(Schema):
+    release: int | None = Field(examples=[2])
+    items: list[ExhibitorOut]
+    next: str | None = Field(examples=[None])

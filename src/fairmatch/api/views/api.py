@@ -26,7 +26,7 @@ from fairmatch.api.interfaces.schemas import (
     RuleResultOut,
     TransitionIn,
 )
-from fairmatch.api.views import api_matching
+from fairmatch.api.views import api_exhibition, api_matching
 from fairmatch.api.views.common import (
     FairmatchAPI,
     edition_for,
@@ -218,3 +218,4 @@ def transition_participation(
 
 
 api.add_router("", api_matching.router)
+api.add_router("", api_exhibition.router)

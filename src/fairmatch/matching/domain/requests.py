@@ -12,6 +12,7 @@ other side (``request_changed`` signal).
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -115,8 +116,12 @@ def send_request(
     demand: Demand | None = None,
     message: str = "",
     priority: int = 2,
+    at_booth: bool = False,
 ) -> MeetingRequest:
-    """Ask ``recipient`` for a meeting; when it already asked us, both agree: accept that one."""
+    """Ask ``recipient`` for a meeting; when it already asked us, both agree: accept that one.
+
+    ``at_booth`` asks to meet at the exhibitor's booth (one of the two must accept meetings
+    at its booth); the recipient agrees to it by accepting the request."""
     policy = policy_for(requester.edition)
     _check_may_meet(requester=requester, recipient=recipient, policy=policy)
     if policy.request_deadline and timezone.now() > policy.request_deadline:
@@ -128,6 +133,8 @@ def send_request(
         raise RequestError(_("The demand must belong to one of the two enterprises."))
     if priority not in (1, 2, 3):
         raise RequestError(_("The priority must be 1, 2 or 3."))
+    if at_booth and not meets_at_booth(requester, recipient):
+        raise RequestError(_("Neither of you takes meetings at an exhibition booth."))
     _lock(requester, recipient)
     if Wish.objects.filter(wisher=recipient, target=requester, level=WishLevel.NO_THANKS).exists():
         raise RequestError(_("This participant does not take meeting requests from you."))
@@ -148,9 +155,27 @@ def send_request(
         demand=demand,
         message=message,
         priority=priority,
+        at_booth=at_booth,
     )
     _after_commit(request, "sent")
     return request
+
+
+def takes_booth_meetings(participation: Participation) -> bool:
+    """Whether the participation exhibits and accepts negotiations at its booth (read
+    through the exhibition's one-to-one relation, which this app does not import)."""
+    if not participation.is_exhibitor:
+        return False
+    try:
+        application = participation.exhibitor_application  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return False
+    return bool(application.meetings_at_booth)
+
+
+def meets_at_booth(first: Participation, second: Participation) -> bool:
+    """Whether a meeting of the two may take place at one of their booths."""
+    return takes_booth_meetings(first) or takes_booth_meetings(second)
 
 
 def _accept_locked(

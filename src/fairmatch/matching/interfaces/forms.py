@@ -83,11 +83,26 @@ class MeetingRequestForm(forms.Form):
         initial=2,
     )
 
-    def __init__(self, *args: Any, viewer: Participation, other: Participation, **kwargs: Any):
+    at_booth = forms.BooleanField(
+        label=_("Meet at the exhibition booth instead of a negotiation table"),
+        required=False,
+        help_text=_("The meeting takes place at the booth if the other side accepts."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        viewer: Participation,
+        other: Participation,
+        booth_possible: bool = False,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["demand"].queryset = Demand.objects.filter(
             participation__in=[viewer, other]
         ).select_related("field")
+        if not booth_possible:
+            del self.fields["at_booth"]
 
 
 class AnswerForm(forms.Form):

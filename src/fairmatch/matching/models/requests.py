@@ -64,6 +64,14 @@ class MeetingRequest(models.Model):
         db_index=True,
     )
     answer_reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    at_booth = models.BooleanField(
+        _("at the exhibitor's booth"),
+        default=False,
+        help_text=_(
+            "Asked by the requester; accepting the request agrees to it: the meeting then "
+            "takes place at the exhibitor's booth instead of a negotiation table."
+        ),
+    )
     arranged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("arranged by the organiser"),

@@ -93,7 +93,12 @@ def counterpart(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
                 request.POST or None, initial={"level": current.level if current else None}
             )
         else:
-            form = MeetingRequestForm(request.POST or None, viewer=viewer, other=other)
+            form = MeetingRequestForm(
+                request.POST or None,
+                viewer=viewer,
+                other=other,
+                booth_possible=meeting_requests.meets_at_booth(viewer, other),
+            )
     if request.method == "POST" and viewer is not None:
         try:
             if wish_form is not None and wish_form.is_valid():
@@ -110,6 +115,7 @@ def counterpart(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
                     demand=form.cleaned_data["demand"],
                     message=form.cleaned_data["message"],
                     priority=form.cleaned_data["priority"],
+                    at_booth=form.cleaned_data.get("at_booth", False),
                 )
                 if sent.state == RequestState.ACCEPTED:
                     messages.success(

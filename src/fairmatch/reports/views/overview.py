@@ -11,6 +11,7 @@ from fairmatch.conference.models import Edition
 from fairmatch.core.views import organiser_required
 from fairmatch.onsite.domain.counts import checkin_counts
 from fairmatch.reports.dashboard import dashboard_charts, money
+from fairmatch.reports.exhibitors import exhibitor_figures
 from fairmatch.reports.figures import Segment, edition_figures, outcome_figures
 from fairmatch.reports.press import freeze_snapshot
 
@@ -33,6 +34,7 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "total": money(outcomes.totals.total_usd),
             "previous_total": money(outcomes.previous_total_usd),
             "snapshots": edition_obj.press_snapshots.all()[:20],
+            "exhibition": exhibitor_figures(edition_obj),
         },
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.models import is_chinese_active
@@ -34,6 +35,19 @@ def table_label(number: int | None, zone: str) -> str:
     return f"{number} ({zone})" if zone else str(number)
 
 
+def booth_label(hall_en: str, hall_zh: str, booth: str) -> str:
+    """'Hall 1, booth A12' (一号馆 A12 展位): a meeting at an exhibitor's booth, for the reader."""
+    hall = hall_zh if is_chinese_active() and hall_zh else hall_en
+    return gettext("%(hall)s, booth %(booth)s") % {"hall": hall, "booth": booth}
+
+
+def place_label(entry: "ReleaseEntry | AgendaItem | TablePlanRow") -> str:
+    """Where a released meeting takes place: the booth, else the table."""
+    if entry.booth_code:
+        return booth_label(entry.booth_hall_en, entry.booth_hall_zh, entry.booth_code)
+    return table_label(entry.table_number, entry.table_zone)
+
+
 def _demand_text(entry: ReleaseEntry) -> str:
     field = entry.demand_field_zh if is_chinese_active() and entry.demand_field_zh else ""
     field = field or entry.demand_field_en
@@ -53,6 +67,9 @@ class AgendaItem:
     counterpart_name_en: str
     demand: str
     interpreter: str | None
+    booth_hall_en: str = ""
+    booth_hall_zh: str = ""
+    booth_code: str = ""
 
     @property
     def counterpart_name(self) -> str:
@@ -60,7 +77,8 @@ class AgendaItem:
 
     @property
     def table(self) -> str:
-        return table_label(self.table_number, self.table_zone)
+        """Where it takes place: the table, or the hall and booth for a meeting at a booth."""
+        return place_label(self)
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,9 @@ def _item(entry: ReleaseEntry, *, participation_id: int, zone: ZoneInfo) -> Agen
         counterpart_name_en=entry.second_name_en if mine_first else entry.first_name_en,
         demand=_demand_text(entry),
         interpreter=entry.interpreter_language or None,
+        booth_hall_en=entry.booth_hall_en,
+        booth_hall_zh=entry.booth_hall_zh,
+        booth_code=entry.booth_code,
     )
 
 
@@ -138,10 +159,13 @@ class TablePlanRow:
     table_zone: str
     first_name: str
     second_name: str
+    booth_hall_en: str = ""
+    booth_hall_zh: str = ""
+    booth_code: str = ""
 
     @property
     def table(self) -> str:
-        return table_label(self.table_number, self.table_zone)
+        return place_label(self)
 
 
 @dataclass(frozen=True)
@@ -182,6 +206,9 @@ def print_out(*, release: Release) -> PrintOut:
                 table_zone=entry.table_zone,
                 first_name=display_name(entry.first_name_original, entry.first_name_en),
                 second_name=display_name(entry.second_name_original, entry.second_name_en),
+                booth_hall_en=entry.booth_hall_en,
+                booth_hall_zh=entry.booth_hall_zh,
+                booth_code=entry.booth_code,
             )
         )
     agendas = [

@@ -188,7 +188,12 @@ def add_tables(
 ) -> int:
     """Add ``count`` tables numbered after the last one; returns the first new number."""
     lock_working_schedule(edition.pk)
-    last = NegotiationTable.objects.filter(edition=edition).order_by("-number").first()
+    # Booth locations (numbered apart, see domain.booths) are not negotiation tables.
+    last = (
+        NegotiationTable.objects.filter(edition=edition, booth__isnull=True)
+        .order_by("-number")
+        .first()
+    )
     start = (last.number if last else 0) + 1
     if start + count - 1 > MAX_TABLE_NUMBER:
         raise GridError(

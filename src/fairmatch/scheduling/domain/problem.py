@@ -6,9 +6,16 @@ working language need a table with an interpreter of the buyer's first language.
 Manual decisions hold like locks: a meeting placed by hand is fixed where it is, one taken
 off the grid by hand is left out. With a release, its places are the engine's reference
 (the schedule to change as little as possible).
+
+Meetings agreed at an exhibitor's booth (``domain.booths``) take place there: the engine
+places them in time like the others, and the booth, not the engine's table, is their
+place. The engine knows no location but its tables, so such a meeting still counts
+against the tables of its slot: a slot is never over-filled, at the cost of a table left
+free while the meeting is at the booth. Booth locations are not among the engine's tables,
+so no other meeting is ever given one.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
@@ -17,6 +24,7 @@ from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Participation
 from fairmatch.matching.models import MeetingRequest, RequestState
 from fairmatch.scheduling import engine
+from fairmatch.scheduling.domain.booths import booth_locations
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
     PLACED_STATES,
@@ -63,6 +71,12 @@ class StoredProblem:
     participants: list[Participation]
     slots: list[Slot]
     tables: list[NegotiationTable]
+    # Meeting index -> the booth where it must take place (its place whatever the table).
+    locations: dict[int, NegotiationTable] = field(default_factory=dict)
+
+    def table_for(self, meeting: int, placement: engine.Placement) -> NegotiationTable:
+        """Where a placed meeting takes place: its booth, else the engine's table."""
+        return self.locations.get(meeting) or self.tables[placement.table]
 
 
 def holds_its_place(meeting: Meeting) -> bool:
@@ -82,13 +96,14 @@ def build_problem(
     placed one is fixed (to fit the others around them, same day). With ``reference``, the
     release's places are the problem's reference."""
     slots = list(Slot.objects.filter(session__edition=edition).select_related("session"))
-    tables = list(NegotiationTable.objects.filter(edition=edition))
+    tables = list(NegotiationTable.objects.filter(edition=edition, booth__isnull=True))
     meetings = list(
         Meeting.objects.filter(edition=edition, state__in=PLACED_STATES)
         .exclude(manual=ManualDecision.REMOVED)
-        .select_related("first__enterprise", "second__enterprise")
+        .select_related("first__enterprise", "second__enterprise", "request")
         .order_by("pk")
     )
+    at_booth = booth_locations(edition, meetings)
     participants: dict[int, Participation] = {}
     for meeting in meetings:
         participants.setdefault(meeting.first_id, meeting.first)
@@ -124,7 +139,8 @@ def build_problem(
                     if (holds_its_place(m) or fix_placed) and m.table_id
                     else None
                 ),
-                language=interpreter_language(m.first, m.second),
+                # At a booth, the table's interpreters are not there to help.
+                language=None if m.pk in at_booth else interpreter_language(m.first, m.second),
             )
             for m in meetings
         ),
@@ -147,7 +163,12 @@ def build_problem(
         reference=None if reference is None else _reference(reference, meetings, slots, tables),
     )
     return StoredProblem(
-        problem=problem, meetings=meetings, participants=people, slots=slots, tables=tables
+        problem=problem,
+        meetings=meetings,
+        participants=people,
+        slots=slots,
+        tables=tables,
+        locations={index: at_booth[m.pk] for index, m in enumerate(meetings) if m.pk in at_booth},
     )
 
 

@@ -49,12 +49,17 @@ def working_entries(edition: Edition) -> list[ReleaseEntry]:
     meetings = Meeting.objects.filter(
         edition=edition, state__in=PLACED_STATES, slot__isnull=False
     ).select_related(
-        "slot", "table", "first__enterprise", "second__enterprise", "request__demand__field"
+        "slot",
+        "table__booth__hall",
+        "first__enterprise",
+        "second__enterprise",
+        "request__demand__field",
     )
     entries = []
     for meeting in meetings:
         first, second = meeting.first.enterprise, meeting.second.enterprise
         demand = meeting.request.demand
+        booth = meeting.table.booth if meeting.table else None
         entries.append(
             ReleaseEntry(
                 meeting_id=meeting.pk,
@@ -71,7 +76,12 @@ def working_entries(edition: Edition) -> list[ReleaseEntry]:
                 demand_field_en=demand.field.name_en if demand else "",
                 demand_field_zh=demand.field.name_zh if demand else "",
                 demand_description=demand.description[:DEMAND_SHOWN] if demand else "",
-                interpreter_language=interpreter_language(meeting.first, meeting.second) or "",
+                interpreter_language=(
+                    "" if booth else interpreter_language(meeting.first, meeting.second) or ""
+                ),
+                booth_hall_en=booth.hall.name_en if booth else "",
+                booth_hall_zh=booth.hall.name_zh if booth else "",
+                booth_code=booth.code if booth else "",
             )
         )
     return entries

@@ -218,7 +218,7 @@ def _assignments(stored: StoredProblem, solution: engine.Solution) -> dict[str, 
         else:
             result[str(meeting.pk)] = {
                 "slot": stored.slots[placement.slot].pk,
-                "table": stored.tables[placement.table].pk,
+                "table": stored.table_for(index, placement).pk,
             }
     return result
 

@@ -93,7 +93,7 @@ def reschedule_waiting(*, edition: Edition, user: Any, name: str = "") -> SameDa
                 meeting.unplaced_reason = solution.unplaced_reasons.get(index, "")[:300]
             else:
                 meeting.slot = stored.slots[placement.slot]
-                meeting.table = stored.tables[placement.table]
+                meeting.table = stored.table_for(index, placement)
                 meeting.unplaced_reason = ""
                 placed += 1
             meeting.version += 1

@@ -57,6 +57,8 @@ def agenda_calendar(agenda: Agenda, *, title: str, texts: dict[str, str]) -> byt
         location = texts["table"] % {"table": item.table_number} if item.table_number else ""
         if item.table_number and item.table_zone:
             location += f" ({item.table_zone})"
+        if item.booth_code:  # at an exhibitor's booth: the hall and booth, not the table
+            location = item.table
         event.add("location", one_line(location))
         description = [item.demand] if item.demand else []
         if item.interpreter:

@@ -86,6 +86,18 @@ class NegotiationTable(models.Model):
     interpreter_languages = models.JSONField(
         _("interpreter languages"), default=list, blank=True, help_text=_("ISO 639-1 codes")
     )
+    booth = models.OneToOneField(
+        "exhibition.Booth",
+        verbose_name=_("booth"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="negotiation_table",
+        help_text=_(
+            "An exhibitor's booth where agreed meetings take place; kept out of the tables "
+            "that runs give to other meetings."
+        ),
+    )
 
     class Meta:
         ordering = ["number"]

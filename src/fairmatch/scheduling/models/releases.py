@@ -99,6 +99,10 @@ class ReleaseEntry(models.Model):
     )
     demand_description = models.TextField(_("the demand, as shown"), blank=True)
     interpreter_language = models.CharField(_("interpreter language"), max_length=10, blank=True)
+    # A meeting at an exhibitor's booth: the hall's names and the booth number, as frozen.
+    booth_hall_en = models.CharField(_("hall (English)"), max_length=200, blank=True)
+    booth_hall_zh = models.CharField(_("hall (Chinese)"), max_length=200, blank=True)
+    booth_code = models.CharField(_("booth number"), max_length=20, blank=True)
 
     class Meta:
         ordering = ["starts_at", "table_number"]

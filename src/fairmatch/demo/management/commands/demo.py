@@ -13,6 +13,7 @@ from fairmatch.api.domain.tokens import issue_token
 from fairmatch.api.models import TokenScope
 from fairmatch.core.interfaces import arguments
 from fairmatch.demo.embeddings import SHIPPED, save_vectors
+from fairmatch.demo.exhibition import build_exhibition
 from fairmatch.demo.generator import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -84,6 +85,19 @@ class Command(BaseCommand):
             f"{matchmaking.recommendations} recommendations ({matchmaking.seconds:.1f} s, of which "
             f"{matchmaking.embedding_seconds:.1f} s for the descriptions' vectors, "
             f"{matchmaking.embedded} encoded by the model)\n"
+        )
+        self.stdout.write("Exhibition: halls, booths, applications, allocation, published plan ...")
+        exhibition = build_exhibition(
+            edition=result.current_edition,
+            organiser=User.objects.get(email=ORGANISER_EMAIL),
+            seed=options["seed"],
+        )
+        self.stdout.write(
+            f"  {exhibition.exhibitors} exhibitors, {exhibition.foreign} from abroad "
+            f"({exhibition.previous_foreign} the edition before); "
+            f"{exhibition.taken} of {exhibition.booths} booths taken ({exhibition.solver_status}); "
+            f"floor plan {exhibition.release_number} published; {exhibition.booth_meetings} "
+            f"negotiations agreed at booths ({exhibition.seconds:.1f} s)\n"
         )
         self.stdout.write("Negotiation schedule: grid, solver run, publication ...")
         schedule = build_schedule(

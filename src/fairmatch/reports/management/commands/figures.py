@@ -7,13 +7,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from fairmatch.conference.models import Edition
+from fairmatch.reports.exhibitors import exhibitor_figures
 from fairmatch.reports.figures import Segment, edition_figures, onsite_figures, outcome_figures
 
 
 class Command(BaseCommand):
     help = (
         "Print an edition's published figures (qualified, countries, growth, attendance, "
-        "meetings, signed intentions)."
+        "meetings, signed intentions, exhibitors and booths)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -39,6 +40,8 @@ class Command(BaseCommand):
                 data[segment].update(onsite_figures(edition, segment=segment).to_json())
         outcomes = outcome_figures(edition)
         data.update(outcomes.to_json())
+        exhibition = exhibitor_figures(edition)
+        data.update(exhibition.to_json())
         if options["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
@@ -56,4 +59,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"intentions: {outcomes.totals.confirmed} confirmed, "
             f"USD {outcomes.totals.total_usd:,.2f} of intentional cooperation investment"
+        )
+        self.stdout.write(
+            f"exhibitors: {exhibition.exhibitors}, {exhibition.foreign_exhibitors} foreign; "
+            f"booths {exhibition.booths_taken}/{exhibition.booths_total}, "
+            f"{exhibition.floor_area_let_m2:,.1f} m² let"
         )

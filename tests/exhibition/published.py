@@ -1,0 +1,98 @@
+"""Exhibitors with applications and published plan releases (directory, figures, API and
+booth meetings tests)."""
+
+from decimal import Decimal
+
+from fairmatch.enterprises.models import State
+from fairmatch.exhibition.models import (
+    Booth,
+    ExhibitorApplication,
+    Hall,
+    PlanRelease,
+    PlanReleaseEntry,
+)
+from tests.factories import EnterpriseFactory, ParticipationFactory
+
+
+def hall(edition, *, code="H1", name_en="Hall 1", name_zh="一号馆", width=40, depth=30):
+    return Hall.objects.create(
+        edition=edition,
+        code=code,
+        name_en=name_en,
+        name_zh=name_zh,
+        width=Decimal(width),
+        depth=Decimal(depth),
+    )
+
+
+def booth(hall_obj, code, *, x=0, y=0, width=3, depth=3, zone=None):
+    return Booth.objects.create(
+        hall=hall_obj,
+        code=code,
+        x=Decimal(x),
+        y=Decimal(y),
+        width=Decimal(width),
+        depth=Decimal(depth),
+        zone=zone,
+    )
+
+
+def exhibitor(
+    edition,
+    *,
+    name_original,
+    name_en=None,
+    country="CN",
+    products="",
+    fields=(),
+    state=State.CONFIRMED,
+    meetings_at_booth=False,
+    kind="provider",
+    negotiator=False,
+    languages=("en",),
+):
+    enterprise = EnterpriseFactory(
+        name_original=name_original,
+        name_en=name_en or name_original,
+        country=country,
+        kind=kind,
+        languages=list(languages),
+    )
+    participation = ParticipationFactory(
+        enterprise=enterprise,
+        edition=edition,
+        is_exhibitor=True,
+        is_negotiator=negotiator,
+        state=state,
+    )
+    application = ExhibitorApplication.objects.create(
+        participation=participation,
+        min_area=Decimal(9),
+        max_area=Decimal(18),
+        products=products,
+        products_language="zh" if not products.isascii() else "en",
+        meetings_at_booth=meetings_at_booth,
+    )
+    application.fields.set(fields)
+    return participation
+
+
+def publish(edition, placements, *, number=None):
+    """A plan release with ``placements``: [(booth, participation or None)]."""
+    number = number or (PlanRelease.objects.filter(edition=edition).count() + 1)
+    release = PlanRelease.objects.create(edition=edition, number=number)
+    for booth_obj, participation in placements:
+        PlanReleaseEntry.objects.create(
+            release=release,
+            booth=booth_obj,
+            participation=participation,
+            hall_code=booth_obj.hall.code,
+            booth_code=booth_obj.code,
+            geometry=[
+                float(booth_obj.x),
+                float(booth_obj.y),
+                float(booth_obj.width),
+                float(booth_obj.depth),
+            ],
+        )
+    return release

@@ -1,0 +1,142 @@
+"""Meetings at exhibitors' booths: agreed on the request, placed at the booth (never at a
+table, and no other meeting ever at the booth), and shown as hall and booth in the agenda
+page, its PDF and the ICS feed, in the reader's language."""
+
+import io
+
+import pypdf
+import pytest
+import vobject
+from django.utils import translation
+
+from fairmatch.enterprises.models import State
+from fairmatch.matching.domain import requests
+from fairmatch.scheduling.domain import releases, runs
+from fairmatch.scheduling.domain.agendas import agenda_for
+from fairmatch.scheduling.domain.booths import BOOTH_TABLE_NUMBERS
+from fairmatch.scheduling.domain.problem import build_problem, sync_meetings
+from fairmatch.scheduling.models import Meeting, NegotiationTable
+from tests.exhibition.published import booth, exhibitor, hall, publish
+from tests.factories import DelegateFactory, OrganiserFactory, UserFactory
+from tests.matching.helpers import buyer
+from tests.scheduling.helpers import grid_edition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fair():
+    """A buyer meets three providers: one at the provider's booth, two at tables."""
+    edition = grid_edition(slots=4, tables=2)
+    the_buyer = buyer(edition, name_original="Hamburg Logistik", name_en="Hamburg Logistik")
+    stand = exhibitor(
+        edition,
+        name_original="杭州光影数码",
+        name_en="Hangzhou Lightshadow",
+        state=State.QUALIFIED,
+        meetings_at_booth=True,
+        negotiator=True,
+    )
+    h1 = hall(edition, code="H1", name_en="Hall 1", name_zh="一号馆")
+    a12 = booth(h1, "A12")
+    publish(edition, [(a12, stand)])
+    at_booth = requests.send_request(requester=the_buyer, recipient=stand, user=None, at_booth=True)
+    requests.accept_request(request=at_booth, user=None)
+    others = [
+        exhibitor(edition, name_original=f"Table Firm {n}", state=State.QUALIFIED, negotiator=True)
+        for n in range(2)
+    ]
+    for other in others:
+        request = requests.send_request(requester=other, recipient=the_buyer, user=None)
+        requests.accept_request(request=request, user=None)
+    sync_meetings(edition)
+    booth_meeting = Meeting.objects.get(request=at_booth)
+    return edition, the_buyer, stand, booth_meeting, a12
+
+
+def test_asking_for_a_booth_needs_an_exhibitor_that_takes_meetings_there(fair):
+    edition, the_buyer, *_ = fair
+    plain = exhibitor(
+        edition, name_original="No Booth Talks", state=State.QUALIFIED, negotiator=True
+    )
+    with pytest.raises(requests.RequestError):
+        requests.send_request(requester=the_buyer, recipient=plain, user=None, at_booth=True)
+
+
+def test_the_problem_keeps_booths_out_of_the_tables_and_the_meeting_at_its_booth(fair):
+    edition, _buyer, _stand, booth_meeting, a12 = fair
+    stored = build_problem(edition)
+    location = NegotiationTable.objects.get(booth=a12)
+    assert (location.number, location.zone) == (BOOTH_TABLE_NUMBERS, "H1-A12")
+    assert [t.number for t in stored.tables] == [1, 2]  # the booth is no table of the engine
+    assert [t.name for t in stored.problem.tables] == ["1", "2"]
+    index = stored.meetings.index(booth_meeting)
+    assert stored.locations == {index: location}
+    # Whatever table the engine would give, the booth meeting is at its booth; others not.
+    from fairmatch.scheduling import engine
+
+    assert stored.table_for(index, engine.Placement(0, 1)) == location
+    other = next(i for i in range(len(stored.meetings)) if i != index)
+    assert stored.table_for(other, engine.Placement(0, 1)) == stored.tables[1]
+    # Building again reuses the booth's location.
+    build_problem(edition)
+    assert NegotiationTable.objects.filter(booth__isnull=False).count() == 1
+
+
+def test_a_run_places_the_booth_meeting_at_the_booth(fair, django_capture_on_commit_callbacks):
+    edition, _buyer, _stand, booth_meeting, a12 = fair
+    with django_capture_on_commit_callbacks(execute=True):
+        run = runs.start_run(edition=edition, user=OrganiserFactory(), time_limit=10)
+    run.refresh_from_db()
+    runs.apply_run(run=run, user=OrganiserFactory())
+    placed = {m.pk: m.table for m in Meeting.objects.select_related("table")}
+    assert placed[booth_meeting.pk].booth == a12
+    assert all(t.booth_id is None for pk, t in placed.items() if pk != booth_meeting.pk)
+    # The buyer's three meetings are in three different slots.
+    assert len({m.slot_id for m in Meeting.objects.all()}) == 3
+
+
+@pytest.fixture
+def released(fair, django_capture_on_commit_callbacks):
+    edition = fair[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        run = runs.start_run(edition=edition, user=OrganiserFactory(), time_limit=10)
+    run.refresh_from_db()
+    runs.apply_run(run=run, user=OrganiserFactory())
+    releases.publish(edition=edition, name="first", user=None)
+    return fair
+
+
+def test_the_agenda_shows_hall_and_booth_in_the_readers_language(released):
+    _edition, the_buyer, _stand, booth_meeting, _a12 = released
+    items = {item.meeting_id: item for item in agenda_for(participation=the_buyer).items}
+    assert items[booth_meeting.pk].table == "Hall 1, booth A12"
+    with translation.override("zh-hans"):
+        assert items[booth_meeting.pk].table == "一号馆 A12 展位"
+    others = [item.table for pk, item in items.items() if pk != booth_meeting.pk]
+    assert sorted(others)[0].startswith(("1", "2"))
+
+
+def test_the_agenda_page_pdf_and_feed_show_hall_and_booth(client, released):
+    edition, the_buyer, _stand, _meeting, _a12 = released
+    DelegateFactory(participation=the_buyer, full_name="Keiko Yamada")
+    client.force_login(UserFactory(enterprise=the_buyer.enterprise))
+    page = client.get(f"/e/{edition.slug}/agenda/")
+    assert "Hall 1, booth A12" in page.content.decode()
+    pdf = client.get(f"/e/{edition.slug}/agenda.pdf")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Hall 1, booth A12" in " ".join(text.split()), text
+    feed = page.context["feeds"][0][1]
+    client.logout()
+    calendar = vobject.readOne(client.get(f"/calendar/{feed.token}.ics").content.decode())
+    locations = sorted(e.location.value for e in calendar.vevent_list)
+    assert "Hall 1, booth A12" in locations
+    assert len(locations) == 3
+
+
+def test_the_page_in_chinese_shows_the_chinese_hall(client, released):
+    edition, the_buyer, *_ = released
+    client.force_login(UserFactory(enterprise=the_buyer.enterprise))
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(f"/e/{edition.slug}/agenda/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "一号馆 A12 展位" in page.content.decode()
