@@ -12,21 +12,21 @@ limit is lifted for the run (FAIRMATCH_API_RATE_LIMIT).
 """
 
 import json
-import os
-import statistics
-import subprocess
-import sys
 import tempfile
-import threading
-import time
-import urllib.error
-import urllib.request
 from argparse import ArgumentParser, BooleanOptionalAction
-from pathlib import Path
 from typing import Any, TextIO
 
-from benchmarks.web import DEFAULT_POSTGRES, SERVERS, _free_port, _postgres_ready, _server_command
-from benchmarks.web import _servers as server_list
+from benchmarks._load import (
+    SERVERS,
+    load,
+    load_average,
+    migrate_and_seed,
+    scratch_env,
+    serving,
+    targets,
+)
+from benchmarks._load import servers as server_list
+from benchmarks.web import DEFAULT_POSTGRES
 from fairmatch.core.interfaces import arguments
 
 PAGE = 50
@@ -47,51 +47,6 @@ def add_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--server", type=server_list, default=["runserver"], help="as bench web")
     parser.add_argument("--workers", type=int, default=None, help="gunicorn worker processes")
     parser.add_argument("--seed-only", metavar="FILE", help="internal: seed and write inputs")
-
-
-def _load(
-    base: str, paths: list[str], *, tokens: list[str], clients: int, total: int
-) -> dict[str, float]:
-    """``total`` GETs over ``clients`` threads, each with a bearer token (if any)."""
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    counter = iter(range(total))
-
-    def worker() -> None:
-        nonlocal errors
-        while True:
-            with lock:
-                index = next(counter, None)
-            if index is None:
-                return
-            request = urllib.request.Request(base + paths[index % len(paths)])
-            if tokens:
-                request.add_header("Authorization", f"Bearer {tokens[index % len(tokens)]}")
-            started = time.perf_counter()
-            try:
-                with urllib.request.urlopen(request, timeout=60) as response:
-                    response.read()
-                    ok = response.status == 200
-            except (urllib.error.URLError, OSError):
-                ok = False
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors += not ok
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return {
-        "rps": total / wall,
-        "p95_ms": 1000 * statistics.quantiles(latencies, n=20)[-1],
-        "errors": errors,
-    }
 
 
 def _seed(participants: int, path: str) -> None:
@@ -137,64 +92,33 @@ def _seed(participants: int, path: str) -> None:
 def _serve_and_load(
     server: str, env: dict[str, str], scratch: str, data: dict[str, Any], options: dict[str, Any]
 ) -> dict[str, Any]:
-    port = _free_port()
-    command, server_env = _server_command(server, port, scratch, options)
-    log = Path(scratch) / f"{server}.log"
-    process = subprocess.Popen(
-        command, env=env | server_env, stdout=subprocess.DEVNULL, stderr=log.open("w")
-    )
-    base = f"http://127.0.0.1:{port}"
     api = f"/api/v1/editions/{data['slug']}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=1).read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        endpoints = {
-            "minimal view": (["/health/"], []),
-            "participations": ([f"{api}/participations?limit={PAGE}"], [data["organiser"]]),
-            "agenda": ([f"{api}/agenda"], data["agenda"]),
-        }
-        results = {}
+    endpoints = {
+        "minimal view": (["/health/"], []),
+        "participations": ([f"{api}/participations?limit={PAGE}"], [data["organiser"]]),
+        "agenda": ([f"{api}/agenda"], data["agenda"]),
+    }
+    results = {}
+    with serving(server, env, scratch, options) as served:
         for name, (paths, tokens) in endpoints.items():
-            _load(base, paths, tokens=tokens, clients=10, total=50)  # warm up
-            results[name] = _load(
-                base, paths, tokens=tokens, clients=options["clients"], total=options["requests"]
+            headers = [{"Authorization": f"Bearer {token}"} for token in tokens]
+            load(served.base, paths, headers=headers, clients=10, total=50)  # warm up
+            results[name] = load(
+                served.base,
+                paths,
+                headers=headers,
+                clients=options["clients"],
+                total=options["requests"],
             )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     return results
 
 
 def _measure(database_url: str, options: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
-        env = os.environ | {
-            "DATABASE_URL": database_url.replace("{scratch}", scratch),
-            "FAIRMATCH_VAR_DIR": scratch,
-            "FAIRMATCH_DEBUG": "false",
-            "FAIRMATCH_LOG_LEVEL": "ERROR",
-            "FAIRMATCH_API_RATE_LIMIT": "100000000/60",
-        }
-        command = [sys.executable, "-m", "fairmatch"]
-        subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
-        inputs = Path(scratch) / "inputs.json"
-        subprocess.run(
-            [
-                *command,
-                "bench",
-                "api",
-                "--participants",
-                str(options["participants"]),
-                "--seed-only",
-                str(inputs),
-            ],
-            env=env | {"FAIRMATCH_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost"},
-            check=True,
+        env = scratch_env(database_url, scratch, FAIRMATCH_API_RATE_LIMIT="100000000/60")
+        data = migrate_and_seed(
+            env, ["api", "--participants", str(options["participants"])], scratch
         )
-        data = json.loads(inputs.read_text())
         servers = {
             server: _serve_and_load(server, env, scratch, data, options)
             for server in options["server"]
@@ -206,28 +130,21 @@ def run(options: dict[str, Any], out: TextIO) -> int:
     if options.get("seed_only"):
         _seed(options["participants"], options["seed_only"])
         return 0
-    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")] if options["sqlite"] else []
-    if options["postgres"] != "no":
-        if _postgres_ready(options["postgres"]):
-            targets.append(("PostgreSQL", options["postgres"]))
-        else:
-            out.write(f"PostgreSQL at {options['postgres']} is not reachable: skipped\n")
-    if not targets:
-        out.write("No database to measure (--no-sqlite and no PostgreSQL)\n")
+    databases = targets(options, out)
+    if not databases:
         return 1
     servers = "; ".join(f"{name}: {SERVERS[name]}" for name in options["server"])
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     out.write(
         f"{options['participants']} participants, {options['clients']} concurrent clients, "
         f"{options['requests']} requests per endpoint, loopback; {servers}; "
-        f"load average before: {load}\n\n"
+        f"load average before: {load_average()}\n\n"
     )
     out.write(
         f"{'database':<11} {'server':<10} {'endpoint':<15} {'req/s':>8} {'p95 ms':>8} "
         f"{'errors':>6} {'p95 / minimal':>14} {'req/s / minimal':>16}\n"
     )
     ok = True
-    for label, url in targets:
+    for label, url in databases:
         measured = _measure(url, options)
         for server, endpoints in measured["servers"].items():
             minimal = endpoints["minimal view"]
@@ -245,7 +162,6 @@ def run(options: dict[str, Any], out: TextIO) -> int:
             f"{queries['100']} for a page of 100\n"
         )
         ok &= queries["10"] == queries["100"]
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    out.write(f"\nload average after: {load}\n")
+    out.write(f"\nload average after: {load_average()}\n")
     out.write("target: each endpoint within 3x of the minimal view (p95); queries constant\n")
     return 0 if ok else 1

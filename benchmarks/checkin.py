@@ -16,20 +16,29 @@ recorded: one check-in (and one audit entry) per badge, whatever the repeats.
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from argparse import ArgumentParser, BooleanOptionalAction
 from pathlib import Path
 from typing import Any, TextIO
 
-from benchmarks.web import SERVERS, _free_port, _postgres_ready, _server_command, _servers
+from benchmarks._load import (
+    SERVERS,
+    in_threads,
+    load,
+    load_average,
+    migrate_and_seed,
+    percentiles,
+    scratch_env,
+    serving,
+    targets,
+    timed,
+)
+from benchmarks._load import servers as server_list
 from fairmatch.core.interfaces import arguments
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/fairmatch_bench_checkin"
@@ -54,7 +63,7 @@ def add_arguments(parser: ArgumentParser) -> None:
     )
     parser.add_argument(
         "--server",
-        type=_servers,
+        type=server_list,
         default=["runserver"],
         help="comma-separated: runserver, gunicorn (each on a freshly seeded database)",
     )
@@ -74,49 +83,6 @@ def add_arguments(parser: ArgumentParser) -> None:
         metavar="FILE",
         help="internal: write what the configured database recorded to FILE",
     )
-
-
-def _percentiles(latencies: list[float]) -> dict[str, float]:
-    if len(latencies) < 2:
-        value = 1000 * (latencies[0] if latencies else 0.0)
-        return {"p50_ms": value, "p95_ms": value}
-    cuts = statistics.quantiles(latencies, n=20)
-    return {"p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * cuts[-1]}
-
-
-def _health(base: str, *, clients: int, total: int) -> dict[str, Any]:
-    """``total`` GETs of the minimal view spread over ``clients`` threads."""
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    counter = iter(range(total))
-
-    def worker() -> None:
-        nonlocal errors
-        while True:
-            with lock:
-                if next(counter, None) is None:
-                    return
-            started = time.perf_counter()
-            try:
-                with urllib.request.urlopen(base + "/health/", timeout=60) as response:
-                    response.read()
-                    ok = response.status == 200
-            except (urllib.error.URLError, OSError):
-                ok = False
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors += not ok
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return {"requests": total, "rps": total / wall, "errors": errors, **_percentiles(latencies)}
 
 
 def _cookies(response: Any, jar: dict[str, str]) -> None:
@@ -177,14 +143,9 @@ def _scans(base: str, data: dict[str, Any], options: dict[str, Any]) -> dict[str
                     "Content-Type": "application/x-www-form-urlencoded",
                 },
             )
-            started = time.perf_counter()
-            try:
-                with urllib.request.urlopen(request, timeout=60) as response:
-                    found = OUTCOME.search(response.read().decode())
-                    outcome = found.group(1) if found and response.status == 200 else "error"
-            except (urllib.error.URLError, OSError):
-                outcome = "error"
-            elapsed = time.perf_counter() - started
+            elapsed, status, answer = timed(request)
+            found = OUTCOME.search(answer.decode())
+            outcome = found.group(1) if found and status == 200 else "error"
             with lock:
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
                 if outcome in latencies:
@@ -192,23 +153,17 @@ def _scans(base: str, data: dict[str, Any], options: dict[str, Any]) -> dict[str
                 else:
                     errors += 1
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=scanner, args=(n,)) for n in range(scanners)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = in_threads(scanners, scanner)
     every = latencies["checked-in"] + latencies["already"]
     return {
-        "every scan": {"requests": len(every), "rps": len(every) / wall, **_percentiles(every)},
+        "every scan": {"requests": len(every), "rps": len(every) / wall, **percentiles(every)},
         "first scan": {
             "requests": len(latencies["checked-in"]),
-            **_percentiles(latencies["checked-in"]),
+            **percentiles(latencies["checked-in"]),
         },
         "repeated scan": {
             "requests": len(latencies["already"]),
-            **_percentiles(latencies["already"]),
+            **percentiles(latencies["already"]),
         },
         "outcomes": outcomes,
         "errors": errors,
@@ -218,33 +173,17 @@ def _scans(base: str, data: dict[str, Any], options: dict[str, Any]) -> dict[str
 def _serve_and_scan(
     server: str, env: dict[str, str], scratch: str, data: dict[str, Any], options: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
-    port = _free_port()
-    command, server_env = _server_command(server, port, scratch, options)
-    log = Path(scratch) / f"{server}.log"
-    process = subprocess.Popen(
-        command, env=env | server_env, stdout=subprocess.DEVNULL, stderr=log.open("w")
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=1).read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        _health(base, clients=options["scanners"], total=50)  # warm up
-        scans_expected = (
-            len(data["tokens"]) * options["repeat_every"] // (options["repeat_every"] - 1)
+    scans_expected = len(data["tokens"]) * options["repeat_every"] // (options["repeat_every"] - 1)
+    with serving(server, env, scratch, options) as served:
+        load(served.base, ["/health/"], clients=options["scanners"], total=50)  # warm up
+        minimal = load(
+            served.base,
+            ["/health/"],
+            clients=options["scanners"],
+            total=max(200, min(scans_expected, 2000)),
         )
-        minimal = _health(
-            base, clients=options["scanners"], total=max(200, min(scans_expected, 2000))
-        )
-        results = {"minimal view": minimal, **_scans(base, data, options)}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    failures = [line for line in log.read_text().splitlines() if "Error" in line]
-    return results, failures[-3:]
+        results = {"minimal view": minimal, **_scans(served.base, data, options)}
+    return results, served.failures
 
 
 def _measure(label: str, database_url: str, options: dict[str, Any]) -> list[dict[str, Any]]:
@@ -252,26 +191,24 @@ def _measure(label: str, database_url: str, options: dict[str, Any]) -> list[dic
     runs = []
     for server in options["server"]:
         with tempfile.TemporaryDirectory() as scratch:
-            env = os.environ | {
-                "DATABASE_URL": database_url.replace("{scratch}", scratch),
-                "FAIRMATCH_VAR_DIR": scratch,
-                "FAIRMATCH_DEBUG": "false",
-                "FAIRMATCH_LOG_LEVEL": "ERROR",
-            }
-            command = [sys.executable, "-m", "fairmatch"]
-            subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
-            inputs = Path(scratch) / "inputs.json"
-            bench = [*command, "bench", "checkin", "--badges", str(options["badges"])]
-            subprocess.run(
-                [*bench, "--scanners", str(options["scanners"]), "--seed-only", str(inputs)],
-                # The seed logs the scanners in with Django's test client ("testserver").
-                env=env | {"FAIRMATCH_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost"},
-                check=True,
-            )
-            data = json.loads(inputs.read_text())
+            env = scratch_env(database_url, scratch)
+            badges = ["checkin", "--badges", str(options["badges"])]
+            data = migrate_and_seed(env, [*badges, "--scanners", str(options["scanners"])], scratch)
             results, failures = _serve_and_scan(server, env, scratch, data, options)
             recorded = Path(scratch) / "recorded.json"
-            subprocess.run([*bench, "--count-only", str(recorded)], env=env, check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "fairmatch",
+                    "bench",
+                    *badges,
+                    "--count-only",
+                    str(recorded),
+                ],
+                env=env,
+                check=True,
+            )
             runs.append(
                 {
                     "server": server,
@@ -294,28 +231,21 @@ def run(options: dict[str, Any], out: TextIO) -> int:
 
         write_counts(options["count_only"])
         return 0
-    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")] if options["sqlite"] else []
-    if options["postgres"] != "no":
-        if _postgres_ready(options["postgres"]):
-            targets.append(("PostgreSQL", options["postgres"]))
-        else:
-            out.write(f"PostgreSQL at {options['postgres']} is not reachable: skipped\n")
-    if not targets:
-        out.write("No database to measure (--no-sqlite and no PostgreSQL)\n")
+    databases = targets(options, out)
+    if not databases:
         return 1
     servers = "; ".join(f"{name}: {SERVERS[name]}" for name in options["server"])
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     out.write(
         f"{options['badges']} badges, {options['scanners']} concurrent scanners, every "
         f"{options['repeat_every']}th scan a repeat, loopback; {servers}; "
-        f"load average {load} on {os.cpu_count()} CPUs\n\n"
+        f"load average {load_average()} on {os.cpu_count()} CPUs\n\n"
     )
     out.write(
         f"{'database':<11} {'server':<10} {'request':<14} {'count':>6} {'p50 ms':>8} "
         f"{'p95 ms':>8} {'p95 / minimal':>14}\n"
     )
     ok = True
-    for label, url in targets:
+    for label, url in databases:
         for measured in _measure(label, url, options):
             server, results = measured["server"], measured["results"]
             minimal = results["minimal view"]
@@ -344,7 +274,6 @@ def run(options: dict[str, Any], out: TextIO) -> int:
             ok &= once and results["errors"] == 0 and minimal["errors"] == 0
             for line in measured["failures"]:
                 out.write(f"{label:<11} {server:<10} server: {line}\n")
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    out.write(f"\nload average after: {load}\n")
+    out.write(f"\nload average after: {load_average()}\n")
     out.write("target: a scan's p95 within 3x of the minimal view's; one check-in per badge\n")
     return 0 if ok else 1

@@ -10,36 +10,23 @@ in the same run; and the agenda page's queries for 8 meetings and for none (they
 equal).
 """
 
-import json
-import os
-import socket
-import statistics
-import subprocess
-import sys
 import tempfile
-import threading
-import time
-import urllib.error
-import urllib.request
-from argparse import ArgumentParser, ArgumentTypeError, BooleanOptionalAction
-from pathlib import Path
+from argparse import ArgumentParser, BooleanOptionalAction
 from typing import Any, TextIO
 
+from benchmarks._load import (
+    SERVERS,
+    load,
+    load_average,
+    migrate_and_seed,
+    scratch_env,
+    serving,
+    targets,
+)
+from benchmarks._load import servers as server_list
 from fairmatch.core.interfaces import arguments
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/fairmatch_bench_web"
-SERVERS = {
-    "runserver": "Django's threaded development server",
-    "gunicorn": "gunicorn with fairmatch.gunicorn_conf",
-}
-
-
-def _servers(value: str) -> list[str]:
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    unknown = sorted(set(names) - set(SERVERS))
-    if unknown or not names:
-        raise ArgumentTypeError(f"servers are {', '.join(SERVERS)}; got {value!r}")
-    return names
 
 
 def add_arguments(parser: ArgumentParser) -> None:
@@ -56,7 +43,7 @@ def add_arguments(parser: ArgumentParser) -> None:
     )
     parser.add_argument(
         "--server",
-        type=_servers,
+        type=server_list,
         default=["runserver"],
         help="comma-separated: runserver, gunicorn (each measured on the same seeded database)",
     )
@@ -73,167 +60,45 @@ def add_arguments(parser: ArgumentParser) -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _postgres_ready(url: str) -> bool:
-    import psycopg
-
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    name = url.rsplit("/", 1)[1]
-    try:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
-            ).fetchone()
-            if not exists:
-                conn.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.Error:
-        return False
-    return True
-
-
-def _load(
-    base: str, paths: list[str], *, cookies: list[str], clients: int, total: int
-) -> dict[str, float]:
-    """``total`` GETs spread over ``clients`` threads; returns rate, p95 and errors."""
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    counter = iter(range(total))
-
-    def worker() -> None:
-        nonlocal errors
-        while True:
-            with lock:
-                index = next(counter, None)
-            if index is None:
-                return
-            request = urllib.request.Request(base + paths[index % len(paths)])
-            if cookies:
-                request.add_header("Cookie", f"sessionid={cookies[index % len(cookies)]}")
-            started = time.perf_counter()
-            try:
-                with urllib.request.urlopen(request, timeout=60) as response:
-                    response.read()
-                    ok = response.status == 200
-            except (urllib.error.URLError, OSError):
-                ok = False
-            elapsed = time.perf_counter() - started
-            with lock:
-                latencies.append(elapsed)
-                errors += not ok
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return {
-        "rps": total / wall,
-        "p95_ms": 1000 * statistics.quantiles(latencies, n=20)[-1],
-        "errors": errors,
-    }
-
-
-def _server_command(
-    server: str, port: int, scratch: str, options: dict[str, Any]
-) -> tuple[list[str], dict[str, str]]:
-    """The command line and extra environment that serve the site on ``port``."""
-    if server == "runserver":
-        command = [sys.executable, "-m", "fairmatch", "runserver", f"127.0.0.1:{port}"]
-        # The development server starts a thread per request: reused connections would
-        # pile up until PostgreSQL refuses more clients.
-        return [*command, "--noreload", "--skip-checks"], {"FAIRMATCH_DB_CONN_MAX_AGE": "0"}
-    env = {
-        "FAIRMATCH_BIND": f"127.0.0.1:{port}",
-        # Production logging: one access-log line per request, into the scratch folder.
-        "FAIRMATCH_ACCESS_LOG": str(Path(scratch) / "access.log"),
-        "FAIRMATCH_ERROR_LOG": "-",
-    }
-    if options.get("workers"):
-        env["FAIRMATCH_WEB_WORKERS"] = str(options["workers"])
-    return [sys.executable, "-m", "gunicorn", "-c", "python:fairmatch.gunicorn_conf"], env
-
-
 def _serve_and_load(
     server: str, env: dict[str, str], scratch: str, data: dict[str, Any], options: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
-    port = _free_port()
-    command, server_env = _server_command(server, port, scratch, options)
-    log = Path(scratch) / f"{server}.log"
-    process = subprocess.Popen(
-        command, env=env | server_env, stdout=subprocess.DEVNULL, stderr=log.open("w")
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=1).read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        pages = {
-            "minimal view": (["/health/"], []),
-            "agenda page": ([f"/e/{data['slug']}/agenda/"], data["sessions"]),
-            "ICS feed": ([f"/calendar/{token}.ics" for token in data["tokens"]], []),
-        }
-        results = {}
-        for page, (paths, cookies) in pages.items():
-            _load(base, paths, cookies=cookies, clients=10, total=50)  # warm up
-            results[page] = _load(
-                base,
+    pages = {
+        "minimal view": (["/health/"], []),
+        "agenda page": (
+            [f"/e/{data['slug']}/agenda/"],
+            [{"Cookie": f"sessionid={session}"} for session in data["sessions"]],
+        ),
+        "ICS feed": ([f"/calendar/{token}.ics" for token in data["tokens"]], []),
+    }
+    results = {}
+    with serving(server, env, scratch, options) as served:
+        for page, (paths, headers) in pages.items():
+            load(served.base, paths, headers=headers, clients=10, total=50)  # warm up
+            results[page] = load(
+                served.base,
                 paths,
-                cookies=cookies,
+                headers=headers,
                 clients=options["clients"],
                 total=options["requests"],
             )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    failures = [line for line in log.read_text().splitlines() if "Error" in line]
-    return results, failures[-3:]
+    return results, served.failures
 
 
 def _measure(label: str, database_url: str, options: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
-        env = os.environ | {
-            "DATABASE_URL": database_url.replace("{scratch}", scratch),
-            "FAIRMATCH_VAR_DIR": scratch,
-            "FAIRMATCH_DEBUG": "false",
-            "FAIRMATCH_LOG_LEVEL": "ERROR",
-        }
-        command = [sys.executable, "-m", "fairmatch"]
-        subprocess.run([*command, "migrate", "-v0"], env=env, check=True)
-        inputs = Path(scratch) / "inputs.json"
-        subprocess.run(
-            [
-                *command,
-                "bench",
-                "web",
-                "--participants",
-                str(options["participants"]),
-                "--seed-only",
-                str(inputs),
-            ],
-            # The seed measures queries with Django's test client, whose host is "testserver".
-            env=env | {"FAIRMATCH_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost"},
-            check=True,
+        env = scratch_env(database_url, scratch)
+        data = migrate_and_seed(
+            env, ["web", "--participants", str(options["participants"])], scratch
         )
-        data = json.loads(inputs.read_text())
-        servers = {}
+        measured = {}
         failures = []
         for server in options["server"]:
-            servers[server], server_failures = _serve_and_load(server, env, scratch, data, options)
+            measured[server], server_failures = _serve_and_load(server, env, scratch, data, options)
             failures += [f"{server}: {line}" for line in server_failures]
         return {
             "database": label,
-            "servers": servers,
+            "servers": measured,
             "queries": data["queries"],
             "failures": failures,
         }
@@ -245,26 +110,21 @@ def run(options: dict[str, Any], out: TextIO) -> int:
 
         main(options["participants"], options["seed_only"])
         return 0
-    targets = [("SQLite", "sqlite:///{scratch}/bench.sqlite3")] if options["sqlite"] else []
-    if options["postgres"] != "no":
-        if _postgres_ready(options["postgres"]):
-            targets.append(("PostgreSQL", options["postgres"]))
-        else:
-            out.write(f"PostgreSQL at {options['postgres']} is not reachable: skipped\n")
-    if not targets:
-        out.write("No database to measure (--no-sqlite and no PostgreSQL)\n")
+    databases = targets(options, out)
+    if not databases:
         return 1
     servers = "; ".join(f"{name}: {SERVERS[name]}" for name in options["server"])
     out.write(
         f"{options['participants']} participants, {options['clients']} concurrent clients, "
-        f"{options['requests']} requests per page, loopback; {servers}\n\n"
+        f"{options['requests']} requests per page, loopback; {servers}; "
+        f"load average before: {load_average()}\n\n"
     )
     out.write(
         f"{'database':<11} {'server':<10} {'page':<13} {'req/s':>8} {'p95 ms':>8} {'errors':>6} "
         f"{'p95 / minimal':>14} {'req/s / minimal':>16}\n"
     )
     ok = True
-    for label, url in targets:
+    for label, url in databases:
         measured = _measure(label, url, options)
         for server, pages in measured["servers"].items():
             minimal = pages["minimal view"]
@@ -285,5 +145,6 @@ def run(options: dict[str, Any], out: TextIO) -> int:
         ok &= queries["8 meetings"] == queries["no meeting"]
         for line in measured["failures"]:
             out.write(f"{label:<11} server: {line}\n")
-    out.write("\ntarget: the agenda page within 3x of the minimal view (p95); queries constant\n")
+    out.write(f"\nload average after: {load_average()}\n")
+    out.write("target: the agenda page within 3x of the minimal view (p95); queries constant\n")
     return 0 if ok else 1

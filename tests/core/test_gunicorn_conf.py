@@ -8,7 +8,7 @@ import sys
 import time
 from contextlib import contextmanager
 
-from benchmarks.web import _free_port, _server_command
+from benchmarks._load import free_port, server_command
 from tests.web.test_content_security_policy import STRICT_POLICY, directives
 from tests.web.test_security_settings import clean_environment
 
@@ -72,8 +72,8 @@ def test_the_configuration_is_read_from_the_environment(tmp_path):
 @contextmanager
 def gunicorn(tmp_path, **environment: str):
     """The benchmark's gunicorn command, with one worker, on a free port."""
-    port = _free_port()
-    command, server_env = _server_command("gunicorn", port, str(tmp_path), {"workers": 1})
+    port = free_port()
+    command, server_env = server_command("gunicorn", port, str(tmp_path), {"workers": 1})
     env = clean_environment(tmp_path, **server_env, **environment)
     log = (tmp_path / "gunicorn.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
@@ -127,8 +127,8 @@ def test_a_forwarded_scheme_from_an_unlisted_address_is_not_believed(tmp_path):
 
 
 def test_gunicorn_refuses_to_start_with_a_short_secret_key(tmp_path):
-    port = _free_port()
-    command, server_env = _server_command("gunicorn", port, str(tmp_path), {"workers": 1})
+    port = free_port()
+    command, server_env = server_command("gunicorn", port, str(tmp_path), {"workers": 1})
     result = subprocess.run(
         command,
         env=clean_environment(tmp_path, **server_env, FAIRMATCH_SECRET_KEY="short-key"),

@@ -1,17 +1,20 @@
 """Importing enterprises, delegates, demands, capabilities and rates: the preview at the
 cell, the atomic commit, re-import by external id."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 
+from fairmatch.accounts.models import User
+from fairmatch.conference.models import Edition
 from fairmatch.core.models import AuditEntry
 from fairmatch.enterprises.models import Delegate, Demand, Enterprise, Participation, RuleResult
 from fairmatch.spreadsheets.domain.checks import check_file
 from fairmatch.spreadsheets.domain.commit import commit_checked
 from fairmatch.spreadsheets.domain.jobs import create_import, run_commit, start_commit
 from fairmatch.spreadsheets.domain.reading import read_table
-from fairmatch.spreadsheets.models import ExternalId, ImportStatus
+from fairmatch.spreadsheets.models import ExternalId, ImportJob, ImportStatus
 from tests.factories import EnterpriseFactory, QualificationRuleFactory
 from tests.spreadsheets.helpers import ENTERPRISE_HEADER, csv_bytes, import_edition, xlsx_bytes
 
@@ -24,25 +27,53 @@ ROWS = [
 ]
 
 
+@dataclass(frozen=True)
+class Importer:
+    """An organiser of an edition ready for imports, uploading files as an office writes
+    them: CSV (in ``encoding``) or, for a ``.xlsx`` file name, XLSX."""
+
+    edition: Edition
+    organiser: User
+
+    def upload(
+        self,
+        rows: list[list[object]],
+        *,
+        kind: str = "enterprises",
+        filename: str = "a.csv",
+        encoding: str = "utf-8",
+    ) -> ImportJob:
+        content = xlsx_bytes(rows) if filename.endswith(".xlsx") else csv_bytes(rows, encoding)
+        return create_import(
+            edition=self.edition,
+            kind=kind,
+            filename=filename,
+            content=content,
+            user=self.organiser,
+        )
+
+    def commit(self, job: ImportJob) -> ImportJob:
+        return start_commit(job=job, user=self.organiser)
+
+
+@pytest.fixture
+def importer() -> Importer:
+    edition, organiser = import_edition()
+    return Importer(edition=edition, organiser=organiser)
+
+
 def _issues(job):
     return [
         (i["row"], i["column"], i["level"], i["text"] % i["params"]) for i in job.preview["issues"]
     ]
 
 
-def test_a_clean_file_is_previewed_then_committed_with_rule_results_and_audit():
-    edition, organiser = import_edition()
-    QualificationRuleFactory(edition=edition)
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="list.csv",
-        content=csv_bytes(ROWS),
-        user=organiser,
-    )
+def test_a_clean_file_is_previewed_then_committed_with_rule_results_and_audit(importer):
+    QualificationRuleFactory(edition=importer.edition)
+    job = importer.upload(ROWS, filename="list.csv")
     assert (job.status, job.total, _issues(job)) == (ImportStatus.PREVIEWED, 2, [])
     assert Enterprise.objects.count() == 0
-    job = start_commit(job=job, user=organiser)
+    job = importer.commit(job)
     assert (job.status, job.summary) == (ImportStatus.COMMITTED, {"created": 2, "updated": 0})
     dalian = Enterprise.objects.get(name_en="Dalian Software")
     assert (str(dalian.country), dalian.kind) == ("CN", "provider")
@@ -57,41 +88,27 @@ def test_a_clean_file_is_previewed_then_committed_with_rule_results_and_audit():
     ) == ["import.commit", "import.upload"]
 
 
-def test_importing_the_same_file_again_updates_by_external_id():
-    edition, organiser = import_edition()
+def test_importing_the_same_file_again_updates_by_external_id(importer):
     for names in (
         ROWS,
         [*ROWS[:1], [*ROWS[1][:2], "Becker Engineering AG", *ROWS[1][3:]], ROWS[2]],
     ):
-        job = create_import(
-            edition=edition,
-            kind="enterprises",
-            filename="a.csv",
-            content=csv_bytes(names),
-            user=organiser,
-        )
-        start_commit(job=job, user=organiser)
+        job = importer.upload(names)
+        importer.commit(job)
     assert Enterprise.objects.count() == 2
-    assert ExternalId.objects.filter(edition=edition).count() == 2
+    assert ExternalId.objects.filter(edition=importer.edition).count() == 2
     assert Enterprise.objects.filter(name_en="Becker Engineering AG").count() == 1
     becker = Enterprise.objects.get(name_en="Becker Engineering AG")
     assert [f.code for f in becker.fields.all()] == ["software"]
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.csv",
-        content=csv_bytes([ROWS[0], [*ROWS[2][:5], "animation"]]),
-        user=organiser,
-    )
-    start_commit(job=job, user=organiser)
+    job = importer.upload([ROWS[0], [*ROWS[2][:5], "animation"]])
+    importer.commit(job)
     dalian = Enterprise.objects.get(name_en="Dalian Software")
     assert [f.code for f in dalian.fields.all()] == ["animation"]
     assert [f.code for f in becker.fields.all()] == ["software"]
     assert job.summary == {"created": 0, "updated": 1}
 
 
-def test_errors_and_warnings_are_reported_at_the_cell():
-    edition, organiser = import_edition()
+def test_errors_and_warnings_are_reported_at_the_cell(importer):
     EnterpriseFactory(
         name_original="Becker Engineering", name_en="Becker Engineering", country="DE"
     )
@@ -102,13 +119,7 @@ def test_errors_and_warnings_are_reported_at_the_cell():
         ["DE-1", "Becker Maschinenbau GmbH", "Becker Engineering", "DE", "buyer", "software"],
         ["X-2", "", "Nameless", "FR", "seller", ""],
     ]
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.csv",
-        content=csv_bytes(rows),
-        user=organiser,
-    )
+    job = importer.upload(rows)
     assert _issues(job) == [
         (3, "country", "error", "“Atlantis” is not known here."),
         (3, "fields", "error", "“knitting” is not known here."),
@@ -124,35 +135,24 @@ def test_errors_and_warnings_are_reported_at_the_cell():
     ]
     assert not job.can_commit
     with pytest.raises(Exception, match="cannot be imported"):
-        start_commit(job=job, user=organiser)
+        importer.commit(job)
     assert Enterprise.objects.count() == 1
 
 
-def test_children_rates_and_their_warnings():
-    edition, organiser = import_edition()
+def test_children_rates_and_their_warnings(importer):
     QualificationRuleFactory(
-        edition=edition, kind="min_delegate_rank", parameters={"rank_level": 40, "scope": "any"}
+        edition=importer.edition,
+        kind="min_delegate_rank",
+        parameters={"rank_level": 40, "scope": "any"},
     )
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.csv",
-        content=csv_bytes(ROWS),
-        user=organiser,
-    )
-    start_commit(job=job, user=organiser)
+    job = importer.upload(ROWS)
+    importer.commit(job)
     delegates = [
         ["External id", "Enterprise external id", "Full name", "Job title", "Rank", "E-mail"],
         ["D-1", "DE-1", "Anna Becker", "Buyer", "manager", "anna@becker.example"],
         ["D-2", "NOPE", "Max", "Buyer", "director", "not-an-address"],
     ]
-    job = create_import(
-        edition=edition,
-        kind="delegates",
-        filename="d.csv",
-        content=csv_bytes(delegates),
-        user=organiser,
-    )
+    job = importer.upload(delegates, kind="delegates", filename="d.csv")
     assert _issues(job) == [
         (
             2,
@@ -173,13 +173,7 @@ def test_children_rates_and_their_warnings():
         ["外部编号", "企业外部编号", "业务领域", "合作方式", "合同金额", "币种", "描述"],
         ["N-1", "DE-1", "software", "outsourcing", "12,000,000", "EUR", "ERP roll-out"],
     ]
-    job = create_import(
-        edition=edition,
-        kind="demands",
-        filename="n.csv",
-        content=csv_bytes(demands, "gb18030"),
-        user=organiser,
-    )
+    job = importer.upload(demands, encoding="gb18030", kind="demands", filename="n.csv")
     assert _issues(job) == [
         (
             2,
@@ -189,39 +183,27 @@ def test_children_rates_and_their_warnings():
             "rule will ask for review.",
         ),
     ]
-    start_commit(job=job, user=organiser)
+    importer.commit(job)
     demand = Demand.objects.get()
     assert (demand.value, demand.currency, demand.description_language) == (
         Decimal("12000000"),
         "EUR",
         "en",
     )
-    job = create_import(
-        edition=edition,
-        kind="rates",
-        filename="r.csv",
-        content=csv_bytes([["Currency", "Units per US dollar"], ["eur", "0.8"]]),
-        user=organiser,
+    job = importer.upload(
+        [["Currency", "Units per US dollar"], ["eur", "0.8"]], kind="rates", filename="r.csv"
     )
-    start_commit(job=job, user=organiser)
-    assert edition.rates.get().usd_per_unit == Decimal("1.25")
+    importer.commit(job)
+    assert importer.edition.rates.get().usd_per_unit == Decimal("1.25")
     assert Delegate.objects.count() == 0
 
 
-def test_missing_and_renamed_columns_and_formulas_are_reported():
-
-    edition, organiser = import_edition()
+def test_missing_and_renamed_columns_and_formulas_are_reported(importer):
     rows = [
         ["External id", "Company", "Name in English", "Country", "Kind (buyer, provider, both)"],
         ["DE-1", "Becker", "Becker", '="DE"', "buyer"],
     ]
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.xlsx",
-        content=xlsx_bytes(rows),
-        user=organiser,
-    )
+    job = importer.upload(rows, filename="a.xlsx")
     assert _issues(job) == [
         (1, "name_original", "error", "The column “Name in the original language” is missing."),
         (
@@ -233,25 +215,18 @@ def test_missing_and_renamed_columns_and_formulas_are_reported():
         ),
     ]
     rows[0][1] = "Name in the original language"
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.xlsx",
-        content=xlsx_bytes(rows),
-        user=organiser,
-    )
+    job = importer.upload(rows, filename="a.xlsx")
     assert _issues(job) == [
         (2, "country", "error", "This cell holds a formula: type its value instead."),
     ]
 
 
-def test_a_failure_on_row_9000_imports_nothing():
-    edition, organiser = import_edition()
+def test_a_failure_on_row_9000_imports_nothing(importer):
     rows = [ENTERPRISE_HEADER] + [
         [f"X-{n}", f"Firm {n}", f"Firm {n}", "DE", "buyer", "software"] for n in range(9500)
     ]
     sheet = read_table(csv_bytes(rows), "big.csv")
-    checked = check_file(sheet, edition=edition, kind="enterprises")
+    checked = check_file(sheet, edition=importer.edition, kind="enterprises")
     assert (checked.errors, len(checked.clean)) == (0, 9500)
 
     def fail_at_9000(done):
@@ -259,25 +234,20 @@ def test_a_failure_on_row_9000_imports_nothing():
             raise RuntimeError("the disk is full")
 
     with pytest.raises(RuntimeError):
-        commit_checked(checked, edition=edition, actor=organiser, progress=fail_at_9000)
+        commit_checked(
+            checked, edition=importer.edition, actor=importer.organiser, progress=fail_at_9000
+        )
     assert (Enterprise.objects.count(), Participation.objects.count()) == (0, 0)
     assert ExternalId.objects.count() == 0
 
 
-def test_a_job_that_fails_while_committing_says_so_and_imports_nothing():
-    edition, organiser = import_edition()
-    job = create_import(
-        edition=edition,
-        kind="enterprises",
-        filename="a.csv",
-        content=csv_bytes(ROWS),
-        user=organiser,
-    )
+def test_a_job_that_fails_while_committing_says_so_and_imports_nothing(importer):
+    job = importer.upload(ROWS)
 
     def fail(done):
         raise RuntimeError("the disk is full")
 
-    run_commit(job.pk, organiser.pk, progress=fail)
+    run_commit(job.pk, importer.organiser.pk, progress=fail)
     job.refresh_from_db()
     assert (job.status, job.error) == (ImportStatus.FAILED, "the disk is full")
     assert Enterprise.objects.count() == 0

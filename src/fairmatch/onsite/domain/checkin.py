@@ -21,7 +21,7 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.models import Participation
 from fairmatch.onsite.domain import tokens
 from fairmatch.onsite.domain.badges import BADGED_STATES
-from fairmatch.onsite.domain.locks import lock_badge
+from fairmatch.onsite.domain.locks import hold_badge
 from fairmatch.onsite.models import Badge, CheckIn, CheckInMethod
 from fairmatch.scheduling.domain import sameday
 from fairmatch.scheduling.models import PLACED_STATES, Meeting
@@ -41,8 +41,9 @@ def find_badge(*, edition: Edition, text: str) -> Badge:
     text = (text or "").strip()
     if not text:
         raise BadgeRefused(_("Scan a badge or type its code."))
-    # With its delegate: the page shows the delegate's next meeting.
-    badges = Badge.objects.filter(edition=edition).select_related("delegate")
+    # With its delegate (the page shows the delegate's next meeting) and its check-in, if
+    # any: a badge scanned again is answered without a transaction (see ``check_in``).
+    badges = Badge.objects.filter(edition=edition).select_related("delegate", "check_in__by")
     if tokens.looks_signed(text):
         try:
             content = tokens.unsign(text)
@@ -77,12 +78,29 @@ class CheckInResult:
     created: bool  # False: the badge was checked in already, nothing was recorded
 
 
+def _recorded_check_in(badge: Badge) -> CheckIn | None:
+    """The badge's check-in as read with the badge (``select_related``) or now; None when
+    it has none. A check-in, once made, is never undone, so a stale read can only miss a
+    check-in made since, which the locked path below then finds."""
+    try:
+        return badge.check_in
+    except CheckIn.DoesNotExist:
+        return None
+
+
 def check_in(*, badge: Badge, user: Any, method: str = CheckInMethod.CODE) -> CheckInResult:
     """Check the badge in, once. Side effects: one ``CheckIn`` row, one audit entry; none
-    when the badge was checked in already (the existing check-in is returned)."""
+    when the badge was checked in already (the existing check-in is returned).
+
+    A badge checked in already is answered from what was read, without a transaction (on
+    SQLite a transaction takes the database's write lock); otherwise the badge's lock is
+    taken and the check-in read again under it before anything is written."""
+    existing = _recorded_check_in(badge)
+    if existing is not None:
+        return CheckInResult(check_in=existing, created=False)
     try:
         with transaction.atomic():
-            badge = lock_badge(badge.pk)
+            hold_badge(badge.pk)
             existing = CheckIn.objects.filter(badge=badge).select_related("by").first()
             if existing is not None:
                 return CheckInResult(check_in=existing, created=False)
@@ -126,6 +144,18 @@ def next_meeting(badge: Badge, *, now: datetime.datetime | None = None) -> Meeti
             slot__ends_at__gt=now or timezone.now(),
         )
         .select_related("slot", "table", "first__enterprise", "second__enterprise")
+        # What the check-in answer shows (when, where, with whom): every scan asks.
+        .only(
+            "first__enterprise",
+            "second__enterprise",
+            "slot__starts_at",
+            "slot__ends_at",
+            "table__number",
+            "first__enterprise__name_original",
+            "first__enterprise__name_en",
+            "second__enterprise__name_original",
+            "second__enterprise__name_en",
+        )
         .order_by("slot__starts_at")
         .first()
     )

@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition
+from fairmatch.conference.money import to_usd
 from fairmatch.enterprises.models import Delegate, Participation
 from fairmatch.matching.models import MeetingRequest
 from fairmatch.onsite.interfaces.exports import lead_header, lead_row
 from fairmatch.onsite.models import CheckIn, Lead
+from fairmatch.outcomes.models import FollowUp, Intention
 from fairmatch.scheduling.models import Release, ReleaseEntry
 
 Table = tuple[list[str], Iterable[list[Any]]]
@@ -247,6 +250,83 @@ def leads(edition: Edition) -> Table:
     )
 
 
+def intentions(edition: Edition) -> Table:
+    """Every intention of the edition, whatever its state, with its value in US dollars at
+    the edition's rates (empty when its currency has no rate: never guessed) and what its
+    follow-up answered."""
+    header = [
+        _("Recorded by"),
+        _("Recorded by (English)"),
+        _("Country"),
+        _("Other party"),
+        _("Other party (English)"),
+        _("Other party's country"),
+        _("Form"),
+        _("Cooperation kind"),
+        _("Field"),
+        _("Amount"),
+        _("Currency"),
+        _("Amount in US dollars"),
+        _("Expected start"),
+        _("State"),
+        _("Counted"),
+        _("Source"),
+        _("Recorded"),
+        _("Answered"),
+        _("Why it is disputed"),
+        _("Follow-up answer"),
+        _("Value at follow-up"),
+        _("Currency at follow-up"),
+        _("Why it did not go ahead"),
+    ]
+    rates = exchange_rates(edition)
+    found = (
+        Intention.objects.filter(edition=edition)
+        .select_related(
+            "recorder__enterprise", "counterpart__enterprise", "kind", "field", "follow_up"
+        )
+        .order_by("recorded_at", "pk")
+    )
+
+    def follow_up(intention: Intention) -> FollowUp | None:
+        try:
+            return intention.follow_up
+        except FollowUp.DoesNotExist:
+            return None
+
+    def rows() -> Iterator[list[Any]]:
+        for i in found:
+            answer = follow_up(i)
+            answered = answer is not None and answer.answered_at is not None
+            yield [
+                i.recorder.enterprise.name_original,
+                i.recorder.enterprise.name_en,
+                _country(i.recorder.enterprise.country),
+                i.counterpart.enterprise.name_original,
+                i.counterpart.enterprise.name_en,
+                _country(i.counterpart.enterprise.country),
+                i.get_form_display(),
+                str(i.kind),
+                str(i.field),
+                i.amount,
+                i.currency,
+                to_usd(i.amount, i.currency, rates),
+                i.expected_start,
+                i.get_state_display(),
+                _yes(i.counts),
+                i.get_source_display(),
+                _time(i.recorded_at),
+                _time(i.answered_at),
+                i.dispute_reason,
+                answer.get_outcome_display() if answered else "",
+                answer.value if answered else None,
+                answer.currency if answered else "",
+                answer.reason if answered else "",
+            ]
+
+    return header, rows()
+
+
 EXPORTS = {
     export.slug: export
     for export in (
@@ -291,6 +371,15 @@ EXPORTS = {
             gettext_lazy("Leads"),
             gettext_lazy("Every exhibitor's leads."),
             leads,
+        ),
+        Export(
+            "intentions",
+            gettext_lazy("Intentions"),
+            gettext_lazy(
+                "Every intention with both parties, its value (also in US dollars at the "
+                "edition's rates), its state and its follow-up."
+            ),
+            intentions,
         ),
     )
 }
