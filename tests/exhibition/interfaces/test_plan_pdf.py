@@ -26,3 +26,14 @@ def test_pdf_in_chinese_has_the_exhibitor_name():
     assert "展会平面图" in text
     assert "北京软件" in text
     assert "A1" in text
+
+
+def test_pdf_prints_a_hostile_name_as_text():
+    h = hall()
+    a1 = booth(h, "A1", 0, 0, 12, 4)
+    app = exhibitor(h.edition, name="<b>Evil</b> & Co")
+    assign(a1, app)
+    publish(h.edition, {a1: app})
+    halls = published_halls(latest_release(h.edition_id), [h])
+    content = plan_pdf(halls, title="Plan", language="en")
+    assert "<b>Evil</b> & Co" in PdfReader(BytesIO(content)).pages[0].extract_text()

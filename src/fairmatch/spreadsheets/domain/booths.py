@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
-from fairmatch.exhibition.domain.plan import BoothRow, check_booth_rows, import_booths
+from fairmatch.exhibition.domain.booth_list import BoothRow, check_booth_rows, import_booths
 from fairmatch.exhibition.models import BoothKind
 from fairmatch.spreadsheets.domain.lookups import NO, YES, choice_values, normal
 
