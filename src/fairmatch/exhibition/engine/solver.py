@@ -1,10 +1,11 @@
 """``allocate``: booths to exhibitors, most exhibitors placed first, then the best score on
 the weighted wishes, with the proven bound beside it.
 
-The phases, each timed: prepare (locks, candidates, neighbours, footfall), start (a maximum
-matching proves how many can be placed and gives a first allocation, best on the wishes
-that need no neighbour), search (CP-SAT, hinted with the start; its solutions and bounds
-are reported as they come), and the report of every wish.
+The phases, each timed: prepare (locks, candidates, neighbours, footfall), start (an
+assignment problem proves how many can be placed and gives a first allocation, best on the
+wishes that need no neighbour, and a bound), search (on small floors the whole CP-SAT
+model, hinted with the start, then the local search of lns.py; its allocations and bounds
+are reported as they come), and the report of every wish. See docs/exhibition.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
 from .prepare import Prepared, prepare
-from .start import best_matching, clustering_gain, separable_bound
+from .start import best_matching, separable_bound
 
 ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
@@ -63,7 +64,7 @@ def allocate(
     bound = separable_bound(prepared, unary_best)
     start, start_score = unary_best, score(prepared, unary_best)
     if time.monotonic() < deadline:
-        clustered = best_matching(prepared, clustering_gain)
+        clustered = best_matching(prepared, group_fields=True)
         clustered_score = score(prepared, clustered)
         if clustered_score > start_score:
             start, start_score = clustered, clustered_score
@@ -113,7 +114,8 @@ WHOLE_MODEL_SHARE = 0.3
 
 
 class _Search:
-    """The CP-SAT search over the parts, in turn, sharing the time left between them."""
+    """The search after the start: the whole model where it is small enough, then the
+    local search, until the deadline or a request to stop."""
 
     def __init__(
         self,
