@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 
 from ortools.sat.python import cp_model
@@ -20,6 +21,10 @@ from .evaluate import score, score_of
 from .model_cp import build
 from .prepare import Prepared
 
+# How often (in moves) the exhibitors with an unmet wish are listed again, and the share of
+# moves centred on one of them rather than on a random booth.
+REFRESH_UNHAPPY = 20
+UNHAPPY_SHARE = 0.7
 # Booths freed per move, and how long one small model may take.
 WINDOW = 20
 MOVE_SECONDS = 1.0
@@ -44,9 +49,17 @@ def improve(
     for b, booth in enumerate(booths):
         if not booth.blocked:
             hall_booths.setdefault(booth.hall, []).append(b)
+    unhappy: list[int] = []
+    moves = 0
     while time.monotonic() < deadline - 0.05 and not should_stop():
         at = {b: e for e, b in current.items()}
-        window = _window(prepared, current, at, hall_booths, rng)
+        if moves % REFRESH_UNHAPPY == 0:
+            unhappy = _unhappy(prepared, current, at)
+        moves += 1
+        centre = None
+        if unhappy and rng.random() < UNHAPPY_SHARE:
+            centre = current.get(rng.choice(unhappy))
+        window = _window(prepared, current, at, hall_booths, rng, centre)
         freed = [e for b in window if (e := at.get(b)) is not None and e not in prepared.locked]
         if not freed:
             continue
@@ -98,12 +111,14 @@ def _window(
     at: dict[int, int],
     hall_booths: dict[str, list[int]],
     rng: random.Random,
+    centre: int | None,
 ) -> set[int]:
     """A few dozen booths: one ball around a random booth, or two half balls, the second
     around a wanted neighbour, a preferred zone or a random booth of the same hall."""
     booths = prepared.problem.booths
-    hall = rng.choice(sorted(hall_booths))
-    centre = rng.choice(hall_booths[hall])
+    if centre is None:
+        centre = rng.choice(hall_booths[rng.choice(sorted(hall_booths))])
+    hall = booths[centre].hall
     if rng.random() < 0.4:
         return _ball(prepared, centre, WINDOW)
     first = _ball(prepared, centre, WINDOW // 2)
@@ -137,3 +152,29 @@ def _ball(prepared: Prepared, centre: int, size: int) -> set[int]:
                 found.append(other)
         index += 1
     return set(found[:size])
+
+
+def _unhappy(prepared: Prepared, current: dict[int, int], at: dict[int, int]) -> list[int]:
+    """Placed exhibitors (not locked) with a wish the allocation does not meet: where a
+    move is most likely to gain."""
+    booths = prepared.problem.booths
+    holders = Counter(name for e in current for name in set(prepared.exhibitors[e].fields))
+    found = []
+    for e, b in current.items():
+        if e in prepared.locked:
+            continue
+        spec = prepared.exhibitors[e]
+        booth = booths[b]
+        beside = [at[o] for o in prepared.neighbours[b] if o in at]
+        pavilions = prepared.country_zones.get(spec.country, set())
+        fields = {name for name in spec.fields if holders[name] > 1}
+        if (
+            (spec.preferred_zone is not None and booth.zone != spec.preferred_zone)
+            or (spec.preferred_hall is not None and booth.hall != spec.preferred_hall)
+            or (pavilions and booth.zone not in pavilions)
+            or any(f not in beside for f in prepared.wanted.get(e, ()))
+            or any(f in beside for f in prepared.avoided.get(e, ()))
+            or (fields and not any(fields & set(prepared.exhibitors[f].fields) for f in beside))
+        ):
+            found.append(e)
+    return found

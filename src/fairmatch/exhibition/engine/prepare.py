@@ -37,10 +37,6 @@ class Prepared:
     unassigned: dict[int, Message] = field(default_factory=dict)
     unknown_neighbours: dict[int, list[str]] = field(default_factory=dict)
 
-    @property
-    def booths(self) -> tuple[object, ...]:
-        return self.problem.booths
-
 
 def prepare(problem: Problem) -> Prepared:
     """Resolve keys to indices, locks and wishes to what can be kept, and list candidates."""
