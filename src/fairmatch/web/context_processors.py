@@ -1,11 +1,16 @@
 from django.http import HttpRequest
 
 from fairmatch.conference.models import Edition
+from fairmatch.enterprises.models import Participation, State
+
+# An enterprise's own exhibition page is linked once its application is handed in.
+EXHIBITING_STATES = (State.SUBMITTED, State.QUALIFIED, State.WAITING_CONFIRMATION, State.CONFIRMED)
+NEGOTIATING_STATES = (State.QUALIFIED, State.CONFIRMED)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     """What every page's navigation needs: the user's role, the organiser's editions, and
-    the editions whose negotiations an enterprise takes part in."""
+    the editions whose negotiations (or exhibition) an enterprise takes part in."""
     user = getattr(request, "user", None)
     is_organiser = bool(user and user.is_authenticated and user.is_organiser)
     editions: list[Edition] = []
@@ -16,29 +21,19 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             Edition.objects.exclude(status=Edition.Status.FINISHED).order_by("-start_date")[:3]
         )
     elif user is not None and user.is_authenticated and user.enterprise_id:
-        negotiating = list(
-            Edition.objects.filter(
-                participations__enterprise_id=user.enterprise_id,
-                participations__state__in=["qualified", "confirmed"],
-                participations__is_negotiator=True,
+        # One query for both lists: an enterprise has one participation per edition.
+        participations = list(
+            Participation.objects.filter(
+                enterprise_id=user.enterprise_id, state__in=EXHIBITING_STATES
             )
-            .exclude(status=Edition.Status.FINISHED)
-            .order_by("-start_date")[:2]
+            .exclude(edition__status=Edition.Status.FINISHED)
+            .select_related("edition")
+            .order_by("-edition__start_date", "-edition_id")
         )
-        exhibiting = list(
-            Edition.objects.filter(
-                participations__enterprise_id=user.enterprise_id,
-                participations__is_exhibitor=True,
-                participations__state__in=[
-                    "submitted",
-                    "qualified",
-                    "waiting_confirmation",
-                    "confirmed",
-                ],
-            )
-            .exclude(status=Edition.Status.FINISHED)
-            .order_by("-start_date")[:2]
-        )
+        negotiating = [
+            p.edition for p in participations if p.is_negotiator and p.state in NEGOTIATING_STATES
+        ][:2]
+        exhibiting = [p.edition for p in participations if p.is_exhibitor][:2]
     return {
         "is_organiser": is_organiser,
         "nav_editions": editions,
