@@ -380,3 +380,18 @@ def test_required_fields_may_judge_only_some_country_groups(client, organiser, e
     assert errors(response, "only_groups") == [
         "Select a valid choice. mars is not one of the available choices."
     ]
+
+
+def test_rule_list_names_the_country_groups_a_fields_rule_judges(client, organiser, edition):
+    FieldFactory(code="software", name_en="Software")
+    QualificationRuleFactory(
+        edition=edition,
+        role="exhibitor",
+        kind="required_fields",
+        parameters={"fields": ["software"], "only_groups": ["domestic"]},
+    )
+    page = client.get(rules_url(edition)).content.decode()
+    assert (
+        "<td>covers one of: Software, only for enterprises from: domestic (the host country)</td>"
+        in page
+    )

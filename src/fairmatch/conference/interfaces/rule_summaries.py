@@ -50,7 +50,10 @@ def describe_rule(
         summary = template % {"fields": names}
         if p.get("only_groups"):
             scope = ", ".join(str(GROUP_LABELS.get(g, g)) for g in p["only_groups"])
-            summary += " " + _("(only enterprises from: %(groups)s)") % {"groups": scope}
+            summary = _("%(rule)s, only for enterprises from: %(groups)s") % {
+                "rule": summary,
+                "groups": scope,
+            }
         return summary
     places = [str(GROUP_LABELS.get(group, group)) for group in p.get("groups", [])]
     places += [str(countries.name(code)) or code for code in p.get("countries", [])]
