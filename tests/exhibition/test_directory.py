@@ -170,3 +170,9 @@ def test_booth_links_open_the_booth_on_the_published_plan():
     )
     assert booth_url(None, hall_code="H1", booth_code="A12") is None
     assert booth_url("/plan/", hall_code="H1", booth_code="") is None
+
+
+@pytest.mark.parametrize("text", ["animation", "动漫"])
+def test_a_fields_name_in_either_language_finds_its_exhibitors(fair, text):
+    _, rows = search_exhibitors(edition=fair["edition"], filters=ExhibitorFilters(text=text))
+    assert names(rows) == ["Dalian Animation Technology"]

@@ -115,6 +115,15 @@ def listed_exhibitors(edition: Edition) -> tuple[PlanRelease | None, list[Listed
     return release, rows
 
 
+def _fields(row: ListedExhibitor) -> list:  # type: ignore[type-arg]
+    """The fields the exhibitor shows (its application's, else its enterprise's)."""
+    if row.application is not None:
+        shown = list(row.application.fields.all())
+        if shown:
+            return shown
+    return list(row.enterprise.fields.all())
+
+
 def _services(row: ListedExhibitor) -> frozenset[str]:
     """The glossary services the exhibitor's products (and description) name."""
     texts = [row.enterprise.description]
@@ -160,6 +169,8 @@ def _rank(*, rows: list[ListedExhibitor], text: str) -> list[ListedExhibitor]:
         owner = owners.get(row.participation.pk)
         texts = [row.application.products] if row.application is not None else []
         texts.append(row.enterprise.description)
+        # The fields' names in both languages: "animation" or 动漫 finds the field's exhibitors.
+        texts += [f"{f.name_en} {f.name_zh}" for f in _fields(row)]
         found = []
         if owner is not None and prepared(owner.text) in vectors:
             language = primary_language(row.enterprise.description_language, owner.text)
