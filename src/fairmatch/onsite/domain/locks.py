@@ -25,4 +25,4 @@ def hold_badge(badge_id: int) -> None:
     the badge already. Without row locks (SQLite) the transaction's own lock serialises
     the writers, and no query is made."""
     if connection.features.has_select_for_update:
-        list(Badge.objects.select_for_update().filter(pk=badge_id).values_list("pk"))
+        list(Badge.objects.select_for_update().filter(pk=badge_id).order_by().values_list("pk"))
