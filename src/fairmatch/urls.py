@@ -21,6 +21,10 @@ urlpatterns = [
     path("organiser/<slug:edition>/schedule/", include("fairmatch.scheduling.urls_organiser")),
     path("organiser/<slug:edition>/onsite/", include("fairmatch.onsite.urls_organiser")),
     path("organiser/<slug:edition>/outcomes/", include("fairmatch.outcomes.urls_organiser")),
+    path(
+        "organiser/<slug:edition>/exhibition/allocation/",
+        include("fairmatch.exhibition.urls_allocation"),
+    ),
     path("organiser/<slug:edition>/sheets/", include("fairmatch.spreadsheets.urls")),
     path("organiser/<slug:edition>/webhooks/", include("fairmatch.api.urls_organiser")),
     path("organiser/<slug:edition>/", include("fairmatch.reports.urls")),

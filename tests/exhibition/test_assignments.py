@@ -88,6 +88,10 @@ def test_size_blocked_and_unconfirmed_are_named(hall):
     assert refused(
         lambda: assignments.assign(application=waiting, booth=one, version=1, user=organiser)
     ) == ["Waiting is not a confirmed exhibitor."]
+    exact = exhibitor(hall.edition, name="Exact", min_area=12, max_area=12)
+    assert refused(
+        lambda: assignments.assign(application=exact, booth=one, version=1, user=organiser)
+    ) == ["Booth A-1 has 9 m²; Exact asked for 12 m²."]
     assert plan() == []
 
 

@@ -301,6 +301,28 @@ TABLE: dict[str, Entry] = {
     "scheduling_admin:participant_feeds": Entry(
         ORGANISER_OBJECT, post=ORGANISER_OBJECT, fill=REVIEWED_PARTICIPATION
     ),
+    # --- exhibition: booth allocation ---
+    "exhibition_allocation:overview": Entry(ORGANISER, fill=EDITION),
+    "exhibition_allocation:start_run": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    "exhibition_allocation:compare": Entry(
+        {**ORGANISER, "staff@other_edition": BAD_REQUEST},
+        fill=edition_objects_query("allocation_run", "run"),
+    ),
+    "exhibition_allocation:run": Entry(ORGANISER_OBJECT, fill=edition_object("allocation_run")),
+    "exhibition_allocation:cancel_run": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("allocation_run")
+    ),
+    "exhibition_allocation:apply_run": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("allocation_run")
+    ),
+    "exhibition_allocation:assign": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    "exhibition_allocation:swap": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
+    "exhibition_allocation:booth_action": Entry(
+        ORGANISER_POST_ONLY,
+        post=ORGANISER_OBJECT,
+        fill=edition_object("allocation_booth", action="lock"),
+    ),
+    "exhibition_allocation:publish": Entry(ORGANISER_POST_ONLY, post=ORGANISER, fill=EDITION),
     # --- onsite: the organiser's day ---
     "onsite_admin:checkin": Entry(
         ORGANISER, post={**ORGANISER, "staff": BAD_REQUEST}, fill=EDITION

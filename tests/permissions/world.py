@@ -359,6 +359,7 @@ def build_world() -> World:
         traceback="",
     )
     _outcomes(world, organiser)
+    _allocation_objects(world, organiser)
     return world
 
 
@@ -395,3 +396,20 @@ def _outcomes(world: World, organiser: User) -> None:
     world.objects["snapshot", OTHER_EDITION] = freeze_snapshot(
         edition=world.previous, user=organiser
     )
+
+
+def _allocation_objects(world: World, organiser: User) -> None:
+    """The booth allocation's objects of each edition: a hall with a booth, and a finished
+    allocation run (with nothing to apply)."""
+    from fairmatch.exhibition.models import AllocationRun, AllocationStatus, Booth, Hall
+
+    for edition, variant in ((world.current, OWN), (world.previous, OTHER_EDITION)):
+        hall = Hall.objects.create(
+            edition=edition, code="P", name_en="Pavilion", width=Decimal(30), depth=Decimal(20)
+        )
+        world.objects["allocation_booth", variant] = Booth.objects.create(
+            hall=hall, code="1", x=0, y=0, width=Decimal(3), depth=Decimal(3)
+        )
+        world.objects["allocation_run", variant] = AllocationRun.objects.create(
+            edition=edition, created_by=organiser, status=AllocationStatus.FINISHED
+        )

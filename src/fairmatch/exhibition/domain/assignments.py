@@ -83,8 +83,13 @@ def fits(application: ExhibitorApplication, booth: Booth) -> list[str]:
             _("Booth %(booth)s is blocked and is never allocated.") % {"booth": booth_label(booth)}
         )
     if not application.min_area <= booth.area <= application.max_area:
-        conflicts.append(
+        template = (
             _("Booth %(booth)s has %(area)s m²; %(exhibitor)s asked for %(min)s to %(max)s m².")
+            if application.min_area != application.max_area
+            else _("Booth %(booth)s has %(area)s m²; %(exhibitor)s asked for %(min)s m².")
+        )
+        conflicts.append(
+            template
             % {
                 "booth": booth_label(booth),
                 "area": _area(booth.area),

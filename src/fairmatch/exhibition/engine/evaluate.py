@@ -4,6 +4,7 @@ maximises, recomputed from the booths alone) and, per exhibitor, each wish met o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from .messages import Message
 from .model import SPONSOR_TIERS, WishResult
@@ -47,45 +48,69 @@ def score(prepared: Prepared, booth_of: dict[int, int]) -> int:
     return sum(score_by_wish(prepared, booth_of).values())
 
 
+def score_of(
+    prepared: Prepared, booth_of: dict[int, int], at: dict[int, int], exhibitors: Iterable[int]
+) -> int:
+    """What the given placed exhibitors earn (``at`` is ``booth_of`` inverted): the score
+    of an allocation is the sum over its exhibitors, so a move changes only the part of
+    the exhibitors moved and of their old and new neighbours."""
+    totals: dict[str, int] = defaultdict(int)
+    for e in exhibitors:
+        if e in booth_of:
+            _earn(prepared, e, booth_of, at, totals)
+    return sum(totals.values())
+
+
 def score_by_wish(prepared: Prepared, booth_of: dict[int, int]) -> dict[str, int]:
     """The objective split by wish name, as ``Weights`` names them."""
-    weights = prepared.problem.weights
-    booths = prepared.problem.booths
     at = {b: e for e, b in booth_of.items()}
     totals: dict[str, int] = defaultdict(int)
-    for e, b in booth_of.items():
-        spec = prepared.exhibitors[e]
-        booth = booths[b]
-        if spec.preferred_hall is not None and booth.hall == spec.preferred_hall:
-            totals["preferred_hall"] += weights.preferred_hall
-        if spec.preferred_zone is not None and booth.zone == spec.preferred_zone:
-            totals["preferred_zone"] += weights.preferred_zone
-        pavilions = prepared.country_zones.get(spec.country, set())
-        if booth.zone is not None and booth.zone in pavilions:
-            totals["country_pavilion"] += weights.country_pavilion
-        totals["sponsor_footfall"] += sponsor_points(prepared, e, b)
-        for other_booth in prepared.neighbours[b]:
-            f = at.get(other_booth)
-            if f is None:
-                continue
-            if f in prepared.wanted.get(e, ()):
-                totals["wanted_neighbour"] += weights.wanted_neighbour
-            if f in prepared.avoided.get(e, ()):
-                totals["avoided_neighbour"] -= weights.avoided_neighbour
-        beside = [at[o] for o in prepared.neighbours[b] if o in at]
-        fields = set(spec.fields)
-        if any(fields & set(prepared.exhibitors[f].fields) for f in beside):
-            totals["field_neighbours"] += weights.field_neighbours
-        if booth.zone is not None and booth.zone in pavilions:
-            compatriots = (
-                f
-                for f in beside
-                if prepared.exhibitors[f].country == spec.country
-                and booths[booth_of[f]].zone in pavilions
-            )
-            if any(True for _ in compatriots):
-                totals["country_neighbours"] += weights.country_neighbours
+    for e in booth_of:
+        _earn(prepared, e, booth_of, at, totals)
     return dict(totals)
+
+
+def _earn(
+    prepared: Prepared,
+    e: int,
+    booth_of: dict[int, int],
+    at: dict[int, int],
+    totals: dict[str, int],
+) -> None:
+    weights = prepared.problem.weights
+    booths = prepared.problem.booths
+    b = booth_of[e]
+    spec = prepared.exhibitors[e]
+    booth = booths[b]
+    if spec.preferred_hall is not None and booth.hall == spec.preferred_hall:
+        totals["preferred_hall"] += weights.preferred_hall
+    if spec.preferred_zone is not None and booth.zone == spec.preferred_zone:
+        totals["preferred_zone"] += weights.preferred_zone
+    pavilions = prepared.country_zones.get(spec.country, set())
+    if booth.zone is not None and booth.zone in pavilions:
+        totals["country_pavilion"] += weights.country_pavilion
+    totals["sponsor_footfall"] += sponsor_points(prepared, e, b)
+    for other_booth in prepared.neighbours[b]:
+        f = at.get(other_booth)
+        if f is None:
+            continue
+        if f in prepared.wanted.get(e, ()):
+            totals["wanted_neighbour"] += weights.wanted_neighbour
+        if f in prepared.avoided.get(e, ()):
+            totals["avoided_neighbour"] -= weights.avoided_neighbour
+    beside = [at[o] for o in prepared.neighbours[b] if o in at]
+    fields = set(spec.fields)
+    if any(fields & set(prepared.exhibitors[f].fields) for f in beside):
+        totals["field_neighbours"] += weights.field_neighbours
+    if booth.zone is not None and booth.zone in pavilions:
+        compatriots = (
+            f
+            for f in beside
+            if prepared.exhibitors[f].country == spec.country
+            and booths[booth_of[f]].zone in pavilions
+        )
+        if any(True for _ in compatriots):
+            totals["country_neighbours"] += weights.country_neighbours
 
 
 def wishes(prepared: Prepared, booth_of: dict[int, int]) -> dict[str, tuple[WishResult, ...]]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from .evaluate import score
+from .evaluate import score, score_of
 from .model_cp import build
 from .prepare import Prepared
 
@@ -76,9 +76,14 @@ def improve(
             for b, var in row.items():
                 if solver.value(var):
                     moved[e] = b
-        moved_score = score(prepared, moved)
-        if moved_score > current_score:
-            current, current_score = moved, moved_score
+        # Only the freed exhibitors and their neighbours, old and new, earn differently.
+        affected = [at[b] for b in window | ring1 if b in at]
+        moved_at = {b: e for e, b in moved.items()}
+        change = score_of(prepared, moved, moved_at, affected) - score_of(
+            prepared, current, at, affected
+        )
+        if change > 0:
+            current, current_score = moved, current_score + change
             on_better(current, current_score)
     return current
 

@@ -1,10 +1,11 @@
 """``allocate``: booths to exhibitors, most exhibitors placed first, then the best score on
 the weighted wishes, with the proven bound beside it.
 
-The phases, each timed: prepare (locks, candidates, neighbours, footfall), start (a maximum
-matching proves how many can be placed and gives a first allocation, best on the wishes
-that need no neighbour), search (CP-SAT, hinted with the start; its solutions and bounds
-are reported as they come), and the report of every wish.
+The phases, each timed: prepare (locks, candidates, neighbours, footfall), start (an
+assignment problem proves how many can be placed and gives a first allocation, best on the
+wishes that need no neighbour, and a bound), search (on small floors the whole CP-SAT
+model, hinted with the start, then the local search of lns.py; its allocations and bounds
+are reported as they come), and the report of every wish. See docs/exhibition.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
 from .prepare import Prepared, prepare
-from .start import best_matching, clustering_gain, separable_bound
+from .start import best_matching, separable_bound
 
 ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
@@ -63,7 +64,7 @@ def allocate(
     bound = separable_bound(prepared, unary_best)
     start, start_score = unary_best, score(prepared, unary_best)
     if time.monotonic() < deadline:
-        clustered = best_matching(prepared, clustering_gain)
+        clustered = best_matching(prepared, group_fields=True)
         clustered_score = score(prepared, clustered)
         if clustered_score > start_score:
             start, start_score = clustered, clustered_score
@@ -107,10 +108,14 @@ def relative_gap(objective: float, bound: float) -> float:
 # floors are proven optimal); above, the local search of lns.py improves the start (a
 # 500-exhibitor fair has some 80,000 choices, a 2,000-exhibitor one over a million).
 WHOLE_MODEL_CHOICES = 20_000
+# The whole model's share of the time; the local search, which finds better allocations
+# sooner on all but the smallest floors, takes the rest.
+WHOLE_MODEL_SHARE = 0.3
 
 
 class _Search:
-    """The CP-SAT search over the parts, in turn, sharing the time left between them."""
+    """The search after the start: the whole model where it is small enough, then the
+    local search, until the deadline or a request to stop."""
 
     def __init__(
         self,
@@ -141,17 +146,19 @@ class _Search:
             return self._local(start, start_score, bound)
         members = sorted(start)
         built = build(self.prepared, exhibitors=members, placed=len(members), hint=start)
-        solved = self._solve(built, self.deadline - time.monotonic(), 0, None)
-        if solved is None:
-            return start, start_score, bound, Status.FEASIBLE
-        booth_of, code, model_bound = solved
-        objective = score(self.prepared, booth_of)
-        if objective < start_score:  # never worse than the start
-            booth_of, objective = dict(start), start_score
-        if code == cp_model.OPTIMAL:
-            return booth_of, objective, objective, Status.OPTIMAL
-        bound = max(objective, min(bound, model_bound))
-        return booth_of, objective, bound, Status.OPTIMAL if objective == bound else Status.FEASIBLE
+        left = self.deadline - time.monotonic()
+        solved = self._solve(built, WHOLE_MODEL_SHARE * left, 0, None)
+        booth_of, objective = dict(start), start_score
+        if solved is not None:
+            found, code, model_bound = solved
+            found_score = score(self.prepared, found)
+            if found_score >= start_score:
+                booth_of, objective = found, found_score
+            if code == cp_model.OPTIMAL:
+                return booth_of, objective, objective, Status.OPTIMAL
+            bound = max(objective, min(bound, model_bound))
+        # Not proven within its share of the time: the local search takes the rest.
+        return self._local(booth_of, objective, bound)
 
     def _local(
         self, start: dict[int, int], start_score: int, bound: int

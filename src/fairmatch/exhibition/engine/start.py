@@ -9,19 +9,17 @@ the most on the wishes that depend on the booth alone (hall, zone, pavilion, foo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .prepare import Prepared, unary_score
-
-Gain = Callable[[Prepared, int, int], int]
+from .prepare import FOOTFALL_POINTS, Prepared, unary_score
 
 
-def best_matching(prepared: Prepared, gain: Gain = unary_score) -> dict[int, int]:
+def best_matching(prepared: Prepared, *, group_fields: bool = False) -> dict[int, int]:
     """Booth per exhibitor (locked ones included) placing the most exhibitors, and among
-    those the highest total ``gain``."""
+    those the highest total ``unary_score`` (plus, with ``group_fields``, the field reward
+    for a booth in a pavilion of one of the exhibitor's fields: a start already grouped by
+    field, for the search to refine)."""
     result = dict(prepared.locked)
     free = [
         e
@@ -31,18 +29,17 @@ def best_matching(prepared: Prepared, gain: Gain = unary_score) -> dict[int, int
     booths = sorted({b for e in free for b in prepared.candidates[e]})
     if not free or not booths:
         return result
-    column = {b: j for j, b in enumerate(booths)}
+    column = np.full(len(prepared.problem.booths), -1, dtype=np.int64)
+    column[booths] = np.arange(len(booths))
     gains = np.zeros((len(free), len(booths)), dtype=np.float64)
     feasible = np.zeros((len(free), len(booths)), dtype=bool)
-    best = 0
+    table = _BoothTable(prepared)
     for i, e in enumerate(free):
-        for b in prepared.candidates[e]:
-            score = gain(prepared, e, b)
-            gains[i, column[b]] = score
-            feasible[i, column[b]] = True
-            best = max(best, score)
+        options = np.asarray(prepared.candidates[e], dtype=np.int64)
+        gains[i, column[options]] = table.gains(e, options, group_fields=group_fields)
+        feasible[i, column[options]] = True
     # One more exhibitor placed outweighs any change in the other rewards.
-    placement = float((best + 1) * (len(free) + 1))
+    placement = float((gains.max() + 1) * (len(free) + 1))
     gains[feasible] += placement
     rows, cols = linear_sum_assignment(gains, maximize=True)
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
@@ -51,14 +48,47 @@ def best_matching(prepared: Prepared, gain: Gain = unary_score) -> dict[int, int
     return result
 
 
-def clustering_gain(prepared: Prepared, e: int, b: int) -> int:
-    """``unary_score`` plus the field reward when the booth is in a pavilion of one of the
-    exhibitor's fields: a start that already groups fields, for the search to refine."""
-    zone = prepared.zone_field.get(prepared.problem.booths[b].zone or "")
-    bonus = (
-        prepared.problem.weights.field_neighbours if zone in prepared.exhibitors[e].fields else 0
-    )
-    return unary_score(prepared, e, b) + bonus
+class _BoothTable:
+    """The booths' hall, zone, pavilion country, pavilion field and footfall as arrays of
+    codes, so that an exhibitor's rewards on all its candidates are computed at once
+    (the same numbers as ``unary_score``)."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        booths = prepared.problem.booths
+        self.codes: dict[str | None, int] = {None: -1}
+        zone_country = {
+            zone: country for country, zones in prepared.country_zones.items() for zone in zones
+        }
+        self.hall = self._encode([b.hall for b in booths])
+        self.zone = self._encode([b.zone for b in booths])
+        self.country = self._encode([zone_country.get(b.zone or "") for b in booths])
+        self.field = self._encode([prepared.zone_field.get(b.zone or "") for b in booths])
+        self.points = np.asarray(prepared.footfall_points, dtype=np.float64)
+
+    def _encode(self, values: list[str | None]) -> np.ndarray:
+        return np.asarray([self._code(v) for v in values], dtype=np.int64)
+
+    def _code(self, value: str | None) -> int:
+        return self.codes.setdefault(value, len(self.codes))
+
+    def gains(self, e: int, options: np.ndarray, *, group_fields: bool) -> np.ndarray:
+        spec = self.prepared.exhibitors[e]
+        weights = self.prepared.problem.weights
+        gain = np.zeros(len(options), dtype=np.float64)
+        if spec.preferred_hall is not None:
+            gain += weights.preferred_hall * (self.hall[options] == self._code(spec.preferred_hall))
+        if spec.preferred_zone is not None:
+            gain += weights.preferred_zone * (self.zone[options] == self._code(spec.preferred_zone))
+        if spec.country in self.prepared.country_zones:
+            gain += weights.country_pavilion * (self.country[options] == self._code(spec.country))
+        if spec.sponsor_tier > 0:
+            scaled = weights.sponsor_footfall * spec.sponsor_tier * self.points[options]
+            gain += np.asarray([round(x / FOOTFALL_POINTS) for x in scaled.tolist()])
+        if group_fields and spec.fields:
+            wanted = np.asarray([self._code(name) for name in spec.fields], dtype=np.int64)
+            gain += weights.field_neighbours * np.isin(self.field[options], wanted)
+        return gain
 
 
 def separable_bound(prepared: Prepared, unary_best: dict[int, int]) -> int:
