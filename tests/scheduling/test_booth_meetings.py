@@ -140,3 +140,16 @@ def test_the_page_in_chinese_shows_the_chinese_hall(client, released):
     client.cookies["django_language"] = "zh-hans"
     page = client.get(f"/e/{edition.slug}/agenda/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "一号馆 A12 展位" in page.content.decode()
+
+
+def test_a_meeting_not_agreed_at_the_booth_cannot_be_moved_there(released):
+    from fairmatch.scheduling.domain import edits
+
+    _edition, _buyer, _stand, booth_meeting, a12 = released
+    location = NegotiationTable.objects.get(booth=a12)
+    other = Meeting.objects.exclude(pk=booth_meeting.pk).select_related("slot").first()
+    with pytest.raises(edits.EditError) as error:
+        edits.move_meeting(
+            meeting=other, slot=other.slot, table=location, version=other.version, user=None
+        )
+    assert str(error.value) == "Only the meetings agreed at this booth take place there."

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_noop
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
+from fairmatch.scheduling.domain.booths import booth_of, published_booths
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
     PLACED_STATES,
@@ -58,6 +59,11 @@ def _check_place(
 ) -> None:
     if slot.session.edition_id != meeting.edition_id or table.edition_id != meeting.edition_id:
         raise EditError(_("That slot or table belongs to another edition."))
+    if (
+        table.booth_id is not None
+        and booth_of(meeting, published_booths(meeting.edition)) != table.booth_id
+    ):
+        raise EditError(_("Only the meetings agreed at this booth take place there."))
     open_tables = slot.session.table_count
     if open_tables is not None:
         open_numbers = set(
