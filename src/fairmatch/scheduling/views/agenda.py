@@ -180,7 +180,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         timezone=live.edition.timezone,
     )
     etag = f'"{version}"'
-    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+    # Weak comparison (RFC 9110): a proxy that compresses the text marks the tag weak.
+    held = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
+    if etag in held:
         response = HttpResponseNotModified()
     else:
         key = f"fairmatch:feed:{version}"
@@ -199,7 +201,11 @@ def _feed_text(live: LiveFeed, *, title: str) -> bytes:
     participation = Participation.objects.select_related("edition", "enterprise").get(
         pk=live.participation_id
     )
-    release = None if live.release_id is None else Release.objects.get(pk=live.release_id)
+    release = (
+        None
+        if live.release_id is None
+        else Release.objects.defer("changes").get(pk=live.release_id)
+    )
     with override(live.language):
         return agenda_calendar(
             agenda_for(participation=participation, release=release),
