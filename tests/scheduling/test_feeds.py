@@ -279,3 +279,33 @@ def test_the_feed_is_written_in_the_members_language_not_the_askers(client, lang
         location_prefix = gettext("Table %(table)s") % {"table": ""}
     assert event.summary.value == expected
     assert event.location.value.startswith(location_prefix.strip())
+
+
+def test_a_poll_costs_one_query_whether_answered_304_or_from_the_cache(
+    client, django_assert_num_queries
+):
+    edition, _host, _delegate, member = published_buyer()
+    address = feed_address(client, edition, member)
+    first = client.get(address)  # builds the text and keeps it
+    with django_assert_num_queries(1):
+        again = client.get(address)
+    with django_assert_num_queries(1):
+        unchanged = client.get(address, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert (again.status_code, again.content) == (200, first.content)
+    assert unchanged.status_code == 304
+
+
+def test_a_weak_etag_from_a_compressing_proxy_still_gets_not_modified(client):
+    edition, _host, _delegate, member = published_buyer()
+    address = feed_address(client, edition, member)
+    etag = client.get(address)["ETag"]
+    assert client.get(address, HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+
+
+def test_a_feed_that_stopped_answering_is_not_found_even_with_its_last_etag(client):
+    edition, _host, delegate, member = published_buyer()
+    address = feed_address(client, edition, member)
+    etag = client.get(address)["ETag"]
+    delegate.is_attending = False
+    delegate.save()
+    assert client.get(address, HTTP_IF_NONE_MATCH=etag).status_code == 404

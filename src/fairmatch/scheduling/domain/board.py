@@ -485,9 +485,15 @@ def mark_absent(*, participation: Participation, user: Any) -> tuple[BoardAction
 
 def _since_last_release(edition_id: int) -> Any:
     actions = BoardAction.objects.filter(edition_id=edition_id, undone_at__isnull=True)
-    latest = Release.objects.filter(edition_id=edition_id).order_by("-number").first()
-    if latest is not None:
-        actions = actions.filter(created_at__gt=latest.published_at)
+    # The release's date only: its list of changes is the size of the schedule.
+    published_at = (
+        Release.objects.filter(edition_id=edition_id)
+        .order_by("-number")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if published_at is not None:
+        actions = actions.filter(created_at__gt=published_at)
     return actions
 
 

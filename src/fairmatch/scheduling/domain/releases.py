@@ -162,7 +162,9 @@ def compare(before: dict[int, Placement], after: dict[int, Placement]) -> Change
 
 
 def latest_release(edition: Edition) -> Release | None:
-    return Release.objects.filter(edition=edition).order_by("-number").first()
+    """The edition's latest release, without its list of changes (every meeting of a first
+    release): agendas and feeds read it on every request and never need the list."""
+    return Release.objects.filter(edition=edition).defer("changes").order_by("-number").first()
 
 
 def projected_placements(

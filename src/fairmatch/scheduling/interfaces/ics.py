@@ -8,10 +8,11 @@ Times are written in the edition's time zone with its VTIMEZONE block, so client
 conference's own clock whatever their zone.
 """
 
+import functools
 import re
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from fairmatch.scheduling.domain.agendas import Agenda
 
@@ -66,5 +67,17 @@ def agenda_calendar(agenda: Agenda, *, title: str, texts: dict[str, str]) -> byt
         event.add("description", _text("\n".join(description)))
         calendar.add_component(event)
     # Times carry the edition's TZID; RFC 5545 wants its VTIMEZONE in the same file.
-    calendar.add_missing_timezones()
+    zones = [_vtimezone(tzid) for tzid in sorted(calendar.get_missing_tzids())]
+    calendar.subcomponents[:0] = [zone for zone in zones if zone is not None]
     return calendar.to_ical()
+
+
+@functools.lru_cache(maxsize=32)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """The zone's VTIMEZONE (None for a zone the library does not know), worked out once per
+    process: it walks decades of transitions, most of a feed's build time. Calendars only
+    read it when they write themselves, so one copy serves them all."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None

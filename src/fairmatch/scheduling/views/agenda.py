@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModif
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
+from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,7 +26,7 @@ from fairmatch.scheduling.domain.agendas import (
     own_participation,
     print_out,
 )
-from fairmatch.scheduling.domain.feeds import feeds_for, live_feed, rotate_feed
+from fairmatch.scheduling.domain.feeds import LiveFeed, feeds_for, live_feed, rotate_feed
 from fairmatch.scheduling.domain.grid import set_unavailable_slots
 from fairmatch.scheduling.domain.releases import latest_release
 from fairmatch.scheduling.domain.unscheduled import accepted_not_scheduled
@@ -162,45 +163,59 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The secret feed: no login (calendar clients cannot log in). Unknown and replaced
     addresses, and delegates who no longer attend, are not found.
 
-    Clients poll all day while a feed changes only with a release: its text is kept in the
-    cache under everything it is made of, and a client that already has it gets 304."""
+    Clients poll all day while a feed changes only with a release. One query says whether
+    the address still answers and what the text is made of (release, language, names); a
+    client that already has that text gets 304 at once, and the text itself is kept in the
+    cache under its version, so it is built once per release, language and names."""
     live = live_feed(token)
     if live is None:
         raise Http404
-    participation = live.participation
-    edition_obj = participation.edition
-    release = latest_release(edition_obj)
     with override(live.language):
-        title = f"{edition_obj.name} – {participation.enterprise.display_name}"
+        title = f"{live.edition.name} – {live.enterprise.display_name}"
     version = feed_version(
-        participation_id=participation.pk,
-        release_id=release.pk if release else None,
+        participation_id=live.participation_id,
+        release_id=live.release_id,
         language=live.language,
         title=title,
-        timezone=edition_obj.timezone,
+        timezone=live.edition.timezone,
     )
     etag = f'"{version}"'
-    if etag in request.headers.get("If-None-Match", ""):
+    # Weak comparison (RFC 9110): a proxy that compresses the text marks the tag weak.
+    held = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
+    if etag in held:
         response = HttpResponseNotModified()
     else:
         key = f"fairmatch:feed:{version}"
         content = cache.get(key)
         if content is None:
-            with override(live.language):
-                content = agenda_calendar(
-                    agenda_for(participation=participation, release=release),
-                    title=title,
-                    texts={
-                        "summary": _("Negotiation with %(name)s"),
-                        "table": _("Table %(table)s"),
-                        "interpreter": _("Interpreter: %(language)s"),
-                    },
-                )
+            content = _feed_text(live, title=title)
             cache.set(key, content, FEED_CACHE_SECONDS)
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     response["ETag"] = etag
     return _private(response, max_age=FEED_MAX_AGE)
+
+
+def _feed_text(live: LiveFeed, *, title: str) -> bytes:
+    """The feed's text, built from the release's rows (two more queries and the agenda's)."""
+    participation = Participation.objects.select_related("edition", "enterprise").get(
+        pk=live.participation_id
+    )
+    release = (
+        None
+        if live.release_id is None
+        else Release.objects.defer("changes").get(pk=live.release_id)
+    )
+    with override(live.language):
+        return agenda_calendar(
+            agenda_for(participation=participation, release=release),
+            title=title,
+            texts={
+                "summary": _("Negotiation with %(name)s"),
+                "table": _("Table %(table)s"),
+                "interpreter": _("Interpreter: %(language)s"),
+            },
+        )
 
 
 def feed_version(**made_of: object) -> str:
