@@ -249,3 +249,14 @@ def test_an_empty_floor(weights):
     allocation = solve((), [exhibitor("a")], weights=weights)
     assert allocation.assignments == {}
     assert allocation.unassigned["a"].id == "no_booth_of_size"
+
+
+def test_a_stop_asked_before_the_search_skips_it_and_is_said_once():
+    people = [exhibitor(f"e{i}", fields=("x" if i % 2 else "y",)) for i in range(6)]
+    allocation = allocate(
+        Problem((HALL,), (), row(6), tuple(people)), time_limit=30, should_stop=lambda: True
+    )
+    assert allocation.placed == 6
+    assert allocation.seconds < 5
+    assert [m.id for m in allocation.messages] == ["stopped"]
+    assert allocation.objective <= allocation.bound

@@ -22,7 +22,7 @@ from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
 from .prepare import Prepared, prepare
-from .start import best_matching, separable_bound
+from .start import assignment_bound, best_matching, separable_bound
 
 ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
@@ -55,6 +55,15 @@ def allocate(
         if progress is not None:
             progress(Progress(phase, time.monotonic() - started, placed, objective, bound))
 
+    def out_of_time() -> bool:
+        # The start is always computed (it is the allocation returned at worst); the
+        # optional steps before the search are skipped when time is up or a stop asked.
+        if should_stop is not None and should_stop():
+            if not any(m.id == "stopped" for m in messages):
+                messages.append(Message("stopped"))
+            return True
+        return time.monotonic() >= deadline
+
     prepared = prepare(problem)
     timings["prepare"] = time.monotonic() - started
 
@@ -62,8 +71,10 @@ def allocate(
     unary_best = best_matching(prepared)
     placeable = len(unary_best)
     bound = separable_bound(prepared, unary_best)
+    if not out_of_time():
+        bound = min(bound, assignment_bound(prepared))
     start, start_score = unary_best, score(prepared, unary_best)
-    if time.monotonic() < deadline:
+    if not out_of_time():
         clustered = best_matching(prepared, group_fields=True)
         clustered_score = score(prepared, clustered)
         if clustered_score > start_score:
@@ -142,7 +153,8 @@ class _Search:
     ) -> tuple[dict[int, int], int, int, Status]:
         """The best allocation found, its score, the proven bound and the status."""
         choices = sum(len(self.prepared.candidates[e]) for e in start)
-        if choices > WHOLE_MODEL_CHOICES:
+        stopping = self.should_stop is not None and self.should_stop()
+        if choices > WHOLE_MODEL_CHOICES or stopping or time.monotonic() >= self.deadline:
             return self._local(start, start_score, bound)
         members = sorted(start)
         built = build(self.prepared, exhibitors=members, placed=len(members), hint=start)
@@ -258,7 +270,8 @@ def _solve(
     def poll() -> None:
         while not finished.wait(STOP_POLL_SECONDS):
             if should_stop():
-                messages.append(Message("stopped"))
+                if not any(m.id == "stopped" for m in messages):
+                    messages.append(Message("stopped"))
                 solver.stop_search()
                 return
 
