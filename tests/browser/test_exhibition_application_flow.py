@@ -130,6 +130,11 @@ def test_screenshots_of_the_application_and_my_exhibition(
         page.locator("button[name=action][value=save]").click()  # errors shown on the fields
         page.screenshot(path=SHOTS / f"apply-{language}-{name}.png", full_page=True)
         no_sideways_scroll(page)
+        page.goto(f"/apply/{slug}/")  # the application links to its exhibition part
+        expect(
+            page.locator(f"#exhibition-part a[href='/e/{slug}/exhibition/apply/']")
+        ).to_be_visible()
+        page.screenshot(path=SHOTS / f"application-{language}-{name}.png", full_page=True)
     application = exhibition_part(participation, products="三维动画渲染 / 3D rendering")
     BoothStaff.objects.create(
         application=application, full_name="李伟", title="销售经理", email="li@render.example.cn"
