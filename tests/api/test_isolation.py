@@ -39,6 +39,9 @@ CASES = {
     ("get", "/api/v1/editions/{edition}/schedule"): "refused",
     ("get", "/api/v1/editions/{edition}/agenda"): "agenda",
     ("get", "/api/v1/editions/{edition}/check-ins"): "refused",
+    # The published floor plan and the exhibitor directory: public on the site too.
+    ("get", "/api/v1/editions/{edition}/booths"): "public",
+    ("get", "/api/v1/editions/{edition}/exhibitors"): "public",
 }
 
 BODIES = {
