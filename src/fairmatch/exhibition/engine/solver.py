@@ -22,7 +22,7 @@ from .messages import Message, size_text
 from .model import Allocation, Problem, Progress, Status
 from .model_cp import BuiltModel, build
 from .prepare import Prepared, prepare
-from .start import best_matching, separable_bound
+from .start import assignment_bound, best_matching, separable_bound
 
 ProgressCallback = Callable[[Progress], None]
 StopCallback = Callable[[], bool]
@@ -62,6 +62,8 @@ def allocate(
     unary_best = best_matching(prepared)
     placeable = len(unary_best)
     bound = separable_bound(prepared, unary_best)
+    if time.monotonic() < deadline and not (should_stop is not None and should_stop()):
+        bound = min(bound, assignment_bound(prepared))
     start, start_score = unary_best, score(prepared, unary_best)
     if time.monotonic() < deadline:
         clustered = best_matching(prepared, group_fields=True)

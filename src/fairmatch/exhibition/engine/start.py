@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
 
 from .prepare import FOOTFALL_POINTS, Prepared, unary_score
 
@@ -123,3 +124,106 @@ def separable_bound(prepared: Prepared, unary_best: dict[int, int]) -> int:
             1 for f in others if reach.intersection(prepared.candidates[f])
         )
     return total
+
+
+def assignment_bound(prepared: Prepared) -> int:
+    """An upper bound on the score of any allocation placing the most exhibitors, usually
+    well below ``separable_bound``: each exhibitor is valued on each candidate booth at
+    what it could earn there at best (its booth-alone reward, plus each neighbour wish
+    that some other exhibitor could meet from a booth beside that one, no avoided
+    neighbour beside), and one assignment problem places the most exhibitors at the
+    highest total of those values.
+
+    Sound: in any allocation an exhibitor earns on its booth at most that booth's value
+    (a neighbour it has there sits on a booth beside it that is among the neighbour's
+    candidates), and the booths of any allocation placing the most are a matching of
+    that size, worth at most the assignment's optimum."""
+    values = _local_values(prepared)
+    total = 0.0
+    for e in prepared.locked:
+        total += float(values[e][0])
+    free = [
+        e
+        for e, options in enumerate(prepared.candidates)
+        if e not in prepared.locked and options and e not in prepared.unassigned
+    ]
+    booths = sorted({b for e in free for b in prepared.candidates[e]})
+    if not free or not booths:
+        return round(total)
+    column = np.full(len(prepared.problem.booths), -1, dtype=np.int64)
+    column[booths] = np.arange(len(booths))
+    gains = np.zeros((len(free), len(booths)), dtype=np.float64)
+    feasible = np.zeros((len(free), len(booths)), dtype=bool)
+    for i, e in enumerate(free):
+        cols = column[np.asarray(prepared.candidates[e], dtype=np.int64)]
+        gains[i, cols] = values[e]
+        feasible[i, cols] = True
+    placement = float((gains.max() + 1) * (len(free) + 1))
+    gains[feasible] += placement
+    rows, cols = linear_sum_assignment(gains, maximize=True)
+    chosen = feasible[rows, cols]
+    total += float((gains[rows, cols][chosen] - placement).sum())
+    return round(total)
+
+
+def _local_values(prepared: Prepared) -> dict[int, np.ndarray]:
+    """Per exhibitor, the most it can earn on each of its candidates (in their order)."""
+    problem = prepared.problem
+    weights = problem.weights
+    n_booths = len(problem.booths)
+    table = _BoothTable(prepared)
+    rows = [b for b in range(n_booths) for _ in prepared.neighbours[b]]
+    cols = [o for b in range(n_booths) for o in prepared.neighbours[b]]
+    adjacency = csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n_booths, n_booths)
+    )
+    degree = np.asarray([len(prepared.neighbours[b]) for b in range(n_booths)], dtype=np.int64)
+    placed = [
+        e
+        for e, options in enumerate(prepared.candidates)
+        if options and e not in prepared.unassigned
+    ]
+    masks: dict[int, np.ndarray] = {}
+    for e in placed:
+        mask = np.zeros(n_booths, dtype=np.int64)
+        mask[prepared.candidates[e]] = 1
+        masks[e] = mask
+    # Per field, and per pavilion country, how many exhibitors could take each booth.
+    by_field: dict[str, np.ndarray] = {}
+    by_country: dict[str, np.ndarray] = {}
+    for e in placed:
+        spec = prepared.exhibitors[e]
+        for name in set(spec.fields):
+            by_field[name] = by_field.get(name, np.zeros(n_booths, dtype=np.int64)) + masks[e]
+        if spec.country in prepared.country_zones:
+            by_country[spec.country] = (
+                by_country.get(spec.country, np.zeros(n_booths, dtype=np.int64)) + masks[e]
+            )
+    values: dict[int, np.ndarray] = {}
+    for e in placed:
+        spec = prepared.exhibitors[e]
+        options = np.asarray(prepared.candidates[e], dtype=np.int64)
+        value = table.gains(e, options, group_fields=False)
+        own = masks[e]
+        if weights.field_neighbours > 0 and spec.fields:
+            others = np.zeros(n_booths, dtype=np.float64)
+            for name in set(spec.fields):
+                others = np.maximum(others, (by_field[name] - own > 0).astype(np.float64))
+            beside = adjacency @ others
+            value += weights.field_neighbours * (beside[options] > 0)
+        pavilions = prepared.country_zones.get(spec.country)
+        if weights.country_neighbours > 0 and pavilions:
+            inside = table.country == table._code(spec.country)
+            others = ((by_country[spec.country] - own > 0) & inside).astype(np.float64)
+            beside = adjacency @ others
+            value += weights.country_neighbours * ((beside[options] > 0) & inside[options])
+        wanted = prepared.wanted.get(e, [])
+        if weights.wanted_neighbour > 0 and wanted:
+            count = np.zeros(n_booths, dtype=np.int64)
+            for f in wanted:
+                if f in masks and f != e:
+                    count += (adjacency @ masks[f].astype(np.float64) > 0).astype(np.int64)
+            count = np.minimum(count, degree)
+            value += weights.wanted_neighbour * count[options]
+        values[e] = value
+    return values
