@@ -366,6 +366,12 @@ TABLE: dict[str, Entry] = {
     "floorplan_admin:zone_add": Entry(
         ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("hall")
     ),
+    "floorplan_admin:zone_edit": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("zone")
+    ),
+    "floorplan_admin:zone_delete": Entry(
+        ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("zone")
+    ),
     "floorplan_admin:booth_add": Entry(
         ORGANISER_POST_ONLY, post=ORGANISER_OBJECT, fill=edition_object("hall")
     ),

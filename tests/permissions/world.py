@@ -250,7 +250,7 @@ def _api_objects(world: World, edition: Edition, owner: str, organiser: User) ->
 
 def _floor_plan_objects(world: World, edition: Edition, owner: str) -> None:
     """The floor plan of one edition: a hall, a booth; the current edition's plan published."""
-    from fairmatch.exhibition.models import Booth, Hall, PlanRelease, PlanReleaseEntry
+    from fairmatch.exhibition.models import Booth, Hall, PlanRelease, PlanReleaseEntry, Zone
 
     hall = Hall.objects.create(
         edition=edition, code="H1", name_en="Hall 1", width=Decimal(30), depth=Decimal(20)
@@ -258,6 +258,7 @@ def _floor_plan_objects(world: World, edition: Edition, owner: str) -> None:
     booth = Booth.objects.create(hall=hall, code="A1", x=0, y=0, width=Decimal(3), depth=Decimal(3))
     world.objects["hall", owner] = hall
     world.objects["booth", owner] = booth
+    world.objects["zone", owner] = Zone.objects.create(hall=hall, name_en="Pavilion")
     if owner == OWN:
         release = PlanRelease.objects.create(edition=edition, number=1)
         PlanReleaseEntry.objects.create(

@@ -83,3 +83,17 @@ def test_overview_queries_do_not_grow_with_participations(
     with django_assert_max_num_queries(39):
         response = client.get("/organiser/dalian-2027/")
     assert response.status_code == 200
+
+
+def test_overview_and_navigation_reach_the_exhibition_pages(client, organiser):
+    EditionFactory(slug="dalian-2027")
+    page = client.get("/organiser/dalian-2027/").content.decode()
+    for text in (
+        '<a class="button secondary" href="/organiser/dalian-2027/exhibition/plan/">Floor plan</a>',
+        '<a class="button secondary" href="/organiser/dalian-2027/exhibition/allocation/">'
+        "Booth allocation</a>",
+        '<a class="button secondary" href="/e/dalian-2027/exhibitors/">Exhibitor directory</a>',
+        # The organiser's navigation, on every page.
+        '<a href="/organiser/dalian-2027/exhibition/allocation/">Booth allocation</a>',
+    ):
+        assert text in page

@@ -41,3 +41,10 @@ def test_the_venue_is_named_in_the_readers_language(client, language, shown, hid
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert shown in page
     assert hidden not in page
+
+
+def test_home_links_each_editions_exhibitor_directory_and_floor_plan(client):
+    EditionFactory(slug="dalian-2027")
+    page = client.get("/").content.decode()
+    assert '<a href="/e/dalian-2027/exhibitors/">Exhibitor directory</a>' in page
+    assert '<a href="/e/dalian-2027/exhibition/plan/">Floor plan</a>' in page

@@ -60,6 +60,8 @@ def test_the_latest_release_gives_hall_booth_and_size(client, exhibitor):
     )
     body = client.get(mine(exhibitor)).content.decode()
     assert "Hall H1, booth A07" in body and "6 m × 3 m" in body
+    plan = f"/e/{exhibitor.edition.slug}/exhibition/plan/#booth-H1-A07"
+    assert f'<a id="my-booth-on-plan" href="{plan}">See your booth on the floor plan</a>' in body
 
 
 def test_staff_are_added_edited_and_removed(client, exhibitor):

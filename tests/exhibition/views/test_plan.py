@@ -5,8 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from fairmatch.exhibition.models import Booth
-from tests.exhibition.helpers import booth, hall
+from fairmatch.core.models import AuditEntry
+from fairmatch.exhibition.models import Booth, Zone
+from tests.exhibition.helpers import booth, exhibitor, hall
 from tests.factories import OrganiserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,67 @@ def test_working_plan_pdf(setup):
     answer = client.get(reverse("floorplan_admin:hall_pdf", args=[h.edition.slug, h.pk]))
     assert answer["Content-Type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
+
+
+def test_a_zone_is_renamed_and_re_kinded_in_place(setup):
+    client, h, _a1, _a2 = setup
+    zone = Zone.objects.create(hall=h, name_en="Pavilion", name_zh="展馆", kind="other")
+    page = client.get(reverse("floorplan_admin:hall", args=[h.edition.slug, h.pk]))
+    assert f'id="zone-{zone.pk}"' in page.content.decode()
+    url = reverse("floorplan_admin:zone_edit", args=[h.edition.slug, zone.pk])
+    prefix = f"zone-{zone.pk}"
+    answer = client.post(
+        url,
+        {
+            f"{prefix}-name_en": "Japan pavilion",
+            f"{prefix}-name_zh": "日本馆",
+            f"{prefix}-kind": "country",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert "Zone Japan pavilion saved." in answer.content.decode()
+    zone.refresh_from_db()
+    assert (zone.name_en, zone.name_zh, zone.kind) == ("Japan pavilion", "日本馆", "country")
+    assert AuditEntry.objects.filter(action="exhibition.zone.update").count() == 1
+
+
+def test_a_zone_without_a_name_is_refused_and_kept(setup):
+    client, h, _a1, _a2 = setup
+    zone = Zone.objects.create(hall=h, name_en="Pavilion", kind="other")
+    url = reverse("floorplan_admin:zone_edit", args=[h.edition.slug, zone.pk])
+    answer = client.post(url, {f"zone-{zone.pk}-kind": "other"}, headers={"HX-Request": "true"})
+    assert "name (English): This field is required." in answer.content.decode()
+    zone.refresh_from_db()
+    assert zone.name_en == "Pavilion"
+
+
+def test_removing_a_zone_keeps_its_booths_and_the_wishes(setup):
+    client, h, a1, _a2 = setup
+    zone = Zone.objects.create(hall=h, name_en="Pavilion", kind="other")
+    Booth.objects.filter(pk=a1.pk).update(zone=zone)
+    application = exhibitor(h.edition)
+    application.preferred_zone = zone
+    application.save()
+    url = reverse("floorplan_admin:zone_delete", args=[h.edition.slug, zone.pk])
+    answer = client.post(url)
+    assert answer.status_code == 302
+    assert Zone.objects.filter(pk=zone.pk).exists() is False
+    a1.refresh_from_db()
+    application.refresh_from_db()
+    assert (a1.code, a1.zone_id, application.preferred_zone_id) == ("A1", None, None)
+    assert AuditEntry.objects.filter(action="exhibition.zone.delete").count() == 1
+
+
+def test_a_zone_of_another_edition_is_not_found(setup):
+    client, h, _a1, _a2 = setup
+    other = Zone.objects.create(hall=hall(), name_en="Elsewhere", kind="other")
+    url = reverse("floorplan_admin:zone_delete", args=[h.edition.slug, other.pk])
+    assert client.post(url).status_code == 404
+    assert Zone.objects.filter(pk=other.pk).exists()
+
+
+def test_the_halls_page_links_to_the_allocation_page(setup):
+    client, h, _a1, _a2 = setup
+    body = client.get(reverse("floorplan_admin:halls", args=[h.edition.slug])).content.decode()
+    allocation = reverse("exhibition_allocation:overview", args=[h.edition.slug])
+    assert f'<a href="{allocation}">Booth allocation</a>' in body

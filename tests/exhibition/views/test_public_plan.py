@@ -57,3 +57,15 @@ def test_public_plan_queries_do_not_grow_with_booths(client, django_assert_max_n
     with django_assert_max_num_queries(12):
         page = client.get(reverse("floorplan:plan", args=[h.edition.slug]))
     assert page.content.decode().count('class="card exhibitor-panel"') == booths
+
+
+def test_the_published_plan_links_to_the_exhibitor_directory(client):
+    h = hall()
+    a1 = booth(h, "A1", 0, 0)
+    publish(h.edition, {a1: None})
+    html = client.get(reverse("floorplan:plan", args=[h.edition.slug])).content.decode()
+    directory = reverse("exhibitors:directory", args=[h.edition.slug])
+    assert (
+        f'<a class="no-print" id="plan-directory" href="{directory}">Exhibitor directory</a>'
+        in html
+    )

@@ -353,6 +353,17 @@ def update_zone(
     return zone
 
 
+def delete_zone(*, zone: Zone, user: Any) -> None:
+    """Remove a zone; its booths stay, outside any zone, and exhibitors who preferred it
+    keep their application with no zone preferred.
+
+    Side effects: audit entry ``exhibition.zone.delete`` (recorded before the row goes).
+    """
+    with transaction.atomic():
+        record_action(actor=user, action="exhibition.zone.delete", target=zone)
+        zone.delete()
+
+
 # --- Booths --------------------------------------------------------------------------------
 
 

@@ -72,6 +72,10 @@ class ZoneForm(forms.Form):
     name_zh = forms.CharField(label=_("name (Chinese)"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("kind"), choices=Zone.Kind.choices)
 
+    @classmethod
+    def initial_for(cls, zone: Zone) -> dict[str, Any]:
+        return {"name_en": zone.name_en, "name_zh": zone.name_zh, "kind": zone.kind}
+
 
 class BoothForm(forms.Form):
     """A booth's fields; ``version`` is the booth's version the page showed."""

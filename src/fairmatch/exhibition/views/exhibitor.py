@@ -17,6 +17,7 @@ from fairmatch.exhibition.domain.applications import (
     staff_editable,
     update_staff,
 )
+from fairmatch.exhibition.interfaces.floorplan import booth_key
 from fairmatch.exhibition.interfaces.forms import BoothStaffForm
 from fairmatch.exhibition.models import BoothStaff
 from fairmatch.exhibition.views.applicant import own_exhibitor
@@ -42,6 +43,7 @@ def mine(request: HttpRequest, edition: str) -> HttpResponse:
         .select_related("requester__enterprise")
         .order_by("-created_at", "-id")
     )
+    booth = published_booth(participation=participation)
     return render(
         request,
         "exhibition/exhibitor.html",
@@ -55,7 +57,8 @@ def mine(request: HttpRequest, edition: str) -> HttpResponse:
             "avoided": [w for w in application.neighbour_wishes.all() if w.kind == "avoided"]
             if application
             else [],
-            "booth": published_booth(participation=participation),
+            "booth": booth,
+            "booth_key": booth_key(booth.hall_code, booth.booth_code) if booth else "",
             "staff_editable": application is not None and staff_editable(participation),
             "staff_form": BoothStaffForm(prefix="new"),
             "visitor_requests": requests[:VISITOR_REQUESTS_SHOWN],

@@ -28,7 +28,7 @@ from fairmatch.exhibition.interfaces.plan_forms import (
     ZoneForm,
 )
 from fairmatch.exhibition.interfaces.plan_pdf import plan_pdf_response
-from fairmatch.exhibition.models import Booth, Hall
+from fairmatch.exhibition.models import Booth, Hall, Zone
 
 
 def _legend() -> list[dict[str, str]]:
@@ -74,6 +74,10 @@ def _context(
         "add_form": BoothForm(hall=hall, prefix="add", initial={"x": 0, "y": 0}),
         "hall_form": HallForm(initial=HallForm.initial_for(hall), prefix="hall"),
         "zone_form": ZoneForm(prefix="zone"),
+        "zone_forms": [
+            (zone, ZoneForm(initial=ZoneForm.initial_for(zone), prefix=f"zone-{zone.pk}"))
+            for zone in hall.zones.order_by("name_en")
+        ],
         "refusal": refusal,
         "done": done,
     }
@@ -200,6 +204,37 @@ def zone_add(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         return _answer(request, hall_obj, None, refusal=_errors(form))
     zone = plan.create_zone(hall=hall_obj, user=request.user, **form.cleaned_data)
     return _answer(request, hall_obj, None, done=_("Zone %(zone)s added.") % {"zone": zone.name})
+
+
+def _zone(edition: str, pk: int) -> Zone:
+    return get_object_or_404(
+        Zone.objects.select_related("hall__edition"), hall__edition__slug=edition, pk=pk
+    )
+
+
+@organiser_required
+@require_POST
+def zone_edit(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    zone = _zone(edition, pk)
+    form = ZoneForm(request.POST, prefix=f"zone-{zone.pk}")
+    if not form.is_valid():
+        return _answer(request, zone.hall, None, refusal=_errors(form))
+    plan.update_zone(zone=zone, country=zone.country, user=request.user, **form.cleaned_data)
+    return _answer(request, zone.hall, None, done=_("Zone %(zone)s saved.") % {"zone": zone.name})
+
+
+@organiser_required
+@require_POST
+def zone_delete(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    zone = _zone(edition, pk)
+    name = zone.name
+    plan.delete_zone(zone=zone, user=request.user)
+    return _answer(
+        request,
+        zone.hall,
+        None,
+        done=_("Zone %(zone)s removed; its booths are kept.") % {"zone": name},
+    )
 
 
 @organiser_required
