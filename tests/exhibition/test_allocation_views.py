@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 
+from fairmatch.enterprises.models import State
 from fairmatch.exhibition.models import (
     AllocationRun,
     AllocationStatus,
@@ -94,6 +95,20 @@ def test_the_allocation_page_does_not_grow_in_queries(
     assert response.status_code == 200
     assert "3 / 4" in page
     assert "1 confirmed exhibitor without a booth" in page
+
+
+def test_the_figure_counts_confirmed_exhibitors_only_and_the_page_links_the_plans(
+    client, organiser, hall
+):
+    placed = exhibitor(hall.edition, name="Confirmed")
+    BoothAssignment.objects.create(booth=booth(hall, "1"), application=placed)
+    qualified = exhibitor(hall.edition, name="Qualified", state=State.QUALIFIED)
+    BoothAssignment.objects.create(booth=booth(hall, "2"), application=qualified)
+    page = client.get(url(hall)).content.decode()
+    assert '<div class="number">1 / 1</div>' in page
+    slug = hall.edition.slug
+    assert f'<a href="/organiser/{slug}/exhibition/plan/">Floor plan</a>' in page
+    assert f'<a href="/e/{slug}/exhibition/plan/">Published floor plan</a>' in page
 
 
 def test_a_running_run_polls_and_shows_objective_bound_and_gap(client, organiser, hall):

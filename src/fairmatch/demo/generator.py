@@ -391,12 +391,22 @@ class _Writer:
             raise DemoError("rule outcomes differ from the plan: " + "; ".join(problems[:5]))
 
     def _move_through_workflow(self) -> None:
+        # The exhibitors' exhibition parts are written later, with the floor plan
+        # (``demo.exhibition``); until then they go through the workflow as participants, so
+        # the completeness check does not ask for the part yet.
+        exhibiting = []
         for plan in self.plan.participations:
             participation = self.participations[(plan.edition, plan.enterprise)]
+            if participation.is_exhibitor:
+                participation.is_exhibitor = False
+                exhibiting.append(participation)
             member = self.members[plan.enterprise]
             for step in plan.steps:
                 user: Any = self.organiser if step.by_organiser else member
                 TRANSITIONS[step.state](participation=participation, user=user, note=step.note)
+        for participation in exhibiting:
+            participation.is_exhibitor = True
+        Participation.objects.bulk_update(exhibiting, ["is_exhibitor"])
 
     def _date_history(self) -> None:
         """Give the history the dates of the plan instead of the moment of the build."""

@@ -81,10 +81,13 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = _edition(edition)
     plan = _plan_context(edition_obj)
     booths = plan["booths"]
+    confirmed = confirmed_exhibitors(edition_obj)
     context = plan | {
         "figures": {
-            "exhibitors": confirmed_exhibitors(edition_obj).count(),
-            "placed": len(plan["rows"]),
+            "exhibitors": confirmed.count(),
+            # Confirmed ones only: the working plan may also hold exhibitors placed earlier
+            # who are not confirmed (yet), and the figure reads "confirmed ... with a booth".
+            "placed": confirmed.filter(assignment__isnull=False).count(),
             "locked": sum(row.locked for row in plan["rows"]),
             "booths": sum(not booth.is_blocked for booth in booths),
         },
