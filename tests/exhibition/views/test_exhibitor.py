@@ -151,3 +151,11 @@ def test_the_page_costs_the_same_queries_for_many_staff_and_requests(
     add(12)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(mine(exhibitor))
+
+
+def test_one_booth_size_asked_is_shown_once(client, exhibitor):
+    application = exhibitor.exhibitor_application
+    application.max_area = application.min_area
+    application.save()
+    body = client.get(mine(exhibitor)).content.decode()
+    assert "<dd>9 m² · shell scheme</dd>" in body
