@@ -69,3 +69,18 @@ def test_the_published_plan_links_to_the_exhibitor_directory(client):
         f'<a class="no-print" id="plan-directory" href="{directory}">Exhibitor directory</a>'
         in html
     )
+
+
+def test_the_panel_links_to_the_exhibitor_in_the_directory(client):
+    h = hall()
+    a1 = booth(h, "A1", 0, 0)
+    app = exhibitor(h.edition, name="大连动漫 & Co", name_en="Dalian Animation")
+    app.participation.state = "confirmed"
+    app.participation.save()
+    assign(a1, app)
+    publish(h.edition, {a1: app})
+    html = client.get(reverse("floorplan:plan", args=[h.edition.slug])).content.decode()
+    directory = reverse("exhibitors:directory", args=[h.edition.slug])
+    assert f'href="{directory}?q=%E5%A4%A7%E8%BF%9E%E5%8A%A8%E6%BC%AB+%26+Co"' in html
+    found = client.get(directory, {"q": "大连动漫 & Co"}).content.decode()
+    assert "Dalian Animation" in found

@@ -2,17 +2,20 @@
 
 Never the working plan: booths, their geometry and exhibitors come from the release's
 entries. A booth of an exhibitor links to its panel on the page (name in both forms,
-country, fields, products); the panel links on to the exhibitor directory where one is
-configured (``exhibitor_url`` below: the directory's URL name, when it exists).
+country, fields, products); the panel links on to the exhibitor directory, searched for
+the exhibitor's name.
 """
+
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
+from fairmatch.enterprises.models import Enterprise
 from fairmatch.exhibition.interfaces.floorplan import (
     STATES,
     BoothState,
@@ -23,16 +26,12 @@ from fairmatch.exhibition.interfaces.floorplan import (
 from fairmatch.exhibition.interfaces.plan_pdf import plan_pdf_response
 from fairmatch.exhibition.models import Hall
 
-# The exhibitor directory's entry page, named "<namespace>:<name>" taking (edition, slug or
-# pk); the panel links there when the name resolves, and says nothing otherwise.
-EXHIBITOR_DIRECTORY_URL = "exhibition:exhibitor"
 
-
-def exhibitor_url(edition: Edition, participation_pk: int) -> str:
-    try:
-        return reverse(EXHIBITOR_DIRECTORY_URL, args=[edition.slug, participation_pk])
-    except NoReverseMatch:
-        return ""
+def exhibitor_url(edition: Edition, enterprise: Enterprise) -> str:
+    """The exhibitor directory searched for the enterprise's name (the directory lists
+    exhibitors with their products and contacts; it has no page per exhibitor)."""
+    directory = reverse("exhibitors:directory", args=[edition.slug])
+    return f"{directory}?{urlencode({'q': enterprise.name_original})}"
 
 
 def plan(request: HttpRequest, edition: str) -> HttpResponse:
@@ -57,7 +56,7 @@ def plan(request: HttpRequest, edition: str) -> HttpResponse:
                     "enterprise": enterprise,
                     "fields": list(enterprise.fields.all()),
                     "products": application.products if application else "",
-                    "url": exhibitor_url(edition_obj, participation.pk),
+                    "url": exhibitor_url(edition_obj, enterprise),
                 }
             )
     legend = [
