@@ -39,6 +39,10 @@ CASES = {
     ("get", "/api/v1/editions/{edition}/schedule"): "refused",
     ("get", "/api/v1/editions/{edition}/agenda"): "agenda",
     ("get", "/api/v1/editions/{edition}/check-ins"): "refused",
+    # The buyer's intention with a third party: listed to neither intruder, never answered.
+    ("get", "/api/v1/editions/{edition}/intentions"): "list",
+    ("post", "/api/v1/editions/{edition}/intentions/{pk}/confirm"): "refused",
+    ("post", "/api/v1/editions/{edition}/intentions/{pk}/dispute"): "refused",
     # The published floor plan and the exhibitor directory: public on the site too.
     ("get", "/api/v1/editions/{edition}/booths"): "public",
     ("get", "/api/v1/editions/{edition}/exhibitors"): "public",
@@ -49,6 +53,8 @@ BODIES = {
     "meeting-requests": {"recipient": 0, "message": "intruder"},
     "accept": {},
     "decline": {"reason": "intruder"},
+    "confirm": {},
+    "dispute": {"reason": "intruder"},
 }
 
 
@@ -79,14 +85,15 @@ def test_no_token_reaches_another_tenants_objects(api_world, intruder):
     received = send_request(
         requester=_listed_third(world), recipient=world.buyer, user=UserFactory()
     )
+    intention = _intention_to_the_buyer(world)
     client = world.client(intruder)
     problems = []
     connection = connections[DEFAULT_DB_ALIAS]
     for (method, path), rule in CASES.items():
         url = path.replace("{edition}", world.edition.slug)
-        url = url.replace(
-            "{pk}", str(received.pk if "meeting-requests" in path else world.buyer.pk)
-        )
+        named = {"meeting-requests": received.pk, "intentions": intention.pk}
+        pk = next((value for key, value in named.items() if key in path), world.buyer.pk)
+        url = url.replace("{pk}", str(pk))
         body = BODIES.get(url.rstrip("/").rsplit("/", 1)[-1], {})
         if body.get("recipient") == 0:
             body = {**body, "recipient": world.buyer.pk}
@@ -111,6 +118,9 @@ def test_no_token_reaches_another_tenants_objects(api_world, intruder):
             problems.append(f"{line} agenda in an edition the intruder is not in")
         if writes and (method == "get" or answer.status_code >= 400):
             problems.append(f"{line} wrote {writes}")
+    intention.refresh_from_db()
+    if intention.state != "recorded":
+        problems.append(f"{intruder} answered the buyer's intention: {intention.state}")
     assert problems == []
 
 
@@ -121,3 +131,20 @@ def _listed_third(world):
 
     enterprise = EnterpriseFactory(kind=Enterprise.Kind.PROVIDER, country="CN")
     return ParticipationFactory(edition=world.edition, enterprise=enterprise, state=State.QUALIFIED)
+
+
+def _intention_to_the_buyer(world):
+    """An intention a third participant recorded with the buyer, waiting for the buyer."""
+    from fairmatch.outcomes.models import Intention
+    from tests.factories import CooperationKindFactory, FieldFactory
+
+    return Intention.objects.create(
+        edition=world.edition,
+        recorder=_listed_third(world),
+        counterpart=world.buyer,
+        form="mou",
+        kind=CooperationKindFactory(),
+        field=FieldFactory(),
+        amount=1000000,
+        currency="USD",
+    )

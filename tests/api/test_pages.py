@@ -87,3 +87,14 @@ def test_deleting_a_webhook_is_audited(client, db):
     client.post(f"/organiser/soc-2027/webhooks/{endpoint.pk}/delete/")
     assert WebhookEndpoint.objects.count() == 0
     assert AuditEntry.objects.get(action="webhook.delete").note == "https://hooks.example/in"
+
+
+def test_the_webhook_page_offers_every_event(client, db):
+    from fairmatch.api.domain.webhooks import EVENT_NAMES
+
+    client.force_login(OrganiserFactory())
+    EditionFactory(slug="soc-2027")
+    page = client.get("/organiser/soc-2027/webhooks/").content.decode()
+    for name in EVENT_NAMES:
+        assert f'value="{name}"' in page
+    assert "intention.confirmed" in EVENT_NAMES

@@ -6,7 +6,14 @@ from django.test.utils import CaptureQueriesContext
 
 from fairmatch.enterprises.models import Enterprise, State
 from fairmatch.matching.models import MeetingRequest
-from tests.factories import EnterpriseFactory, FieldFactory, ParticipationFactory
+from fairmatch.outcomes.models import Intention
+from tests.factories import (
+    CooperationKindFactory,
+    EnterpriseFactory,
+    ExchangeRateFactory,
+    FieldFactory,
+    ParticipationFactory,
+)
 
 BASE = "/api/v1/editions/soc-2027"
 LISTS = ("/api/v1/editions", f"{BASE}/participations", f"{BASE}/directory")
@@ -26,6 +33,8 @@ def crowded(api_world):
     for _ in range(3):
         EditionFactory()
     fields = [FieldFactory(), FieldFactory()]
+    kind = CooperationKindFactory()
+    ExchangeRateFactory(edition=api_world.edition, currency="EUR")
     for number in range(25):
         enterprise = EnterpriseFactory(
             kind=Enterprise.Kind.PROVIDER, country="CN", name_original=f"Provider {number}"
@@ -37,14 +46,34 @@ def crowded(api_world):
         MeetingRequest.objects.create(
             edition=api_world.edition, requester=api_world.buyer, recipient=participation
         )
+        Intention.objects.create(
+            edition=api_world.edition,
+            recorder=participation,
+            counterpart=api_world.buyer,
+            form="loi",
+            kind=kind,
+            field=fields[0],
+            amount=1000 + number,
+            currency="EUR",
+        )
     return api_world
 
 
-@pytest.mark.parametrize("url", [*LISTS, f"{BASE}/meeting-requests"])
+@pytest.mark.parametrize("url", [*LISTS, f"{BASE}/meeting-requests", f"{BASE}/intentions"])
 def test_a_long_page_costs_the_queries_of_a_short_one(crowded, url):
     # An organiser's token names one edition: the editions are listed with a member's.
     client = crowded.client("buyer" if url == "/api/v1/editions" else "organiser")
     client.get(url)  # the token's last use is written once, not per page
+    short = _count(client, url, 2)
+    long = _count(client, url, 25)
+    assert long[1] > short[1]
+    assert long[0] == short[0]
+
+
+def test_a_partys_long_page_of_intentions_costs_the_queries_of_a_short_one(crowded):
+    client = crowded.client("buyer")
+    url = f"{BASE}/intentions"
+    client.get(url)
     short = _count(client, url, 2)
     long = _count(client, url, 25)
     assert long[1] > short[1]

@@ -3,6 +3,7 @@ is marked failing; the action that triggered the event never waits or fails."""
 
 import json
 import threading
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -150,6 +151,7 @@ def test_every_event_has_a_signal_and_a_label():
         "participation.state_changed",
         "meeting_request.accepted",
         "schedule.published",
+        "intention.confirmed",
     )
 
 
@@ -167,3 +169,83 @@ def test_a_published_schedule_is_delivered(api_world, receiver):
     schedule_published.send(sender=Release, release=release)
     [(_headers, body)] = hook.received
     assert json.loads(body)["data"]["name"] == "final"
+
+
+def _waiting_intention(world):
+    from fairmatch.outcomes.models import Intention
+    from tests.factories import CooperationKindFactory, FieldFactory
+
+    return Intention.objects.create(
+        edition=world.edition,
+        recorder=world.provider,
+        counterpart=world.buyer,
+        form="contract",
+        kind=CooperationKindFactory(),
+        field=FieldFactory(),
+        amount=2500000,
+        currency="EUR",
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_confirmed_intention_is_delivered_signed(api_world, receiver):
+    from fairmatch.outcomes.domain.intentions import dispute_intention
+    from tests.factories import ExchangeRateFactory
+
+    ExchangeRateFactory(edition=api_world.edition, currency="EUR", usd_per_unit=Decimal("1.08"))
+    hook = receiver(200)
+    organiser = OrganiserFactory()
+    endpoint = webhooks.register_endpoint(
+        edition=api_world.edition, url=hook.url, events=["intention.confirmed"], user=organiser
+    )
+    disputed = _waiting_intention(api_world)
+    dispute_intention(intention=disputed, participation=api_world.buyer, user=None, reason="No")
+    assert hook.received == []  # a disputed intention never counts: nothing to announce
+    intention = _waiting_intention(api_world)
+    answer = api_world.client("buyer").post(
+        f"/api/v1/editions/{api_world.edition.slug}/intentions/{intention.pk}/confirm", {}
+    )
+    assert answer.status_code == 200
+    [(headers, body)] = hook.received
+    assert webhooks.verify(secret=endpoint.secret, header=headers["Fairmatch-Signature"], body=body)
+    assert headers["Fairmatch-Event"] == "intention.confirmed"
+    payload = json.loads(body)
+    assert payload["event"] == "intention.confirmed"
+    assert payload["data"]["intention"] == intention.pk
+    assert (payload["data"]["amount"], payload["data"]["amount_usd"]) == (
+        "2500000.00",
+        "2700000.00",
+    )
+    assert payload["data"]["confirmed_at"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_intention_entered_at_a_ceremony_is_delivered(api_world, receiver):
+    from fairmatch.outcomes.domain.intentions import Terms, enter_at_ceremony
+    from tests.factories import CooperationKindFactory, FieldFactory
+
+    hook = receiver(200)
+    organiser = OrganiserFactory()
+    webhooks.register_endpoint(
+        edition=api_world.edition, url=hook.url, events=["intention.confirmed"], user=organiser
+    )
+    entered = enter_at_ceremony(
+        edition=api_world.edition,
+        first=api_world.buyer,
+        second=api_world.provider,
+        user=organiser,
+        terms=Terms(
+            form="mou",
+            kind=CooperationKindFactory(),
+            field=FieldFactory(),
+            amount=Decimal("1000"),
+            currency="JPY",
+        ),
+    )
+    [(_headers, body)] = hook.received
+    data = json.loads(body)["data"]
+    assert (data["intention"], data["source"], data["amount_usd"]) == (
+        entered.pk,
+        "ceremony",
+        None,
+    )

@@ -530,6 +530,11 @@ TABLE: dict[str, Entry] = {
     "api:get_schedule": Entry(API_ORGANISER, fill=EDITION),
     "api:get_agenda": Entry(API_PARTICIPANT, fill=EDITION),
     "api:list_check_ins": Entry(API_ORGANISER, fill=EDITION),
+    # Intentions: the organiser's all, a participant's its own (the intentions page's
+    # decision); only a party answers, and the answer's body is checked first.
+    "api:list_intentions": Entry(API_LISTED, fill=EDITION),
+    "api:confirm_intention": Entry(API_POST_ONLY, post=API_WRITE, fill=fills.intention()),
+    "api:dispute_intention": Entry(API_POST_ONLY, post=API_WRITE, fill=fills.intention()),
     # The published floor plan and the exhibitors: public facts, to any caller.
     "api:list_booths": Entry(API_ANYONE, fill=EDITION),
     "api:list_exhibitors": Entry(API_ANYONE, fill=EDITION),

@@ -1,9 +1,9 @@
 """Who may do what through the API: the site's own decisions, narrowed by the token.
 
 Each decision calls the function the site's views call (``is_organiser``,
-``may_see_directory``, ``viewer_participation``, ``own_participation``); the token only
-narrows it further: an organiser's token acts in its edition alone, and a read token
-never writes.
+``may_see_directory``, ``viewer_participation``, ``own_participation``,
+``party_participation``); the token only narrows it further: an organiser's token acts in
+its edition alone, and a read token never writes.
 """
 
 from dataclasses import dataclass
@@ -13,6 +13,7 @@ from fairmatch.api.models import ApiToken
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Participation
 from fairmatch.matching.domain.directory import may_see_directory, viewer_participation
+from fairmatch.outcomes.domain.intentions import party_participation
 from fairmatch.scheduling.domain.agendas import own_participation
 
 
@@ -64,6 +65,14 @@ def agenda_participation_of(principal: Principal, edition: Edition) -> Participa
     if not principal.reaches(edition):
         return None
     return own_participation(user=principal.user, edition=edition)
+
+
+def intention_party_of(principal: Principal, edition: Edition) -> Participation | None:
+    """The participation whose intentions the user sees and answers (the participant's
+    intentions page's decision)."""
+    if not principal.reaches(edition):
+        return None
+    return party_participation(user=principal.user, edition=edition)
 
 
 def may_read_participation(principal: Principal, participation: Participation) -> bool:

@@ -32,9 +32,12 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from fairmatch.api.models import DeliveryState, WebhookDelivery, WebhookEndpoint
+from fairmatch.conference.domain.rates import exchange_rates
 from fairmatch.conference.models import Edition
+from fairmatch.conference.money import to_usd
 from fairmatch.enterprises.domain.workflow import state_changed
 from fairmatch.matching.domain.requests import request_changed
+from fairmatch.outcomes.domain.intentions import intention_confirmed
 from fairmatch.scheduling.domain.releases import schedule_published
 
 logger = logging.getLogger(__name__)
@@ -76,6 +79,21 @@ def _schedule_published(*, release: Any, **_kw: Any) -> Payload:
     }
 
 
+def _intention_confirmed(*, intention: Any, **_kw: Any) -> Payload:
+    usd = to_usd(intention.amount, intention.currency, exchange_rates(intention.edition))
+    return intention.edition_id, {
+        "intention": intention.pk,
+        "recorder": intention.recorder_id,
+        "counterpart": intention.counterpart_id,
+        "source": intention.source,
+        "form": intention.form,
+        "amount": str(intention.amount),
+        "currency": intention.currency,
+        "amount_usd": None if usd is None else f"{usd:.2f}",
+        "confirmed_at": intention.answered_at.isoformat() if intention.answered_at else None,
+    }
+
+
 @dataclass(frozen=True)
 class Event:
     name: str
@@ -98,6 +116,12 @@ EVENTS: tuple[Event, ...] = (
         _request_accepted,
     ),
     Event("schedule.published", _("Schedule published"), schedule_published, _schedule_published),
+    Event(
+        "intention.confirmed",
+        _("Intention confirmed"),
+        intention_confirmed,
+        _intention_confirmed,
+    ),
 )
 EVENT_NAMES = tuple(event.name for event in EVENTS)
 

@@ -244,3 +244,49 @@ class ExhibitorPage(Schema):
     release: int | None = Field(examples=[2])
     items: list[ExhibitorOut]
     next: str | None = Field(examples=[None])
+
+
+INTENTION_STATES = Literal["recorded", "confirmed", "disputed"]
+
+
+class IntentionPartyOut(Schema):
+    participation: int = Field(examples=[7])
+    name_original: str = Field(examples=["南京云帆信息技术有限公司"])
+    name_en: str = Field(examples=["Nanjing Yunfan IT"])
+    country: str = Field(examples=["CN"])
+
+
+class IntentionOut(Schema):
+    """An intention to cooperate, with its value in US dollars at the edition's rates."""
+
+    id: int = Field(examples=[42])
+    recorder: IntentionPartyOut = Field(description="the party that recorded it")
+    counterpart: IntentionPartyOut = Field(description="the party that confirms or disputes")
+    source: Literal["party", "ceremony"] = Field(examples=["party"])
+    form: Literal["loi", "mou", "contract"] = Field(examples=["mou"])
+    kind: str = Field(examples=["outsourcing"], description="the cooperation kind's code")
+    field: str = Field(examples=["software"], description="the business field's code")
+    amount: str = Field(examples=["2500000.00"], description="a decimal, in ``currency``")
+    currency: str = Field(examples=["EUR"])
+    amount_usd: str | None = Field(
+        examples=["2700000.00"], description="at the edition's rates; null without a rate"
+    )
+    state: INTENTION_STATES = Field(examples=["recorded"])
+    counts: bool = Field(examples=[False], description="confirmed by both parties")
+    expected_start: datetime.date | None = Field(examples=["2027-09-01"])
+    recorded_at: datetime.datetime
+    answered_at: datetime.datetime | None
+    dispute_reason: str = Field(examples=[""])
+
+
+class IntentionPage(Schema):
+    items: list[IntentionOut]
+    next: str | None = Field(examples=[None])
+
+
+class ConfirmIn(Schema):
+    """Nothing to say: the caller's enterprise confirms the intention."""
+
+
+class DisputeIn(Schema):
+    reason: str = Field(min_length=1, max_length=1000, examples=["The amount is wrong."])

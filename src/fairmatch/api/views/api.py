@@ -1,5 +1,6 @@
 """The REST API, version 1 (django-ninja): editions, figures and participations here; the
-matchmaking, schedule and on-site routers in ``api_matching``. Handlers stay thin: find
+matchmaking, schedule and on-site routers in ``api_matching``, the exhibition's in
+``api_exhibition``, the intentions in ``api_outcomes``. Handlers stay thin: find
 the principal and the object, ask ``domain.access``, call one domain function, render."""
 
 from django.http import HttpRequest
@@ -26,7 +27,7 @@ from fairmatch.api.interfaces.schemas import (
     RuleResultOut,
     TransitionIn,
 )
-from fairmatch.api.views import api_exhibition, api_matching
+from fairmatch.api.views import api_exhibition, api_matching, api_outcomes
 from fairmatch.api.views.common import (
     FairmatchAPI,
     edition_for,
@@ -219,3 +220,4 @@ def transition_participation(
 
 api.add_router("", api_matching.router)
 api.add_router("", api_exhibition.router)
+api.add_router("", api_outcomes.router)

@@ -14,6 +14,7 @@ from babel.numbers import list_currencies
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +25,12 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.enterprises.models import Participation
 from fairmatch.outcomes.domain.held import meeting_was_held
 from fairmatch.outcomes.models import Intention, IntentionForm, IntentionSource, IntentionState
+from fairmatch.scheduling.domain.agendas import own_participation
 from fairmatch.scheduling.models import Meeting
+
+# An intention starts to count: the other party confirmed it, or the organiser entered it
+# at a ceremony (after commit; webhooks listen).
+intention_confirmed = Signal()  # sender=Intention, intention
 
 # Above this many US dollars an amount is a typing error, not a deal (the largest single
 # intentions at such conferences are in the hundreds of millions).
@@ -169,7 +175,8 @@ def enter_at_ceremony(
 ) -> Intention:
     """The organiser enters an intention signed on stage: it counts at once, and is audited.
 
-    Side effects, in order: the intention is stored as confirmed, the action is audited.
+    Side effects, in order: the intention is stored as confirmed, the action is audited,
+    and after commit ``intention_confirmed`` is sent.
     """
     if first.edition_id != edition.pk or second.edition_id != edition.pk:
         raise IntentionError(_("Both parties must take part in this edition."))
@@ -202,7 +209,12 @@ def enter_at_ceremony(
             note=note,
             data={"amount": str(intention.amount), "currency": intention.currency},
         )
+        _announce_on_commit(intention)
     return intention
+
+
+def _announce_on_commit(intention: Intention) -> None:
+    transaction.on_commit(lambda: intention_confirmed.send(sender=Intention, intention=intention))
 
 
 def _answer(
@@ -221,6 +233,8 @@ def _answer(
         locked.answered_at = timezone.now()
         locked.dispute_reason = reason
         locked.save(update_fields=["state", "answered_by", "answered_at", "dispute_reason"])
+        if to_state == IntentionState.CONFIRMED:
+            _announce_on_commit(locked)
     for name in ("state", "answered_by", "answered_at", "dispute_reason"):
         setattr(intention, name, getattr(locked, name))
     return intention
@@ -229,7 +243,10 @@ def _answer(
 def confirm_intention(
     *, intention: Intention, participation: Participation, user: Any
 ) -> Intention:
-    """The other party confirms: from now on the intention counts."""
+    """The other party confirms: from now on the intention counts.
+
+    Side effects, in order: the state is stored, and after commit ``intention_confirmed``
+    is sent."""
     return _answer(
         intention=intention,
         participation=participation,
@@ -252,6 +269,12 @@ def dispute_intention(
         to_state=IntentionState.DISPUTED,
         reason=reason.strip(),
     )
+
+
+def party_participation(*, user: Any, edition: Edition) -> Participation | None:
+    """The participation whose intentions the user sees and answers: its enterprise's in the
+    edition (the one decision for the participant's intentions page and the API)."""
+    return own_participation(user=user, edition=edition)
 
 
 def intentions_of(participation: Participation) -> QuerySet[Intention]:

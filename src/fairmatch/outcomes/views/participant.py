@@ -21,12 +21,8 @@ from fairmatch.outcomes.models import Intention, IntentionState
 
 
 def _own_participation(request: HttpRequest, edition: Edition) -> Participation:
-    participation = (
-        Participation.objects.select_related("enterprise", "edition")
-        .filter(edition=edition, enterprise_id=request.user.enterprise_id)
-        .first()
-    )
-    if request.user.enterprise_id is None or participation is None:
+    participation = domain.party_participation(user=request.user, edition=edition)
+    if participation is None:
         raise PermissionDenied
     return participation
 
