@@ -16,5 +16,8 @@ def test_the_api_docs_render_under_the_policy(page, live_server, csp_violations)
     page.on("request", lambda request: requested.append(request.url))
     page.goto("/api/v1/docs")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Fairmatch API")
-    expect(page.locator(".opblock")).to_have_count(16)
+    schema = page.request.get("/api/v1/openapi.json").json()
+    operations = sum(len(methods) for methods in schema["paths"].values())
+    assert operations >= 16
+    expect(page.locator(".opblock")).to_have_count(operations)
     assert [url for url in requested if not url.startswith(live_server.url)] == []

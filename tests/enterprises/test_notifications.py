@@ -248,6 +248,8 @@ TESTED_MAIL_TEMPLATES = {
     "scheduling/email/release",
     # tests/outcomes/test_follow_up.py::test_the_follow_up_mail_prints_names_as_written
     "outcomes/email/follow_up",
+    # tests/exhibition/test_plan_releases.py: "Lumière & Fils <SA>" printed as written
+    "exhibition/email/plan_release",
 }
 
 
