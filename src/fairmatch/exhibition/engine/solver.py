@@ -152,12 +152,18 @@ class _Search:
         self, start: dict[int, int], start_score: int, bound: int
     ) -> tuple[dict[int, int], int, int, Status]:
         """The best allocation found, its score, the proven bound and the status."""
-        choices = sum(len(self.prepared.candidates[e]) for e in start)
+        # Every exhibitor that could be placed is in the whole model, not only the start's:
+        # where more of them fit a size than there are booths, the model chooses who.
+        members = [
+            e
+            for e, options in enumerate(self.prepared.candidates)
+            if options and e not in self.prepared.unassigned
+        ]
+        choices = sum(len(self.prepared.candidates[e]) for e in members)
         stopping = self.should_stop is not None and self.should_stop()
         if choices > WHOLE_MODEL_CHOICES or stopping or time.monotonic() >= self.deadline:
             return self._local(start, start_score, bound)
-        members = sorted(start)
-        built = build(self.prepared, exhibitors=members, placed=len(members), hint=start)
+        built = build(self.prepared, exhibitors=members, placed=len(start), hint=start)
         left = self.deadline - time.monotonic()
         solved = self._solve(built, WHOLE_MODEL_SHARE * left, 0, None)
         booth_of, objective = dict(start), start_score
