@@ -260,3 +260,28 @@ def test_a_stop_asked_before_the_search_skips_it_and_is_said_once():
     assert allocation.seconds < 5
     assert [m.id for m in allocation.messages] == ["stopped"]
     assert allocation.objective <= allocation.bound
+
+
+def test_the_whole_model_chooses_who_gets_a_scarce_size():
+    """Two exhibitors fit the one 12 m² booth; the start takes the sponsor (booth-alone
+    reward 20), but the one wanting the neighbour beside it earns 40 there: the whole
+    model must be free to choose it, and must not call the start's choice optimal."""
+    booths = [
+        BoothSpec(f"B{i}", hall="H", rect=Rect(2.0 + 3 * i, 2, 3.0, 3), kind="shell")
+        for i in range(4)
+    ]
+    booths.append(BoothSpec("B4", hall="H", rect=Rect(14.0, 2, 4.0, 3), kind="shell"))
+    problem = Problem(
+        halls=(HallSpec("H", Rect(0, 0, 60, 30), entrances=((30.0, 0.0),)),),
+        zones=(),
+        booths=tuple(booths),
+        exhibitors=(
+            ExhibitorSpec("E0", country="CN", fields=(), min_area=9, max_area=9),
+            ExhibitorSpec("E1", country="CN", fields=(), min_area=12, max_area=12, wanted=("E0",)),
+            ExhibitorSpec("E2", country="CN", fields=(), min_area=12, max_area=12, sponsor_tier=1),
+        ),
+        across_aisle=3.0,
+    )
+    allocation = allocate(problem, time_limit=10, workers=1)
+    assert allocation.assignments == {"E0": "B3", "E1": "B4"}
+    assert allocation.objective == allocation.bound == 40

@@ -28,6 +28,10 @@ UNHAPPY_SHARE = 0.7
 # Booths freed per move, and how long one small model may take.
 WINDOW = 20
 MOVE_SECONDS = 1.0
+# After this many moves in a row without a gain the window grows by half of WINDOW, up to
+# LARGEST_WINDOW; a gain brings it back to WINDOW.
+STALL = 40
+LARGEST_WINDOW = 40
 
 
 def improve(
@@ -51,6 +55,7 @@ def improve(
             hall_booths.setdefault(booth.hall, []).append(b)
     unhappy: list[int] = []
     moves = 0
+    stalled = 0
     while time.monotonic() < deadline - 0.05 and not should_stop():
         at = {b: e for e, b in current.items()}
         if moves % REFRESH_UNHAPPY == 0:
@@ -59,7 +64,8 @@ def improve(
         centre = None
         if unhappy and rng.random() < UNHAPPY_SHARE:
             centre = current.get(rng.choice(unhappy))
-        window = _window(prepared, current, at, hall_booths, rng, centre)
+        size = min(LARGEST_WINDOW, WINDOW + (stalled // STALL) * (WINDOW // 2))
+        window = _window(prepared, current, at, hall_booths, rng, centre, size)
         freed = [e for b in window if (e := at.get(b)) is not None and e not in prepared.locked]
         if not freed:
             continue
@@ -98,6 +104,9 @@ def improve(
         if change > 0:
             current, current_score = moved, current_score + change
             on_better(current, current_score)
+            stalled = 0
+        else:
+            stalled += 1
     return current
 
 
@@ -112,16 +121,17 @@ def _window(
     hall_booths: dict[str, list[int]],
     rng: random.Random,
     centre: int | None,
+    size: int = WINDOW,
 ) -> set[int]:
-    """A few dozen booths: one ball around a random booth, or two half balls, the second
+    """``size`` booths: one ball around a random booth, or two half balls, the second
     around a wanted neighbour, a preferred zone or a random booth of the same hall."""
     booths = prepared.problem.booths
     if centre is None:
         centre = rng.choice(hall_booths[rng.choice(sorted(hall_booths))])
     hall = booths[centre].hall
     if rng.random() < 0.4:
-        return _ball(prepared, centre, WINDOW)
-    first = _ball(prepared, centre, WINDOW // 2)
+        return _ball(prepared, centre, size)
+    first = _ball(prepared, centre, size // 2)
     second_centre = rng.choice(hall_booths[hall])
     occupants = [at[b] for b in first if b in at]
     rng.shuffle(occupants)
@@ -137,7 +147,7 @@ def _window(
             if in_zone:
                 second_centre = rng.choice(in_zone)
                 break
-    return first | _ball(prepared, second_centre, WINDOW // 2)
+    return first | _ball(prepared, second_centre, size // 2)
 
 
 def _ball(prepared: Prepared, centre: int, size: int) -> set[int]:

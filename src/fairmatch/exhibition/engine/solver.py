@@ -152,9 +152,13 @@ class _Search:
         self, start: dict[int, int], start_score: int, bound: int
     ) -> tuple[dict[int, int], int, int, Status]:
         """The best allocation found, its score, the proven bound and the status."""
-        # Every exhibitor that has a booth to go to, not only those the start placed: when
-        # fewer booths than exhibitors fit, which of them get one is part of the choice.
-        members = [e for e, options in enumerate(self.prepared.candidates) if options]
+        # Every exhibitor that could be placed is in the whole model, not only the start's:
+        # where more of them fit a size than there are booths, the model chooses who.
+        members = [
+            e
+            for e, options in enumerate(self.prepared.candidates)
+            if options and e not in self.prepared.unassigned
+        ]
         choices = sum(len(self.prepared.candidates[e]) for e in members)
         stopping = self.should_stop is not None and self.should_stop()
         if choices > WHOLE_MODEL_CHOICES or stopping or time.monotonic() >= self.deadline:
