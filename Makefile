@@ -31,7 +31,7 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy src/fairmatch/conference/qualification src/fairmatch/scheduling/engine src/fairmatch/matching/engine
+	$(BIN)/mypy src/fairmatch/conference/qualification src/fairmatch/scheduling/engine src/fairmatch/matching/engine src/fairmatch/exhibition/engine
 
 format: install-test
 	$(BIN)/ruff format .
