@@ -2,6 +2,8 @@
 before anything is saved, filters kept after a change, destructive changes undone until the
 next release, and a number of queries that does not grow with the edition."""
 
+import re
+
 import pytest
 
 from fairmatch.scheduling.domain import board, releases
@@ -235,3 +237,19 @@ def test_the_board_makes_the_same_queries_for_a_bigger_session(
     for view in ("tables", "people"):
         with django_assert_max_num_queries(counted[view]):
             client.get(url(edition), {"view": view, "q": "a"})
+
+
+def test_a_held_meeting_stays_on_the_board_marked_and_not_movable(client, placed):
+    """On the event day the organiser sees where meetings took place; they cannot move."""
+    edition, _host, (first, second, _third) = placed
+    first.state = MeetingState.HELD
+    first.save()
+    client.force_login(OrganiserFactory())
+    for view in ("tables", "people"):
+        page = client.get(url(edition), {"view": view}).content.decode()
+        held = re.search(rf'<button[^>]*data-meeting="{first.pk}"[^>]*>', page).group(0)
+        assert "held" in re.search(r'class="([^"]*)"', held).group(1).split()
+        assert "draggable" not in held
+    tables = client.get(url(edition)).content.decode()
+    scheduled = re.search(rf'<button[^>]*data-meeting="{second.pk}"[^>]*>', tables).group(0)
+    assert 'draggable="true"' in scheduled

@@ -33,6 +33,7 @@ from fairmatch.scheduling.domain import edits, sameday
 from fairmatch.scheduling.domain.edits import EditError
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.models import (
+    PLACED_STATES,
     BoardAction,
     BoardActionKind,
     Meeting,
@@ -54,6 +55,7 @@ VIEWS = ("tables", "people")
 CELL_FIELDS = (
     "id",
     "version",
+    "state",
     "locked",
     "manual",
     "slot_id",
@@ -225,7 +227,8 @@ def load_board(edition: Edition, query: BoardQuery) -> Board:
         open_count = len(tables) if session.table_count is None else session.table_count
         open_tables = {pk for pk, _number in tables[:open_count]}
         ids = list(
-            Meeting.objects.filter(slot__session=session, state=MeetingState.SCHEDULED)
+            # Held meetings keep their place on the event day: shown, not movable.
+            Meeting.objects.filter(slot__session=session, state__in=PLACED_STATES)
             .values_list("pk", "slot_id", "first_id", "second_id", "table_id", "locked", "manual")
             .order_by()
         )
@@ -279,9 +282,7 @@ def _table_rows(
         )
     ]
     shown = (
-        Meeting.objects.filter(
-            slot__in=board.slots, table__in=columns, state=MeetingState.SCHEDULED
-        )
+        Meeting.objects.filter(slot__in=board.slots, table__in=columns, state__in=PLACED_STATES)
         .select_related("first__enterprise", "second__enterprise")
         .only(*CELL_FIELDS)
     )

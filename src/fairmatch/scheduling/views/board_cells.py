@@ -30,6 +30,8 @@ def _marks(meeting: Any, conflict: bool, words: dict[str, str]) -> SafeString:
                 meeting.get_manual_display(),
             )
         )
+    if meeting.state == "held":
+        marks.append(format_html('<span class="held">{}</span>', words["held"]))
     if conflict:
         marks.append(format_html('<span class="bad">{}</span>', words["conflict"]))
     if not marks:
@@ -46,12 +48,19 @@ def _classes(cell: Cell) -> str:
         classes.append("conflict")
     if meeting.locked:
         classes.append("locked")
+    if meeting.state == "held":
+        classes.append("held")
     return " ".join(classes)
 
 
 def table_rows(board: Board) -> list[SafeString]:
     """One ``<tr>`` per slot: the time, then a cell per table of the page."""
-    words = {"locked": _("locked"), "conflict": _("conflict"), "closed": _("closed")}
+    words = {
+        "locked": _("locked"),
+        "conflict": _("conflict"),
+        "closed": _("closed"),
+        "held": _("held"),
+    }
     table_word = {t.pk: _("Table %(number)s") % {"number": t.number} for t in board.columns}
     rows = []
     for slot, cells in board.rows:
@@ -71,10 +80,12 @@ def table_rows(board: Board) -> list[SafeString]:
             if meeting is not None:
                 first, second = meeting.first.enterprise, meeting.second.enterprise
                 inside = format_html(
-                    '<button type="button" class="{}" draggable="true" data-meeting="{}" '
+                    '<button type="button" class="{}"{} data-meeting="{}" '
                     'data-version="{}" aria-describedby="board-help" title="{} – {}">'
                     '<span class="name">{}</span><span class="name">{}</span>{}</button>',
                     _classes(cell),
+                    # A held meeting has taken place: it stays where it was.
+                    mark_safe(' draggable="true"') if meeting.state == "scheduled" else "",
                     meeting.pk,
                     meeting.version,
                     full_name(first),
@@ -101,7 +112,7 @@ def table_rows(board: Board) -> list[SafeString]:
 
 def people_rows(board: Board) -> list[SafeString]:
     """One ``<tr>`` per participant: its name, then its meeting (if any) in each slot."""
-    words = {"locked": _("locked"), "conflict": _("conflict")}
+    words = {"locked": _("locked"), "conflict": _("conflict"), "held": _("held")}
     table = _("table")
     rows = []
     for person, cells in board.rows:
