@@ -153,3 +153,14 @@ def test_a_meeting_not_agreed_at_the_booth_cannot_be_moved_there(released):
             meeting=other, slot=other.slot, table=location, version=other.version, user=None
         )
     assert str(error.value) == "Only the meetings agreed at this booth take place there."
+
+
+def test_the_board_shows_booths_after_the_tables_on_a_page_of_their_own(client, released):
+    edition = released[0]
+    client.force_login(OrganiserFactory())
+    board_url = f"/organiser/{edition.slug}/schedule/board/"
+    tables = client.get(board_url).content.decode()
+    assert "Table 1" in tables and "Booth H1-A12" not in tables
+    assert "booths H1-A12–H1-A12" in tables  # the second page's link
+    booths = client.get(board_url, {"page": 2}).content.decode()
+    assert "Booth H1-A12" in booths and "Table 1<" not in booths

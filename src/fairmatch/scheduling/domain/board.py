@@ -268,18 +268,42 @@ def _table_rows(
     clashing: set[int],
     matches: Any,
 ) -> None:
-    page, board.pages = _page(tables, board.query, TABLES_PER_PAGE)
+    # Booths where negotiations take place come after the tables, on pages of their own.
+    booths = {
+        pk: f"{hall}-{code}"
+        for pk, hall, code in NegotiationTable.objects.filter(
+            edition_id=board.edition.pk, booth__isnull=False
+        ).values_list("id", "booth__hall__code", "booth__code")
+    }
+    plain = [t for t in tables if t[0] not in booths]
+    at_booths = [t for t in tables if t[0] in booths]
+    chunks = [plain[n : n + TABLES_PER_PAGE] for n in range(0, len(plain), TABLES_PER_PAGE)]
+    chunks += [
+        at_booths[n : n + TABLES_PER_PAGE] for n in range(0, len(at_booths), TABLES_PER_PAGE)
+    ]
+    chunks = chunks or [[]]
+    board.pages = len(chunks)
+    page = chunks[min(max(board.query.page, 1), board.pages) - 1]
+
+    def name(table_id: int, number: int) -> str:
+        return booths.get(table_id, str(number))
+
     columns = list(
         NegotiationTable.objects.filter(pk__in=[pk for pk, _number in page]).only(
             "id", "edition_id", "number", "zone"
         )
     )
+    for column in columns:
+        column.label = (  # type: ignore[attr-defined]
+            _("Booth %(booth)s") % {"booth": name(column.pk, column.number)}
+            if column.pk in booths
+            else _("Table %(number)s") % {"number": column.number}
+        )
     board.columns = columns
     board.page_labels = [
-        f"{chunk[0][1]}–{chunk[-1][1]}"
-        for chunk in (
-            tables[n : n + TABLES_PER_PAGE] for n in range(0, len(tables), TABLES_PER_PAGE)
-        )
+        (_("booths %(range)s") if chunk and chunk[0][0] in booths else "%(range)s")
+        % {"range": f"{name(*chunk[0])}–{name(*chunk[-1])}" if chunk else ""}
+        for chunk in chunks
     ]
     shown = (
         Meeting.objects.filter(slot__in=board.slots, table__in=columns, state__in=PLACED_STATES)

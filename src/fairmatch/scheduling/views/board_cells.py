@@ -61,7 +61,7 @@ def table_rows(board: Board) -> list[SafeString]:
         "closed": _("closed"),
         "held": _("held"),
     }
-    table_word = {t.pk: _("Table %(number)s") % {"number": t.number} for t in board.columns}
+    table_word = {t.pk: t.label for t in board.columns}
     rows = []
     for slot, cells in board.rows:
         starts, ends = slot.starts_at.astimezone(board.zone), slot.ends_at.astimezone(board.zone)
