@@ -22,7 +22,7 @@ from django.db.models import Prefetch
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Participation, State
 from fairmatch.exhibition.models import ExhibitorApplication, PlanRelease, PlanReleaseEntry
-from fairmatch.matching.domain.directory import _centred, query_vector
+from fairmatch.matching.domain.directory import centred_vector, query_vector
 from fairmatch.matching.domain.embeddings import Owner, stored_vectors
 from fairmatch.matching.engine import search
 from fairmatch.matching.engine.glossary import CONCEPTS, extract_concepts
@@ -174,7 +174,7 @@ def _rank(*, rows: list[ListedExhibitor], text: str) -> list[ListedExhibitor]:
         found = []
         if owner is not None and prepared(owner.text) in vectors:
             language = primary_language(row.enterprise.description_language, owner.text)
-            found.append(_centred(vectors[prepared(owner.text)], language))
+            found.append(centred_vector(vectors[prepared(owner.text)], language))
         documents.append(
             search.Document(
                 id=row.participation.pk,

@@ -147,7 +147,7 @@ def search_directory(*, edition: Edition, filters: DirectoryFilters) -> list[Par
 QUERY_VECTORS = 256  # typed queries whose vector is kept in memory
 
 
-def _centred(vector: Any, language: str) -> Any:
+def centred_vector(vector: Any, language: str) -> Any:
     """The vector with its language's mean partly taken off (as matching compares them)."""
     model = MODELS[DEFAULT_MODEL]
     means = language_means(model.key)
@@ -168,7 +168,7 @@ def query_vector(text: str) -> Any:
     except EmbedderUnavailable:
         return None
     vector = embedder.encode([prepared(text)])[0]
-    return _centred(vector, primary_language("", text) or "en")
+    return centred_vector(vector, primary_language("", text) or "en")
 
 
 def _documents(rows: list[Participation]) -> list[search.Document]:
@@ -204,7 +204,9 @@ def _documents(rows: list[Participation]) -> list[search.Document]:
                 texts=tuple(owner.text for owner, _ in texts[row.pk]),
                 fields=frozenset(fields),
                 vectors=tuple(
-                    _centred(vectors[prepared(owner.text)], primary_language(language, owner.text))
+                    centred_vector(
+                        vectors[prepared(owner.text)], primary_language(language, owner.text)
+                    )
                     for owner, language in texts[row.pk]
                     if prepared(owner.text) in vectors
                 ),
