@@ -60,7 +60,7 @@ def test_record_confirm_and_the_chinese_press_page_and_fact_sheet_show_the_total
     reader.goto(f"/press/{slug}/")
     reader.locator("#language-select").select_option("zh-hans")
     expect(reader.locator("html")).to_have_attribute("lang", "zh-hans")
-    expect(reader.locator('[data-figure="intentions"]')).to_contain_text("3.2百万美元")
+    expect(reader.locator('[data-figure="intentions"]')).to_contain_text("USD 320万")
     expect(reader.locator("#chart-kinds")).to_contain_text("投资合作")
     with reader.expect_download() as download:
         reader.locator("#taken-at a").first.click()

@@ -65,6 +65,8 @@ def test_the_chinese_press_page(client, edition):
     page = response.content.decode()
     assert response["Content-Language"] == "zh-hans"
     assert "投资合作" in page  # the kind's Chinese name in the chart
+    # Chinese readers count amounts in myriads, as the directory does: never "百万美元".
+    assert "USD 1,500万" in page and "百万" not in page
 
 
 def test_a_snapshot_freezes_the_figures_while_live_ones_move(client, edition):

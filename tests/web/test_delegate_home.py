@@ -83,6 +83,17 @@ def test_the_home_shows_the_next_meeting_in_the_edition_time_zone(client, publis
     assert "Table 1 (A)" in next_meeting
 
 
+def test_a_chinese_reader_sees_the_day_in_chinese_order_and_the_zone_by_name(client, published):
+    edition, _buyer, user, _first, _second = published
+    client.force_login(user)
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(f"/e/{edition.slug}/home/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    next_meeting = page[page.index('id="next-meeting"') :].split("</section>")[0]
+    assert "6月15日 (星期二) 09:00–09:25" in next_meeting  # never "星期二 15 六月"
+    assert "时间为中国（上海）时间" in page and "Asia/Shanghai" not in page
+    assert "时间时间" not in page
+
+
 def test_an_accepted_meeting_not_scheduled_is_on_the_agenda_as_such(client, published):
     edition, _buyer, user, _first, second = published
     client.force_login(user)
@@ -128,7 +139,7 @@ def test_the_home_lists_what_changed_since_the_last_visit(client, published):
     ]
     page = response.content.decode()
     section = page[page.index('id="since-last-visit"') :].split("</section>")[0]
-    assert "Meeting with Dalian Render Tech moved from Tue 15 Jun 09:00 to Tue 15 Jun 09:30" in (
+    assert "Meeting with Dalian Render Tech moved from June 15 (Tue) 09:00 to June 15 (Tue) 09:30" in (
         " ".join(section.split())
     )
     assert "Harbin Render Works asked you for a meeting" in section

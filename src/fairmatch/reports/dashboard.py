@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
+from fairmatch.core.interfaces.number_formats import format_amount_short, is_myriad_language
 from fairmatch.outcomes.domain.totals import ValueRow
 from fairmatch.reports.charts import PREVIOUS, Bar, Series, bar_chart, line_chart
 from fairmatch.reports.figures import Figures, OutcomeFigures, applications_curve
@@ -19,9 +20,13 @@ TOP = 10
 
 
 def money(value: Decimal | float | str | None) -> str:
-    """US dollars in millions, in the reader's number format."""
+    """US dollars in millions in the reader's number format; in myriads for Chinese,
+    Japanese and Korean readers ("USD 1.2亿", as their press writes it)."""
     if value is None:
         return "–"
+    language = get_language()
+    if is_myriad_language(language):
+        return format_amount_short(Decimal(value), "USD", language)
     millions = Decimal(value) / Decimal(1_000_000)
     return _("USD %(amount)s million") % {
         "amount": number_format(

@@ -17,7 +17,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairmatch.conference.models import Edition
-from fairmatch.core.templatetags.zones import zone_name
+from fairmatch.core.templatetags.zones import meeting_day, zone_name
 from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.enterprises.models import Participation
 from fairmatch.scheduling.domain.agendas import (
@@ -94,8 +94,7 @@ def new_feed_address(request: HttpRequest, edition: str) -> HttpResponse:
 
 def _when(starts_at: datetime.datetime, ends_at: datetime.datetime) -> str:
     """The day as the reader writes it, with its weekday, and 24-hour times (edition's zone)."""
-    day = f"{date_format(starts_at, 'MONTH_DAY_FORMAT')} ({date_format(starts_at, 'D')})"
-    return f"{day} {starts_at:%H:%M}–{ends_at:%H:%M}"
+    return f"{meeting_day(starts_at)} {starts_at:%H:%M}–{ends_at:%H:%M}"
 
 
 def _agenda_rows(items: list[AgendaItem]) -> list[list[str]]:

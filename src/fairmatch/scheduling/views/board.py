@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from fairmatch.conference.models import Edition
+from fairmatch.core.templatetags.zones import zone_name
 from fairmatch.core.views import form_errors_to_messages, organiser_required
 from fairmatch.scheduling.domain import board as board_domain
 from fairmatch.scheduling.domain import edits
@@ -73,7 +74,7 @@ def render_board(request: HttpRequest, edition: Edition, data: QueryDict) -> Htt
             "page_links": _page_links(board, query, link),
             "current_page": min(max(query.page, 1), board.pages),
             "after_change": request.method == "POST",
-            "zone_name": edition.timezone,
+            "zone_name": zone_name(edition.timezone),
             "grid_rows": (
                 board_cells.people_rows(board)
                 if query.view == "people"
