@@ -139,9 +139,8 @@ def test_the_home_lists_what_changed_since_the_last_visit(client, published):
     ]
     page = response.content.decode()
     section = page[page.index('id="since-last-visit"') :].split("</section>")[0]
-    assert "Meeting with Dalian Render Tech moved from June 15 (Tue) 09:00 to June 15 (Tue) 09:30" in (
-        " ".join(section.split())
-    )
+    moved = "Meeting with Dalian Render Tech moved from June 15 (Tue) 09:00 to June 15 (Tue) 09:30"
+    assert moved in " ".join(section.split())
     assert "Harbin Render Works asked you for a meeting" in section
     # The visit is recorded: reloading shows nothing new.
     again = client.get(f"/e/{edition.slug}/home/").context["page"].changes
