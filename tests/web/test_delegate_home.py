@@ -219,3 +219,22 @@ def test_the_home_page_queries_do_not_grow_with_requests_and_changes(client, pub
         return len(captured)
 
     assert queries_with(8) == queries_with(1)
+
+
+def test_the_home_proposes_only_counterparts_not_yet_asked_or_met(client, published):
+    """A counterpart with a meeting already accepted is on the agenda, not among the
+    suggestions; a new one is recommended; the matching pages still list both."""
+    from fairmatch.matching.domain.suggested import recommendations_for
+    from fairmatch.matching.models import Recommendation
+
+    edition, the_buyer, user, first, _second = published
+    met = first.first if first.second == the_buyer else first.second
+    new = provider(edition, name_en="Harbin Fresh Ideas")
+    for rank, counterpart in enumerate([met, new], start=1):
+        Recommendation.objects.create(
+            edition=edition, participation=the_buyer, counterpart=counterpart, rank=rank, score=0.9
+        )
+    client.force_login(user)
+    page = client.get(f"/e/{edition.slug}/home/").context["page"]
+    assert [r.counterpart for r in page.recommendations] == [new]
+    assert [r.counterpart for r in recommendations_for(viewer=the_buyer)] == [met, new]

@@ -1,7 +1,8 @@
 """Read side of what the platform proposes to one delegate: recommendations and suggestions.
 
 A counterpart the delegate has turned down (a request from it declined, or "no thanks"
-said about it) is proposed no more; neither are counterparts no longer listed.
+said about it) is proposed no more; neither are counterparts no longer listed. Where only new
+ideas belong (the delegate's home), counterparts already asked or met are left out as well.
 """
 
 from django.db.models import Q, QuerySet
@@ -17,6 +18,7 @@ from fairmatch.matching.models import (
     Wish,
     WishLevel,
 )
+from fairmatch.matching.models.requests import ACTIVE_STATES
 
 
 def declined_counterparts(*, viewer: Participation) -> set[int]:
@@ -34,22 +36,41 @@ def declined_counterparts(*, viewer: Participation) -> set[int]:
     return declined
 
 
-def recommendations_for(*, viewer: Participation) -> QuerySet[Recommendation]:
-    """The viewer's stored recommendations, best first, without turned-down counterparts."""
+def engaged_counterparts(*, viewer: Participation) -> set[int]:
+    """Participations with a request to or from the viewer waiting for an answer or accepted."""
+    pairs = MeetingRequest.objects.filter(
+        Q(requester=viewer) | Q(recipient=viewer), state__in=ACTIVE_STATES
+    ).values_list("requester_id", "recipient_id")
+    return {other for pair in pairs for other in pair if other != viewer.pk}
+
+
+def _left_out(viewer: Participation, *, new_only: bool) -> set[int]:
+    left_out = declined_counterparts(viewer=viewer)
+    if new_only:
+        left_out |= engaged_counterparts(viewer=viewer)
+    return left_out
+
+
+def recommendations_for(
+    *, viewer: Participation, new_only: bool = False
+) -> QuerySet[Recommendation]:
+    """The viewer's stored recommendations, best first, without turned-down counterparts
+    (nor, with ``new_only``, those already asked or met)."""
     return (
         Recommendation.objects.filter(participation=viewer, counterpart__state__in=LISTED_STATES)
-        .exclude(counterpart_id__in=declined_counterparts(viewer=viewer))
+        .exclude(counterpart_id__in=_left_out(viewer, new_only=new_only))
         .select_related("counterpart__enterprise")
         .order_by("rank")
     )
 
 
-def suggestions_for(*, viewer: Participation) -> list[Suggestion]:
-    """The latest suggestion run's meetings for the viewer, without turned-down counterparts."""
+def suggestions_for(*, viewer: Participation, new_only: bool = False) -> list[Suggestion]:
+    """The latest suggestion run's meetings for the viewer, without turned-down counterparts
+    (nor, with ``new_only``, those already asked or met)."""
     latest_run = SuggestionRun.objects.filter(edition_id=viewer.edition_id).first()
     if latest_run is None:
         return []
-    declined = declined_counterparts(viewer=viewer)
+    declined = _left_out(viewer, new_only=new_only)
     return list(
         Suggestion.objects.filter(run=latest_run)
         .filter(Q(buyer=viewer) | Q(provider=viewer))

@@ -184,8 +184,11 @@ def delegate_home(
             .order_by("created_at")
         )
         unscheduled = accepted_not_scheduled(participation=participation, agenda=agenda)
-        recommendations = list(recommendations_for(viewer=participation)[:HOME_SUGGESTIONS])
-        suggestions = suggestions_for(viewer=participation)[:HOME_SUGGESTIONS]
+        # The home proposes new counterparts: those already asked or met are on the agenda.
+        recommendations = list(
+            recommendations_for(viewer=participation, new_only=True)[:HOME_SUGGESTIONS]
+        )
+        suggestions = suggestions_for(viewer=participation, new_only=True)[:HOME_SUGGESTIONS]
     return DelegateHome(
         participation=participation,
         listed=listed,
