@@ -131,12 +131,12 @@ def test_a_cancel_is_undone_until_the_next_release(client, placed):
     page = client.post(
         url(edition, f"meetings/{first.pk}/cancel/"), {"version": 1}, follow=True
     ).content.decode()
-    assert "You can undo it until the next release." in page
+    assert "— you can undo it until the next release." in page  # never "Ltd.."
     assert place(first)[0] == MeetingState.CANCELLED
     action = BoardAction.objects.get()
     assert [a.pk for a in board.undoable_actions(edition)] == [action.pk]
     page = client.post(url(edition, f"board/undo/{action.pk}/"), follow=True).content.decode()
-    assert "Undone:" in page
+    assert "(1 meeting restored)." in page  # one meeting, in the singular
     assert place(first) == was
     # Undone once: not twice.
     page = client.post(url(edition, f"board/undo/{action.pk}/"), follow=True).content.decode()

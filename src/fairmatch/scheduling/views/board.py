@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from fairmatch.conference.models import Edition
@@ -179,10 +180,11 @@ def undo(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
 
     def change() -> str:
         count = board_domain.undo(action=action, user=request.user)
-        return _("Undone: %(what)s (%(count)d meetings restored).") % {
-            "what": action.label,
-            "count": count,
-        }
+        return ngettext(
+            "Undone: %(what)s (%(count)d meeting restored).",
+            "Undone: %(what)s (%(count)d meetings restored).",
+            count,
+        ) % {"what": action.label, "count": count}
 
     return edit_then_board(request, edition_obj, change)
 
@@ -202,11 +204,11 @@ def destructive_change(
             done = board_domain.cancel(
                 meeting=meeting, version=version, user=request.user, reason=reason
             )
-            return _("Cancelled: %(names)s. You can undo it until the next release.") % {
+            return _("Cancelled: %(names)s — you can undo it until the next release.") % {
                 "names": done.label
             }
         done = board_domain.unplace(meeting=meeting, version=version, user=request.user)
-        return _("Taken off the grid: %(names)s. You can undo it until the next release.") % {
+        return _("Taken off the grid: %(names)s — you can undo it until the next release.") % {
             "names": done.label
         }
 
