@@ -164,3 +164,14 @@ def test_the_board_shows_booths_after_the_tables_on_a_page_of_their_own(client, 
     assert "booths H1-A12–H1-A12" in tables  # the second page's link
     booths = client.get(board_url, {"page": 2}).content.decode()
     assert "Booth H1-A12" in booths and "Table 1<" not in booths
+
+
+def test_the_schedule_page_counts_tables_and_names_booths_apart(client, released):
+    edition = released[0]
+    client.force_login(OrganiserFactory())
+    page = client.get(f"/organiser/{edition.slug}/schedule/").content.decode()
+    booth_table = NegotiationTable.objects.get(edition=edition, booth__isnull=False)
+    tables = NegotiationTable.objects.filter(edition=edition, booth__isnull=True).count()
+    assert f"{tables} tables" in page or f"{tables} table<" in page
+    assert "Meetings also take place at 1 exhibitor's booth: H1-A12" in page
+    assert f">{booth_table.number} (" not in page and f"{booth_table.number} ·" not in page

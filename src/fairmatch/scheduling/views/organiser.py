@@ -56,7 +56,11 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
             "sessions": NegotiationSession.objects.filter(edition=edition_obj).annotate(
                 slots_made=Count("slots")
             ),
-            "tables": NegotiationTable.objects.filter(edition=edition_obj),
+            "tables": NegotiationTable.objects.filter(edition=edition_obj, booth__isnull=True),
+            # Booths where agreed meetings take place are locations, not numbered tables.
+            "booth_places": NegotiationTable.objects.filter(
+                edition=edition_obj, booth__isnull=False
+            ).select_related("booth__hall"),
             "runs": ScheduleRun.objects.filter(edition=edition_obj)[:10],
             "releases": Release.objects.filter(edition=edition_obj).select_related("published_by"),
             "session_form": SessionForm(prefix="session"),
