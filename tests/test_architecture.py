@@ -162,6 +162,7 @@ ENTRY_POINTS = (
     "urls",
     "wsgi",
     "context_processors",
+    "middleware",  # MIDDLEWARE
     "formats",  # FORMAT_MODULE_PATH: <package>.<locale>.formats
 )
 # Modules named in settings or on a server's command line, never imported.

@@ -204,6 +204,7 @@ def test_the_agenda_page_lists_accepted_meetings_not_yet_scheduled(client, publi
 def test_the_home_page_queries_do_not_grow_with_requests_and_changes(client, published):
     edition, the_buyer, user, _first, _second = published
     client.force_login(user)
+    client.get(f"/e/{edition.slug}/home/")  # the edition's zone is then known to the process
 
     def queries_with(new_requests: int) -> int:
         for _ in range(new_requests):

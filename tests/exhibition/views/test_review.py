@@ -50,7 +50,7 @@ def test_the_queue_filters_exhibitors_and_shows_the_size_asked(
     client, organiser, edition, exhibitor, django_assert_max_num_queries
 ):
     ParticipationFactory(edition=edition, state=State.SUBMITTED, enterprise__name_original="Buyer")
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):  # as the queue, with the edition's zone
         response = client.get(f"/organiser/{edition.slug}/applications/?role=exhibitor")
     assert [p.enterprise.name_original for p in response.context["page"].object_list] == [
         "Booth Builder <b>Ltd</b>"
