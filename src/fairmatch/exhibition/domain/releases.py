@@ -131,7 +131,7 @@ lazy_booth_label = lazy(booth_label, str)
 
 
 def place_label(entry: PlanReleaseEntry) -> Any:
-    """'Hall 1, booth A12' (一号馆, A12 展位) for a released booth, as the agendas name
+    """'Hall 1, booth A12' (一号馆 A12 展位) for a released booth, as the agendas name
     booths: the hall's frozen name in the reader's language. Lazy, so that a text rendered
     later (a mail in its recipient's language) names it in that language."""
     hall = entry.hall
