@@ -8,9 +8,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from fairmatch.conference.models import Edition
-from fairmatch.exhibition.models import Booth, BoothAssignment, PlanRelease
+from fairmatch.core.models import AuditEntry
+from fairmatch.demo.generator import DEMO_PASSWORD, ORGANISER_EMAIL
+from fairmatch.enterprises.models import Participation
+from fairmatch.exhibition.models import AllocationRun, Booth, BoothAssignment, PlanRelease
 from fairmatch.reports.exhibitors import exhibitor_figures
 from fairmatch.scheduling.models import Release, ReleaseEntry
 
@@ -72,3 +76,31 @@ def test_the_demo_prints_the_exhibition_built_in_a_few_seconds(demo_conference):
     )
     assert "from abroad" in line
     assert float(re.search(r"\(([0-9.]+) s\)$", line).group(1)) < 30, line
+
+
+def test_the_plan_is_the_organisers_applied_allocation_run(current, client):
+    run = AllocationRun.objects.get(edition=current)
+    assert (run.status, run.created_by.email) == ("finished", ORGANISER_EMAIL)
+    assert run.applied_at is not None
+    assignments = BoothAssignment.objects.filter(booth__hall__edition=current)
+    assert set(assignments.values_list("run_id", flat=True)) == {run.pk}
+    assert len(run.result["assignments"]) == assignments.count()
+    # Booths go to confirmed exhibitors only: the demo's exhibitors were confirmed first.
+    exhibitors = Participation.objects.filter(
+        edition=current, is_exhibitor=True, state__in=["qualified", "confirmed"]
+    )
+    assert set(exhibitors.values_list("state", flat=True)) == {"confirmed"}
+    assert assignments.count() == exhibitors.count()
+    assert list(
+        AuditEntry.objects.filter(action__startswith="exhibition.")
+        .order_by("pk")
+        .values_list("action", "actor__email")
+    ) == [
+        ("exhibition.run", ORGANISER_EMAIL),
+        ("exhibition.apply", ORGANISER_EMAIL),
+        ("exhibition.publish", ORGANISER_EMAIL),
+    ]
+    assert client.login(username=ORGANISER_EMAIL, password=DEMO_PASSWORD)
+    page = client.get(reverse("exhibition_allocation:overview", args=[current.slug]))
+    run_url = reverse("exhibition_allocation:run", args=[current.slug, run.pk])
+    assert f'<a href="{run_url}">Run {run.pk}</a>' in page.content.decode()

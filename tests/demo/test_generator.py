@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
+from fairmatch.demo.exhibition import CONFIRMATION_NOTE, CONFIRMED_AFTER_ADMISSION
 from fairmatch.demo.generator import (
     DEMO_PASSWORD,
     LOGIN_EMAILS,
@@ -135,7 +136,10 @@ def test_demo_users_have_their_roles_and_languages(current):
     exhibitor = User.objects.get(email=LOGIN_EMAILS["exhibitor"])
     assert (buyer.language, provider.language, exhibitor.language) == ("en", "zh-hans", "zh-hans")
     assert buyer.enterprise.country != "CN"
-    assert current.participations.get(enterprise=buyer.enterprise).state == "qualified"
+    # The buyer exhibits too: exhibitors are confirmed before booths are allocated.
+    buyer_participation = current.participations.get(enterprise=buyer.enterprise)
+    assert buyer_participation.is_exhibitor
+    assert buyer_participation.state == "confirmed"
     assert current.participations.get(enterprise=provider.enterprise).state == "qualified"
     assert current.participations.get(enterprise=exhibitor.enterprise).is_exhibitor
 
@@ -209,6 +213,18 @@ def test_the_data_is_the_plan_of_its_seed(current, demo_conference):
         for step in p.steps
         if step.state == "submitted"
     }
+    # Then the exhibition confirms the current edition's admitted exhibitors (booths go to
+    # confirmed exhibitors only).
+    exhibiting = set(
+        Participation.objects.filter(edition=current, is_exhibitor=True).values_list(
+            "enterprise__name_en", flat=True
+        )
+    )
+
+    def final_state(p):
+        confirmed = p.edition == current.slug and names[p.enterprise] in exhibiting
+        return "confirmed" if confirmed and p.final_state == "qualified" else p.final_state
+
     assert list(
         Participation.objects.order_by("pk").values_list(
             "enterprise__name_en", "edition__slug", "state", "created_at", "submitted_at"
@@ -217,7 +233,7 @@ def test_the_data_is_the_plan_of_its_seed(current, demo_conference):
         (
             names[p.enterprise],
             p.edition,
-            p.final_state,
+            final_state(p),
             p.created_at,
             submitted.get((p.edition, p.enterprise)),
         )
@@ -232,15 +248,25 @@ def test_the_data_is_the_plan_of_its_seed(current, demo_conference):
         for p in plan.participations
         for d in p.demands
     ]
-    assert list(
-        StateChange.objects.order_by("pk").values_list(
-            "participation__enterprise__name_en", "to_state", "at", "note"
-        )
-    ) == [
+    changes = StateChange.objects.order_by("pk").values_list(
+        "participation__enterprise__name_en", "to_state", "at", "note"
+    )
+    planned = [
         (names[p.enterprise], step.state, step.at, step.note)
         for p in plan.participations
         for step in p.steps
     ]
+    assert list(changes.exclude(note=CONFIRMATION_NOTE)) == planned
+    # The exhibition's confirmations: each admitted exhibitor's, a week after its admission.
+    admitted = {
+        names[p.enterprise]: max(step.at for step in p.steps if step.state == "qualified")
+        for p in plan.participations
+        if p.edition == current.slug and final_state(p) != p.final_state
+    }
+    assert sorted(changes.filter(note=CONFIRMATION_NOTE)) == sorted(
+        (name, "confirmed", at + CONFIRMED_AFTER_ADMISSION, CONFIRMATION_NOTE)
+        for name, at in admitted.items()
+    )
 
 
 def test_the_demo_refuses_to_wipe_other_editions(demo_conference, db):

@@ -5,13 +5,13 @@ from typing import Any
 
 from fairmatch.conference.models import Edition
 from fairmatch.enterprises.models import Participation
+from fairmatch.exhibition.domain.releases import freeze, frozen_booth
 from fairmatch.exhibition.models import (
     Booth,
     BoothAssignment,
     ExhibitorApplication,
     Hall,
     PlanRelease,
-    PlanReleaseEntry,
     Zone,
 )
 from tests.factories import EditionFactory, EnterpriseFactory, ParticipationFactory
@@ -65,23 +65,16 @@ def assign(booth_obj: Booth, application: ExhibitorApplication) -> BoothAssignme
 
 
 def publish(edition: Any, assignments: dict[Booth, ExhibitorApplication | None]) -> PlanRelease:
-    """A plan release holding the given booths (with their exhibitor, or free)."""
+    """A plan release holding the given booths (with their exhibitor, or free) and their
+    halls, frozen as publishing freezes them."""
     number = PlanRelease.objects.filter(edition=edition).count() + 1
     release = PlanRelease.objects.create(edition=edition, number=number)
-    for booth_obj, application in assignments.items():
-        PlanReleaseEntry.objects.create(
-            release=release,
-            booth=booth_obj,
-            participation=application.participation if application else None,
-            hall_code=booth_obj.hall.code,
-            booth_code=booth_obj.code,
-            geometry=[
-                float(booth_obj.x),
-                float(booth_obj.y),
-                float(booth_obj.width),
-                float(booth_obj.depth),
-            ],
-        )
+    entries = [
+        frozen_booth(booth_obj, application.participation_id if application else None)
+        for booth_obj, application in assignments.items()
+    ]
+    halls = {booth_obj.hall_id: booth_obj.hall for booth_obj in assignments}
+    freeze(release, list(halls.values()), entries)
     return release
 
 

@@ -4,12 +4,12 @@ booth meetings tests)."""
 from decimal import Decimal
 
 from fairmatch.enterprises.models import State
+from fairmatch.exhibition.domain.releases import freeze, frozen_booth
 from fairmatch.exhibition.models import (
     Booth,
     ExhibitorApplication,
     Hall,
     PlanRelease,
-    PlanReleaseEntry,
 )
 from tests.factories import EnterpriseFactory, ParticipationFactory
 
@@ -78,21 +78,14 @@ def exhibitor(
 
 
 def publish(edition, placements, *, number=None):
-    """A plan release with ``placements``: [(booth, participation or None)]."""
+    """A plan release with ``placements``: [(booth, participation or None)], and their
+    halls, frozen as publishing freezes them."""
     number = number or (PlanRelease.objects.filter(edition=edition).count() + 1)
     release = PlanRelease.objects.create(edition=edition, number=number)
-    for booth_obj, participation in placements:
-        PlanReleaseEntry.objects.create(
-            release=release,
-            booth=booth_obj,
-            participation=participation,
-            hall_code=booth_obj.hall.code,
-            booth_code=booth_obj.code,
-            geometry=[
-                float(booth_obj.x),
-                float(booth_obj.y),
-                float(booth_obj.width),
-                float(booth_obj.depth),
-            ],
-        )
+    entries = [
+        frozen_booth(booth_obj, participation.pk if participation else None)
+        for booth_obj, participation in placements
+    ]
+    halls = {booth_obj.hall_id: booth_obj.hall for booth_obj, _participation in placements}
+    freeze(release, list(halls.values()), entries)
     return release

@@ -6,7 +6,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from fairmatch.enterprises.models import State
-from fairmatch.exhibition.domain.directory import ExhibitorFilters, search_exhibitors
+from fairmatch.exhibition.domain.directory import (
+    ExhibitorFilters,
+    hall_choices,
+    search_exhibitors,
+)
 from tests.exhibition.published import booth, exhibitor, hall, publish
 from tests.factories import EditionFactory, FieldFactory
 
@@ -68,12 +72,19 @@ def test_after_a_release_only_its_exhibitors_with_the_frozen_booths(fair):
     # A withdrawn exhibitor in a release is not listed; an unpublished change is not shown.
     fair["a1"].code = "Z9"
     fair["a1"].save()
+    # The halls are named as the release froze them, in the reader's language.
+    fair["b1"].hall.name_en = "Renamed Hall"
+    fair["b1"].hall.save()
     release, rows = search_exhibitors(edition=fair["edition"], filters=ExhibitorFilters())
     assert release.number == 1
-    assert [(row.enterprise.name_en, row.booth_label) for row in rows] == [
-        ("Dalian Animation Technology", "H1-A1"),
-        ("Nordic QA Labs", "H2-B1"),
+    assert [(row.enterprise.name_en, row.booth_label, row.hall_name) for row in rows] == [
+        ("Dalian Animation Technology", "H1-A1", "Hall 1"),
+        ("Nordic QA Labs", "H2-B1", "Hall 2"),
     ]
+    with translation.override("zh-hans"):
+        _, rows = search_exhibitors(edition=fair["edition"], filters=ExhibitorFilters())
+        assert [row.hall_name for row in rows] == ["一号馆", "二号馆"]
+    assert hall_choices(fair["edition"], release) == [("H1", "Hall 1"), ("H2", "Hall 2")]
 
 
 def test_withdrawn_exhibitor_of_a_release_is_not_listed(fair):

@@ -36,13 +36,15 @@ def test_publish_freezes_the_plan_and_mails_each_exhibitor_in_its_language(
             edition=hall.edition, user=organiser, note="Set-up opens at 8:00."
         )
     assert release.number == 1
+    # Every booth of the plan is frozen, the free one too, in its frozen hall.
     assert list(
         PlanReleaseEntry.objects.filter(release=release).values_list(
-            "hall_code", "booth_code", "participation_id", "geometry"
+            "hall__name_en", "hall_code", "booth_code", "state", "participation_id", "geometry"
         )
     ) == [
-        ("A", "1", french.participation_id, [0.0, 0.0, 3.0, 3.0]),
-        ("A", "2", chinese.participation_id, [3.0, 0.0, 3.0, 3.0]),
+        ("Hall A", "A", "1", "taken", french.participation_id, [0.0, 0.0, 3.0, 3.0]),
+        ("Hall A", "A", "2", "taken", chinese.participation_id, [3.0, 0.0, 3.0, 3.0]),
+        ("Hall A", "A", "3", "free", None, [6.0, 0.0, 3.0, 3.0]),
     ]
     # The working plan changes afterwards: the release does not.
     booth_one = booth(hall, "1")
@@ -51,13 +53,13 @@ def test_publish_freezes_the_plan_and_mails_each_exhibitor_in_its_language(
     assert PlanReleaseEntry.objects.filter(release=release, booth_code="1").count() == 1
     by_address = {message.to[0]: message for message in mail.outbox}
     english = by_address[french.participation.enterprise.members.get().email]
-    assert english.subject.endswith(": your booth is A-1")
-    assert "Lumière & Fils <SA> exhibits at booth 1 in hall A." in english.body
+    assert english.subject == f"{hall.edition.name}: your booth is at Hall A, booth 1"
+    assert "Lumière & Fils <SA> exhibits at Hall A, booth 1." in english.body
     assert "Set-up opens at 8:00." in english.body
+    # The hall is named in the recipient's language, as the agendas name it.
     zh = by_address[chinese.participation.enterprise.members.get().email]
-    assert "A-2" in zh.subject
-    assert "大连软件" in zh.body
-    assert "大连软件 的展位：A 馆 2 号。" in zh.body
+    assert zh.subject.endswith("：您的展位在 A馆 2 展位")
+    assert "大连软件 的展位：A馆 2 展位。" in zh.body
     entry = AuditEntry.objects.get(action="exhibition.publish")
     assert (entry.actor, entry.data) == (
         organiser,
@@ -80,7 +82,7 @@ def test_the_next_release_mails_only_the_exhibitors_it_changed(
     assert [message.to for message in mail.outbox] == [
         [moves.participation.enterprise.members.get().email]
     ]
-    assert "booth 3 in hall A" in mail.outbox[0].body
+    assert "Moves exhibits at Hall A, booth 3." in mail.outbox[0].body
 
 
 @pytest.mark.parametrize("status", [AllocationStatus.QUEUED, AllocationStatus.RUNNING])

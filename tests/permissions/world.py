@@ -250,7 +250,8 @@ def _api_objects(world: World, edition: Edition, owner: str, organiser: User) ->
 
 def _floor_plan_objects(world: World, edition: Edition, owner: str) -> None:
     """The floor plan of one edition: a hall, a booth; the current edition's plan published."""
-    from fairmatch.exhibition.models import Booth, Hall, PlanRelease, PlanReleaseEntry, Zone
+    from fairmatch.exhibition.domain.releases import freeze, frozen_booth
+    from fairmatch.exhibition.models import Booth, Hall, PlanRelease, Zone
 
     hall = Hall.objects.create(
         edition=edition, code="H1", name_en="Hall 1", width=Decimal(30), depth=Decimal(20)
@@ -261,9 +262,7 @@ def _floor_plan_objects(world: World, edition: Edition, owner: str) -> None:
     world.objects["zone", owner] = Zone.objects.create(hall=hall, name_en="Pavilion")
     if owner == OWN:
         release = PlanRelease.objects.create(edition=edition, number=1)
-        PlanReleaseEntry.objects.create(
-            release=release, booth=booth, hall_code="H1", booth_code="A1", geometry=[0, 0, 3, 3]
-        )
+        freeze(release, [hall], [frozen_booth(booth, None)])
 
 
 def _exhibitor_objects(world: World) -> None:

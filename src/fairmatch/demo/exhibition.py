@@ -1,29 +1,36 @@
 """The demo's exhibition: two halls with pavilions and a sponsor area, the exhibitors'
-applications, a floor plan allocated by the booth engine and published, and negotiations
-agreed at exhibitors' booths.
+applications, a floor plan allocated and published as the organiser does it, and
+negotiations agreed at exhibitors' booths.
 
 The reference event: more than 50 foreign firms took booths, a quarter of all exhibitors
 and 70 % more than the edition before. Exhibitors are admitted participations (the same
 count as the figures'), chosen by the seed among those admitted by the workflow, so that
 the negotiation figures stay those of the reference event. Their applications are written
-in bulk (they carry no workflow of their own: the participation does).
+in bulk (they carry no workflow of their own: the participation does). A booth goes to
+confirmed exhibitors only, so the organiser confirms the admitted exhibitors' attendance
+through the workflow; then the organiser's own path allocates the booths: an allocation run
+(solved at once, as its background task would), applied to the working plan, published.
 """
 
+import datetime
 import random
 import time
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Max
 from django.test.utils import override_settings
 
 from fairmatch.accounts.models import User
 from fairmatch.conference.models import Edition
 from fairmatch.demo.generator import QUIET_SETTINGS, without_mail
-from fairmatch.enterprises.models import Participation, State
+from fairmatch.enterprises.domain import workflow
+from fairmatch.enterprises.models import Participation, State, StateChange
+from fairmatch.exhibition.domain import releases, runs
 from fairmatch.exhibition.models import (
+    AllocationRun,
     Booth,
-    BoothAssignment,
     ExhibitorApplication,
     Hall,
     SponsorTier,
@@ -39,7 +46,9 @@ PREVIOUS_DOMESTIC_EXHIBITORS = 110
 SPONSORS = (SponsorTier.GOLD, SponsorTier.GOLD, SponsorTier.SILVER, SponsorTier.SILVER)
 AT_BOOTH_SHARE = 0.4  # exhibitors that accept negotiations at their booth
 BOOTH_MEETINGS = 24  # accepted requests the two sides agree to hold at the booth
-ALLOCATION_SECONDS = 8  # the demo's allocation; the plan is good long before that
+ALLOCATION_SECONDS = 8  # the demo's allocation run; the plan is good long before that
+CONFIRMATION_NOTE = "Exhibition contract signed; attendance confirmed."
+CONFIRMED_AFTER_ADMISSION = datetime.timedelta(days=7)
 
 # The floor: each hall has three blocks of two back-to-back rows of 3 m x 3 m booths,
 # split by a cross aisle; the international hall's front holds four 6 m x 6 m islands.
@@ -78,27 +87,34 @@ class ExhibitionResult:
 
 def build_exhibition(*, edition: Edition, organiser: User, seed: int) -> ExhibitionResult:
     """Choose the exhibitors of both editions, draw the floor, take the applications,
-    allocate the booths, publish the plan, and agree some negotiations at booths."""
+    confirm the exhibitors, allocate the booths by an allocation run, apply it, publish the
+    plan, and agree some negotiations at booths.
+
+    The run is started, solved and applied as on the organiser's allocation page (its
+    solver reports progress from its own threads, so it runs outside the demo's other
+    transactions, which would hold SQLite's write lock)."""
     started = time.perf_counter()
     rng = random.Random(seed * 7919 + 11)
-    with override_settings(**QUIET_SETTINGS), without_mail(), transaction.atomic():
-        if edition.previous is not None:
-            _choose_exhibitors(
-                edition.previous,
-                foreign=PREVIOUS_FOREIGN_EXHIBITORS,
-                domestic=PREVIOUS_DOMESTIC_EXHIBITORS,
-                rng=rng,
+    with override_settings(**QUIET_SETTINGS), without_mail():
+        with transaction.atomic():
+            if edition.previous is not None:
+                _choose_exhibitors(
+                    edition.previous,
+                    foreign=PREVIOUS_FOREIGN_EXHIBITORS,
+                    domestic=PREVIOUS_DOMESTIC_EXHIBITORS,
+                    rng=rng,
+                )
+            exhibitors = _choose_exhibitors(
+                edition, foreign=FOREIGN_EXHIBITORS, domestic=DOMESTIC_EXHIBITORS, rng=rng
             )
-        exhibitors = _choose_exhibitors(
-            edition, foreign=FOREIGN_EXHIBITORS, domestic=DOMESTIC_EXHIBITORS, rng=rng
-        )
-        booths = _floor(edition)
-        applications = _applications(edition, exhibitors, rng=rng)
-        status = _allocate(edition, applications, booths, seed=seed)
-        from fairmatch.exhibition.domain.releases import publish
-
-        release = publish(edition=edition, user=organiser, note="")
-        booth_meetings = _agree_booth_meetings(edition, rng=rng)
+            booths = _floor(edition)
+            _applications(edition, exhibitors, rng=rng)
+            _confirm(exhibitors, organiser=organiser)
+        run = _allocate(edition, organiser=organiser)
+        with transaction.atomic():
+            runs.apply_run(run=run, user=organiser)
+            release = releases.publish(edition=edition, user=organiser, note="")
+            booth_meetings = _agree_booth_meetings(edition, rng=rng)
     foreign = sum(1 for p in exhibitors if p.enterprise.country != edition.host_country)
     return ExhibitionResult(
         exhibitors=len(exhibitors),
@@ -108,7 +124,7 @@ def build_exhibition(*, edition: Edition, organiser: User, seed: int) -> Exhibit
         taken=release.entries.filter(participation__isnull=False).count(),
         release_number=release.number,
         booth_meetings=booth_meetings,
-        solver_status=status,
+        solver_status=run.solver_status,
         seconds=time.perf_counter() - started,
     )
 
@@ -267,68 +283,36 @@ def _applications(
     return created
 
 
-def _allocate(
-    edition: Edition,
-    applications: list[ExhibitorApplication],
-    booths: list[Booth],
-    *,
-    seed: int,
-) -> str:
-    """The booth engine's allocation, written as the working plan; returns its status."""
-    from fairmatch.exhibition import engine
+def _confirm(exhibitors: list[Participation], *, organiser: User) -> None:
+    """The organiser confirms the admitted exhibitors' attendance (the allocation places
+    confirmed exhibitors only), each through the workflow; each confirmation is dated a
+    week after the exhibitor's admission, so the same seed gives the same history."""
+    changes = [
+        workflow.confirm(participation=participation, user=organiser, note=CONFIRMATION_NOTE)
+        for participation in exhibitors
+        if participation.state == State.QUALIFIED
+    ]
+    admitted = dict(
+        StateChange.objects.filter(
+            participation__in=[change.participation_id for change in changes],
+            to_state=State.QUALIFIED,
+        )
+        .values("participation_id")
+        .annotate(at=Max("at"))
+        .values_list("participation_id", "at")
+    )
+    for change in changes:
+        change.at = admitted[change.participation_id] + CONFIRMED_AFTER_ADMISSION
+    StateChange.objects.bulk_update(changes, ["at"])
 
-    halls = {h.pk: h for h in Hall.objects.filter(edition=edition)}
-    zones = list(Zone.objects.filter(hall__edition=edition).select_related("field"))
-    tiers = {"": 0, "bronze": 1, "silver": 2, "gold": 3}
-    problem = engine.Problem(
-        halls=tuple(
-            engine.HallSpec(
-                key=str(h.pk),
-                rect=engine.Rect(0, 0, float(h.width), float(h.depth)),
-                entrances=tuple((float(x), float(y)) for x, y in h.entrances),
-            )
-            for h in halls.values()
-        ),
-        zones=tuple(
-            engine.ZoneSpec(
-                key=str(z.pk),
-                hall=str(z.hall_id),
-                kind=z.kind,
-                field=z.field.code if z.field else None,
-                country=z.country.code or None,
-            )
-            for z in zones
-        ),
-        booths=tuple(
-            engine.BoothSpec(
-                key=str(b.pk),
-                hall=str(b.hall_id),
-                rect=engine.Rect(float(b.x), float(b.y), float(b.width), float(b.depth)),
-                kind=b.kind,
-                zone=str(b.zone_id) if b.zone_id else None,
-            )
-            for b in booths
-        ),
-        exhibitors=tuple(
-            engine.ExhibitorSpec(
-                key=str(a.pk),
-                country=a.participation.enterprise.country.code,
-                fields=tuple(sorted(f.code for f in a.participation.enterprise.fields.all())),
-                min_area=float(a.min_area),
-                max_area=float(a.max_area),
-                kind=a.booth_kind,
-                preferred_zone=str(a.preferred_zone_id) if a.preferred_zone_id else None,
-                sponsor_tier=tiers[a.sponsor_tier],
-            )
-            for a in applications
-        ),
-    )
-    allocation = engine.allocate(problem, time_limit=ALLOCATION_SECONDS, workers=2, seed=seed)
-    BoothAssignment.objects.bulk_create(
-        BoothAssignment(booth_id=int(booth), application_id=int(application))
-        for application, booth in sorted(allocation.assignments.items(), key=lambda p: int(p[0]))
-    )
-    return str(allocation.status)
+
+def _allocate(edition: Edition, *, organiser: User) -> AllocationRun:
+    """An allocation run as the organiser starts it, solved at once as its task would."""
+    run = runs.start_run(edition=edition, user=organiser, time_limit=ALLOCATION_SECONDS)
+    run = runs.execute_run(run.pk)  # a no-op when the task backend has run it already
+    if not runs.has_result(run):
+        raise RuntimeError(f"the demo's allocation run ended {run.status}: {run.error}")
+    return run
 
 
 def _agree_booth_meetings(edition: Edition, *, rng: random.Random) -> int:

@@ -75,9 +75,9 @@ def test_public_plan_reads_only_the_release():
     assign(a2, exhibitor(h.edition, name="Secret Newcomer"))
     a1.x = 20
     a1.save()
-    (drawn,) = published_halls(latest_release(h.edition_id), [h])
+    (drawn,) = published_halls(latest_release(h.edition_id))
     with translation.override("zh-hans"):
-        (drawn_zh,) = published_halls(latest_release(h.edition_id), [h])
+        (drawn_zh,) = published_halls(latest_release(h.edition_id))
     svg = str(render_svg(drawn, mode="public"))
     root = ET.fromstring(svg)
     assert "Secret Newcomer" not in svg

@@ -20,7 +20,7 @@ def test_pdf_in_chinese_has_the_exhibitor_name():
     assign(a1, app)
     publish(h.edition, {a1: app})
     with translation.override("zh-hans"):
-        halls = published_halls(latest_release(h.edition_id), [h])
+        halls = published_halls(latest_release(h.edition_id))
         content = plan_pdf(halls, title="展会平面图", language="zh-hans")
     text = PdfReader(BytesIO(content)).pages[0].extract_text()
     assert "展会平面图" in text
@@ -34,6 +34,6 @@ def test_pdf_prints_a_hostile_name_as_text():
     app = exhibitor(h.edition, name="<b>Evil</b> & Co")
     assign(a1, app)
     publish(h.edition, {a1: app})
-    halls = published_halls(latest_release(h.edition_id), [h])
+    halls = published_halls(latest_release(h.edition_id))
     content = plan_pdf(halls, title="Plan", language="en")
     assert "<b>Evil</b> & Co" in PdfReader(BytesIO(content)).pages[0].extract_text()

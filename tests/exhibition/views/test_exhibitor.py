@@ -1,5 +1,7 @@
 """The exhibitor's own page: its application, its published booth only, its staff, its visitors."""
 
+from decimal import Decimal
+
 import pytest
 
 from fairmatch.enterprises.models import State
@@ -8,6 +10,8 @@ from fairmatch.exhibition.models import (
     BoothStaff,
     PlanRelease,
     PlanReleaseEntry,
+    PlanReleaseHall,
+    PublishedState,
 )
 from fairmatch.matching.models import MeetingRequest
 from tests.exhibition.helpers import exhibition_part, hall_with_booths
@@ -53,15 +57,28 @@ def test_the_latest_release_gives_hall_booth_and_size(client, exhibitor):
     release = PlanRelease.objects.create(edition=exhibitor.edition, number=1)
     PlanReleaseEntry.objects.create(
         release=release,
+        hall=PlanReleaseHall.objects.create(
+            release=release,
+            code="H1",
+            name_en="Hall 1",
+            name_zh="一号馆",
+            width=Decimal(30),
+            depth=Decimal(20),
+        ),
         participation=exhibitor,
+        state=PublishedState.TAKEN,
         hall_code="H1",
         booth_code="A07",
         geometry=[0, 0, 6, 3],
     )
     body = client.get(mine(exhibitor)).content.decode()
-    assert "Hall H1, booth A07" in body and "6 m × 3 m" in body
+    assert '<p class="headline" id="my-booth-place">Hall 1, booth A07</p>' in body
+    assert "6 m × 3 m" in body
     plan = f"/e/{exhibitor.edition.slug}/exhibition/plan/#booth-H1-A07"
     assert f'<a id="my-booth-on-plan" href="{plan}">See your booth on the floor plan</a>' in body
+    client.cookies["django_language"] = "zh-hans"
+    zh = client.get(mine(exhibitor), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<p class="headline" id="my-booth-place">一号馆 A07 展位</p>' in zh
 
 
 def test_staff_are_added_edited_and_removed(client, exhibitor):

@@ -211,7 +211,8 @@ class CheckInPage(Schema):
 
 
 class PublishedBoothOut(Schema):
-    """A booth as the latest published floor plan froze it."""
+    """A booth as the latest published floor plan froze it: every booth of the plan, free,
+    taken or blocked."""
 
     id: int = Field(examples=[311])
     hall: str = Field(examples=["H1"])
@@ -221,6 +222,10 @@ class PublishedBoothOut(Schema):
     width: float = Field(examples=[3.0])
     depth: float = Field(examples=[3.0])
     area: float = Field(examples=[9.0], description="square metres")
+    state: Literal["free", "taken", "blocked"] = Field(
+        examples=["taken"], description="as the release published it"
+    )
+    zone: str = Field(examples=["Animation pavilion"], description="in the caller's language")
     exhibitor: int | None = Field(examples=[42], description="the exhibitor's participation")
 
 

@@ -37,7 +37,7 @@ class ExhibitorQuery(PageQuery):
     "/editions/{edition}/booths",
     response={200: BoothPage, **ERRORS},
     tags=["exhibition"],
-    summary="The booths of the latest published floor plan",
+    summary="The booths of the latest published floor plan (free, taken and blocked)",
 )
 def list_booths(request: HttpRequest, edition: str, query: Query[BoothQuery]) -> dict:
     release = latest_release(edition_for(request, edition))
@@ -56,6 +56,8 @@ def list_booths(request: HttpRequest, edition: str, query: Query[BoothQuery]) ->
             "width": width,
             "depth": depth,
             "area": round(width * depth, 2),
+            "state": entry.state,
+            "zone": entry.zone_name,
             "exhibitor": entry.participation_id,
         }
 

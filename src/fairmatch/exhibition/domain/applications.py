@@ -226,7 +226,7 @@ def published_booth(*, participation: Participation) -> PlanReleaseEntry | None:
     release = PlanRelease.objects.filter(edition_id=participation.edition_id).first()
     if release is None:
         return None
-    return release.entries.filter(participation=participation).first()
+    return release.entries.filter(participation=participation).select_related("hall").first()
 
 
 def staff_editable(participation: Participation) -> bool:

@@ -3,9 +3,9 @@
 What the directory lists (as trade-fair sites do):
 
 - once the floor plan is published, the exhibitors of the latest plan release, each with
-  the hall and booth the release froze (never the working plan: a booth changed since is
-  not shown until it is published), and only while the participation is still qualified
-  or confirmed (a withdrawn exhibitor leaves the list at once);
+  the hall (named as frozen) and booth the release froze (never the working plan: a booth
+  changed since is not shown until it is published), and only while the participation is
+  still qualified or confirmed (a withdrawn exhibitor leaves the list at once);
 - before any release, the qualified and confirmed exhibitors, without booths ("booth to
   be announced"), so that visitors can plan ahead.
 
@@ -88,15 +88,12 @@ def listed_exhibitors(edition: Edition) -> tuple[PlanRelease | None, list[Listed
         )
     )
     booths: dict[int, PlanReleaseEntry] = {}
-    halls: dict[str, str] = {}
     if release is not None:
         entries = PlanReleaseEntry.objects.filter(
             release=release, participation__isnull=False
-        ).select_related("booth__hall")
+        ).select_related("hall")
         for entry in entries:
             booths.setdefault(entry.participation_id, entry)  # type: ignore[arg-type]
-            if entry.booth is not None:
-                halls[entry.hall_code] = entry.booth.hall.name
         participations = participations.filter(pk__in=list(booths))
     rows = []
     for participation in participations:
@@ -107,7 +104,7 @@ def listed_exhibitors(edition: Edition) -> tuple[PlanRelease | None, list[Listed
             application=application,
             hall_code=entry.hall_code if entry else "",
             booth_code=entry.booth_code if entry else "",
-            hall_name=halls.get(entry.hall_code, entry.hall_code) if entry else "",
+            hall_name=(entry.hall.name if entry.hall else entry.hall_code) if entry else "",
         )
         row.services = _services(row)
         rows.append(row)
@@ -194,9 +191,13 @@ def _rank(*, rows: list[ListedExhibitor], text: str) -> list[ListedExhibitor]:
 
 
 def hall_choices(edition: Edition, release: PlanRelease | None) -> list[tuple[str, str]]:
-    """The halls of the published plan (code, name in the reader's language)."""
+    """The halls of the published plan that hold exhibitors (code, name in the reader's
+    language), as the release froze them."""
     if release is None:
         return []
-    codes = sorted(set(release.entries.values_list("hall_code", flat=True)))
-    names = {hall.code: hall.name for hall in edition.halls.filter(code__in=codes)}
-    return [(code, names.get(code, code)) for code in codes]
+    return [
+        (hall.code, hall.name)
+        for hall in release.halls.filter(entries__participation__isnull=False)
+        .distinct()
+        .order_by("code")
+    ]

@@ -1,14 +1,18 @@
 """Publication of the floor plan: numbered releases frozen as rows, and the exhibitors' mail.
 
-A release is frozen as its ``PlanReleaseEntry`` rows (hall and booth numbers, geometry, the
-exhibitor); the mail, the published plan and the comparison with the next release read
-those rows alone.
+A release is frozen as rows: a ``PlanReleaseHall`` per hall (names, outline, entrances) and
+a ``PlanReleaseEntry`` per booth of the plan (hall and booth numbers, geometry, zone, state
+free, taken or blocked, the exhibitor of a taken one). The published plan, its PDF, the
+exhibitor directory, the API, the mail and the comparison with the next release read those
+rows alone: the organiser may edit the working plan after publishing without the public
+seeing it before the next release.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -21,10 +25,15 @@ from fairmatch.exhibition.domain.locks import lock_floor_plan
 from fairmatch.exhibition.models import (
     AllocationRun,
     AllocationStatus,
+    Booth,
     BoothAssignment,
+    Hall,
     PlanRelease,
     PlanReleaseEntry,
+    PlanReleaseHall,
+    PublishedState,
 )
+from fairmatch.scheduling.domain.agendas import booth_label
 
 NOTE_LENGTH = 500
 
@@ -33,28 +42,69 @@ class PublishError(Exception):
     """The plan cannot be published now; the message says why."""
 
 
-def working_entries(edition: Edition) -> list[PlanReleaseEntry]:
-    """The working plan as unsaved release rows: what publishing now would freeze."""
-    assignments = (
-        BoothAssignment.objects.filter(booth__hall__edition=edition)
-        .select_related("booth__hall", "application")
-        .order_by("booth__hall__code", "booth__code")
+def frozen_hall(hall: Hall) -> PlanReleaseHall:
+    """The hall as a release freezes it (unsaved, without its release)."""
+    return PlanReleaseHall(
+        code=hall.code,
+        name_en=hall.name_en,
+        name_zh=hall.name_zh,
+        width=hall.width,
+        depth=hall.depth,
+        entrances=list(hall.entrances or []),
+        position=hall.position,
     )
-    return [
-        PlanReleaseEntry(
-            booth_id=assignment.booth_id,
-            participation_id=assignment.application.participation_id,
-            hall_code=assignment.booth.hall.code,
-            booth_code=assignment.booth.code,
-            geometry=[
-                float(assignment.booth.x),
-                float(assignment.booth.y),
-                float(assignment.booth.width),
-                float(assignment.booth.depth),
-            ],
+
+
+def frozen_booth(booth: Booth, participation_id: int | None) -> PlanReleaseEntry:
+    """The booth as a release freezes it (unsaved): taken when ``participation_id`` has it,
+    else blocked or free. ``booth.hall`` and ``booth.zone`` are read."""
+    if participation_id is not None:
+        state = PublishedState.TAKEN
+    elif booth.is_blocked:
+        state = PublishedState.BLOCKED
+    else:
+        state = PublishedState.FREE
+    zone = booth.zone
+    return PlanReleaseEntry(
+        booth_id=booth.pk,
+        participation_id=participation_id,
+        state=state,
+        hall_code=booth.hall.code,
+        booth_code=booth.code,
+        geometry=[float(booth.x), float(booth.y), float(booth.width), float(booth.depth)],
+        zone_en=zone.name_en if zone else "",
+        zone_zh=zone.name_zh if zone else "",
+    )
+
+
+def working_entries(edition: Edition) -> list[PlanReleaseEntry]:
+    """Every booth of the working plan as unsaved release rows: what publishing now would
+    freeze (taken, free and blocked booths, by hall and number)."""
+    holders = dict(
+        BoothAssignment.objects.filter(booth__hall__edition=edition).values_list(
+            "booth_id", "application__participation_id"
         )
-        for assignment in assignments
-    ]
+    )
+    booths = (
+        Booth.objects.filter(hall__edition=edition)
+        .select_related("hall", "zone")
+        .order_by("hall__code", "code")
+    )
+    return [frozen_booth(booth, holders.get(booth.pk)) for booth in booths]
+
+
+def freeze(release: PlanRelease, halls: list[Hall], entries: list[PlanReleaseEntry]) -> None:
+    """Write the release's frozen rows: the halls, then the booths, each in its hall."""
+    frozen = {}
+    for hall in halls:
+        row = frozen_hall(hall)
+        row.release = release
+        row.save()
+        frozen[hall.code] = row
+    for entry in entries:
+        entry.release = release
+        entry.hall = frozen[entry.hall_code]
+    PlanReleaseEntry.objects.bulk_create(entries)
 
 
 def latest_release(edition: Edition) -> PlanRelease | None:
@@ -74,6 +124,20 @@ def places(release: PlanRelease | None) -> dict[int, Place]:
             release=release, participation__isnull=False
         ).values_list("participation_id", "hall_code", "booth_code")
     }
+
+
+# The place's words are chosen when the text is rendered, in the reader's language.
+lazy_booth_label = lazy(booth_label, str)
+
+
+def place_label(entry: PlanReleaseEntry) -> Any:
+    """'Hall 1, booth A12' (一号馆 A12 展位) for a released booth, as the agendas name
+    booths: the hall's frozen name in the reader's language. Lazy, so that a text rendered
+    later (a mail in its recipient's language) names it in that language."""
+    hall = entry.hall
+    if hall is None:
+        return lazy_booth_label(entry.hall_code, "", entry.booth_code)
+    return lazy_booth_label(hall.name_en, hall.name_zh, entry.booth_code)
 
 
 @dataclass(frozen=True)
@@ -127,25 +191,27 @@ def publish(*, edition: Edition, user: Any, note: str = "") -> PlanRelease:
         )
     previous = latest_release(edition)
     entries = working_entries(edition)
-    if not entries:
+    after = {
+        entry.participation_id: (entry.hall_code, entry.booth_code)
+        for entry in entries
+        if entry.participation_id is not None
+    }
+    if not after:
         raise PublishError(_("The working plan gives no booth to anyone yet: nothing to publish."))
-    after = {entry.participation_id: (entry.hall_code, entry.booth_code) for entry in entries}
-    changes = compare(places(previous), after)  # type: ignore[arg-type]
+    changes = compare(places(previous), after)
     release = PlanRelease.objects.create(
         edition=edition,
         number=(previous.number + 1) if previous else 1,
         published_by=user if getattr(user, "pk", None) else None,
         note=note.strip()[:NOTE_LENGTH],
     )
-    for entry in entries:
-        entry.release = release
-    PlanReleaseEntry.objects.bulk_create(entries)
+    freeze(release, list(Hall.objects.filter(edition=edition)), entries)
     record_action(
         actor=user,
         action="exhibition.publish",
         target=release,
         data={
-            "booths": len(entries),
+            "booths": len(after),
             "added": len(changes.added),
             "moved": len(changes.moved),
             "removed": len(changes.removed),
@@ -158,13 +224,18 @@ def publish(*, edition: Edition, user: Any, note: str = "") -> PlanRelease:
 
 def notify_release(*, release: PlanRelease, participations: list[int]) -> int:
     """E-mail each exhibitor its booth as the release froze it (or that it has none now),
-    each recipient in its own language. Reads the release's rows only."""
-    booths = places(release)
+    each recipient in its own language, the hall named in it. Reads the release's rows only."""
+    booths = {
+        entry.participation_id: entry
+        for entry in PlanReleaseEntry.objects.filter(
+            release=release, participation_id__in=participations
+        ).select_related("hall")
+    }
     sent = 0
     for participation in Participation.objects.filter(pk__in=participations).select_related(
         "enterprise", "edition"
     ):
-        place = booths.get(participation.pk)
+        entry = booths.get(participation.pk)
         sent += len(
             send_translated(
                 template="exhibition/email/plan_release",
@@ -172,8 +243,7 @@ def notify_release(*, release: PlanRelease, participations: list[int]) -> int:
                     "release": release,
                     "edition": participation.edition,
                     "enterprise": participation.enterprise,
-                    "hall": place[0] if place else "",
-                    "booth": place[1] if place else "",
+                    "place": place_label(entry) if entry else "",
                 },
                 to=recipients(participation=participation),
             )

@@ -4,9 +4,9 @@ Two sources feed one drawing (``DrawnHall``):
 - ``working_hall``: the organiser's plan, booths as stored and their assignments in the
   working plan compared with the latest release;
 - ``published_halls``: what visitors see, read from the latest ``PlanRelease``'s frozen
-  entries only (geometry and exhibitor as published). The hall outline, its entrances,
-  zone names and a booth's blocked flag come from the plan itself: they are not
-  assignments and hold nothing unpublished about an exhibitor.
+  rows only: its halls (names, outline, entrances) and every booth it froze (geometry,
+  zone, state free, taken or blocked, the exhibitor of a taken one). The working plan
+  may change after publishing; nothing of it shows before the next release.
 
 Coordinates are metres; the SVG's ``viewBox`` is the hall in metres, so the drawing scales
 to any width (a phone, a printed page). Every user text is escaped.
@@ -14,7 +14,7 @@ to any width (a phone, a printed page). Every user text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from xml.sax.saxutils import escape, quoteattr
@@ -24,7 +24,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fairmatch.enterprises.models import Participation
-from fairmatch.exhibition.models import Booth, BoothAssignment, Hall, PlanRelease
+from fairmatch.exhibition.models import (
+    Booth,
+    BoothAssignment,
+    Hall,
+    PlanRelease,
+    PlanReleaseHall,
+    PublishedState,
+)
 
 MARGIN = 1.5  # metres of paper around the hall, for the entrance marks
 
@@ -134,7 +141,7 @@ def _zones(booths: Iterable[tuple[str, DrawnBooth]]) -> list[DrawnZone]:
     return [DrawnZone(name, b[0], b[1], b[2] - b[0], b[3] - b[1]) for name, b in boxes.items()]
 
 
-def _hall(hall: Hall) -> DrawnHall:
+def _hall(hall: Hall | PlanReleaseHall) -> DrawnHall:
     return DrawnHall(
         code=hall.code,
         name=hall.name,
@@ -198,23 +205,31 @@ def working_hall(hall: Hall) -> DrawnHall:
     return drawn
 
 
-def published_halls(release: PlanRelease | None, halls: Sequence[Hall]) -> list[DrawnHall]:
-    """What visitors see: each hall with the booths of the release, as it froze them."""
-    drawn = {hall.code: _hall(hall) for hall in halls}
+PUBLISHED_STATES = {
+    PublishedState.FREE: BoothState.FREE,
+    PublishedState.TAKEN: BoothState.TAKEN,
+    PublishedState.BLOCKED: BoothState.BLOCKED,
+}
+
+
+def published_halls(release: PlanRelease | None) -> list[DrawnHall]:
+    """What visitors see: each hall of the release with its booths, as it froze them
+    (nothing before the first release)."""
     if release is None:
-        return list(drawn.values())
-    zoned: dict[str, list[tuple[str, DrawnBooth]]] = {code: [] for code in drawn}
-    entries = release.entries.select_related(
-        "booth__zone", "participation__enterprise", "participation__exhibitor_application"
-    ).prefetch_related("participation__enterprise__fields")
+        return []
+    halls = list(release.halls.all())
+    drawn = {hall.pk: _hall(hall) for hall in halls}
+    zoned: dict[int, list[tuple[str, DrawnBooth]]] = {pk: [] for pk in drawn}
+    entries = (
+        release.entries.filter(hall__isnull=False)
+        .select_related("participation__enterprise", "participation__exhibitor_application")
+        .prefetch_related("participation__enterprise__fields")
+    )
     for entry in entries:
-        hall = drawn.get(entry.hall_code)
-        if hall is None:
-            continue
+        hall = drawn[entry.hall_id]  # type: ignore[index]
         participation = entry.participation
         enterprise = participation.enterprise if participation else None
         x, y, width, depth = (float(v) for v in entry.geometry)
-        booth = entry.booth
         item = DrawnBooth(
             key=booth_key(entry.hall_code, entry.booth_code),
             code=entry.booth_code,
@@ -222,20 +237,16 @@ def published_halls(release: PlanRelease | None, halls: Sequence[Hall]) -> list[
             y=y,
             width=width,
             depth=depth,
-            state=booth_state(
-                blocked=bool(booth and booth.is_blocked and participation is None),
-                assigned=participation is not None,
-                published=True,
-            ),
+            state=PUBLISHED_STATES.get(PublishedState(entry.state), BoothState.FREE),
             exhibitor=enterprise.display_name if enterprise else "",
             exhibitor_other=enterprise.other_name if enterprise else "",
-            zone=booth.zone.name if booth and booth.zone else "",
+            zone=entry.zone_name,
             participation=participation,
         )
         hall.booths.append(item)
-        zoned[entry.hall_code].append((item.zone, item))
-    for code, hall in drawn.items():
-        hall.zones = _zones(zoned[code])
+        zoned[entry.hall_id].append((item.zone, item))  # type: ignore[index]
+    for pk, hall in drawn.items():
+        hall.zones = _zones(zoned[pk])
     return list(drawn.values())
 
 

@@ -4,6 +4,8 @@ from fairmatch.exhibition.models.allocation import (
     BoothAssignment,
     PlanRelease,
     PlanReleaseEntry,
+    PlanReleaseHall,
+    PublishedState,
 )
 from fairmatch.exhibition.models.applications import (
     BoothStaff,
@@ -26,6 +28,8 @@ __all__ = [
     "OpenSides",
     "PlanRelease",
     "PlanReleaseEntry",
+    "PlanReleaseHall",
+    "PublishedState",
     "SponsorTier",
     "Zone",
 ]

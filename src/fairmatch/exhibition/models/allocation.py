@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fairmatch.core.models import BilingualName, is_chinese_active
 from fairmatch.exhibition.models.applications import ExhibitorApplication
-from fairmatch.exhibition.models.plan import Booth
+from fairmatch.exhibition.models.plan import METRES, Booth
 
 
 class AllocationStatus(models.TextChoices):
@@ -137,11 +138,53 @@ class PlanRelease(models.Model):
         return f"{self.edition} plan {self.number}"
 
 
+class PlanReleaseHall(BilingualName):
+    """A hall as a release froze it: its names, outline and entrances."""
+
+    release = models.ForeignKey(
+        PlanRelease, verbose_name=_("release"), on_delete=models.CASCADE, related_name="halls"
+    )
+    code = models.SlugField(_("code"), max_length=20)
+    width = models.DecimalField(_("width (m)"), **METRES)
+    depth = models.DecimalField(_("depth (m)"), **METRES)
+    entrances = models.JSONField(_("entrances"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("published hall")
+        verbose_name_plural = _("published halls")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "code"], name="unique_plan_release_hall_code"
+            )
+        ]
+
+
+class PublishedState(models.TextChoices):
+    """A booth's state as a release published it (``offered`` exists only before)."""
+
+    FREE = "free", _("free")
+    TAKEN = "taken", _("taken")
+    BLOCKED = "blocked", _("blocked")
+
+
 class PlanReleaseEntry(models.Model):
-    """One booth as a release published it: the release's only frozen record."""
+    """One booth of the plan as a release published it, taken, free or blocked.
+
+    With the release's halls, the release's only frozen record: the published plan, the
+    directory, the API and the mail read these rows, never the working plan.
+    """
 
     release = models.ForeignKey(
         PlanRelease, verbose_name=_("release"), on_delete=models.CASCADE, related_name="entries"
+    )
+    hall = models.ForeignKey(
+        PlanReleaseHall,
+        verbose_name=_("hall"),
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="entries",
     )
     booth = models.ForeignKey(
         Booth, verbose_name=_("booth"), on_delete=models.SET_NULL, null=True, related_name="+"
@@ -154,9 +197,14 @@ class PlanReleaseEntry(models.Model):
         blank=True,
         related_name="+",
     )
+    state = models.CharField(
+        _("state"), max_length=10, choices=PublishedState.choices, default=PublishedState.FREE
+    )
     hall_code = models.CharField(_("hall"), max_length=20)
     booth_code = models.CharField(_("booth number"), max_length=20)
     geometry = models.JSONField(_("geometry"), help_text=_("[x, y, width, depth] in metres"))
+    zone_en = models.CharField(_("zone (English)"), max_length=200, blank=True)
+    zone_zh = models.CharField(_("zone (Chinese)"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["hall_code", "booth_code"]
@@ -165,3 +213,10 @@ class PlanReleaseEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hall_code}-{self.booth_code}"
+
+    @property
+    def zone_name(self) -> str:
+        """The zone's name in the reader's language (empty outside any zone)."""
+        if is_chinese_active() and self.zone_zh:
+            return self.zone_zh
+        return self.zone_en

@@ -394,6 +394,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
     except releases.PublishError as error:
         messages.error(request, str(error))
     else:
+        taken = release.entries.filter(participation__isnull=False).count()
         messages.success(
             request,
             ngettext(
@@ -401,8 +402,8 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
                 "whose booth changed are told.",
                 "Floor plan version %(number)d published with %(count)d booths; the exhibitors "
                 "whose booth changed are told.",
-                release.entries.count(),
+                taken,
             )
-            % {"number": release.number, "count": release.entries.count()},
+            % {"number": release.number, "count": taken},
         )
     return redirect(reverse("exhibition_allocation:overview", args=[edition_obj.slug]) + "#publish")

@@ -17,6 +17,7 @@ from fairmatch.exhibition.domain.applications import (
     staff_editable,
     update_staff,
 )
+from fairmatch.exhibition.domain.releases import place_label
 from fairmatch.exhibition.interfaces.floorplan import booth_key
 from fairmatch.exhibition.interfaces.forms import BoothStaffForm
 from fairmatch.exhibition.models import BoothStaff
@@ -58,6 +59,7 @@ def mine(request: HttpRequest, edition: str) -> HttpResponse:
             if application
             else [],
             "booth": booth,
+            "place": place_label(booth) if booth else "",
             "booth_key": booth_key(booth.hall_code, booth.booth_code) if booth else "",
             "staff_editable": application is not None and staff_editable(participation),
             "staff_form": BoothStaffForm(prefix="new"),

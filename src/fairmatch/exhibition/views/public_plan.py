@@ -24,7 +24,6 @@ from fairmatch.exhibition.interfaces.floorplan import (
     render_svg,
 )
 from fairmatch.exhibition.interfaces.plan_pdf import plan_pdf_response
-from fairmatch.exhibition.models import Hall
 
 
 def exhibitor_url(edition: Edition, enterprise: Enterprise) -> str:
@@ -37,7 +36,7 @@ def exhibitor_url(edition: Edition, enterprise: Enterprise) -> str:
 def plan(request: HttpRequest, edition: str) -> HttpResponse:
     edition_obj = get_object_or_404(Edition, slug=edition)
     release = latest_release(edition_obj.pk)
-    halls = published_halls(release, list(Hall.objects.filter(edition=edition_obj)))
+    halls = published_halls(release)
     shown = [hall for hall in halls if hall.booths]
     panels = []
     for hall in shown:
@@ -81,11 +80,7 @@ def plan_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     release = latest_release(edition_obj.pk)
     if release is None:
         raise Http404
-    halls = [
-        h
-        for h in published_halls(release, list(Hall.objects.filter(edition=edition_obj)))
-        if h.booths
-    ]
+    halls = [h for h in published_halls(release) if h.booths]
     return plan_pdf_response(
         halls,
         title=_("%(edition)s · floor plan") % {"edition": edition_obj.name},
