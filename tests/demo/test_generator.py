@@ -197,6 +197,12 @@ def test_the_command_prints_logins_and_figures(demo_conference):
     assert f"password: {DEMO_PASSWORD}" in output
     assert "foreign buyers: 57 enterprises from 12 countries qualified" in output
     assert "expected attendance: 57 qualified + 20 waiting" in output
+    # The logins come last, with the state the later steps left (the buyer also exhibits,
+    # and the exhibition confirms its attendance).
+    logins = output[output.index("Demo logins") :]
+    assert "REST API" in logins and "Serving" not in output
+    buyer_line = next(line for line in logins.splitlines() if LOGIN_EMAILS["buyer"] in line)
+    assert buyer_line.endswith("– confirmed")
 
 
 def test_the_data_is_the_plan_of_its_seed(current, demo_conference):

@@ -114,6 +114,7 @@ class DemoLogin:
     email: str
     enterprise: str  # the enterprise's name, empty for the organiser
     state: str  # the enterprise's state in the current edition, empty for the organiser
+    participation_id: int | None = None  # to read the state again after later steps
 
 
 @dataclass(frozen=True)
@@ -461,6 +462,7 @@ class _Writer:
                     email=LOGIN_EMAILS[role],
                     enterprise=f"{name}, {enterprise.country.code}",
                     state=participation.get_state_display(),
+                    participation_id=participation.pk,
                 )
             )
         return tuple(logins)

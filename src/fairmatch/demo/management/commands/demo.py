@@ -27,6 +27,7 @@ from fairmatch.demo.onsite_day import simulate_first_day
 from fairmatch.demo.outcomes import build_outcomes
 from fairmatch.demo.schedule import build_schedule
 from fairmatch.demo.serve import serve
+from fairmatch.enterprises.models import Participation
 from fairmatch.reports.figures import Figures, Segment, edition_figures
 from fairmatch.scheduling.models import Meeting
 
@@ -136,6 +137,7 @@ class Command(BaseCommand):
             f"{outcomes.current_confirmed} confirmed; one press snapshot "
             f"({outcomes.seconds:.1f} s)\n"
         )
+        self._print_logins(result)
         self._print_api_token(result, port=options["port"])
         if not options["no_serve"]:
             serve(port=options["port"], out=self.stdout)
@@ -166,15 +168,19 @@ class Command(BaseCommand):
             return "no previous edition to compare with"
         return f"growth vs {figures.previous_edition}: {figures.growth_vs_previous_pct:+.1f} %"
 
-    def _print_summary(self, result: DemoResult) -> None:
-        plan = result.plan
-        self.stdout.write(
-            f"Built in {result.seconds:.1f} s: 2 editions, {len(plan.enterprises)} enterprises, "
-            f"{len(plan.participations)} applications.\n"
-        )
+    def _print_logins(self, result: DemoResult) -> None:
+        """The logins last, with each enterprise's state as the later steps left it (the
+        exhibition confirms the exhibitors' attendance)."""
         self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins (password: {DEMO_PASSWORD})"))
+        states = {
+            p.pk: p.get_state_display()
+            for p in Participation.objects.filter(
+                pk__in=[login.participation_id for login in result.logins]
+            )
+        }
         for login in result.logins:
-            detail = f"{login.enterprise} – {login.state}" if login.enterprise else "all editions"
+            state = states.get(login.participation_id, login.state)
+            detail = f"{login.enterprise} – {state}" if login.enterprise else "all editions"
             self.stdout.write(f"  {login.role:<10} {login.email:<30} {detail}")
         self.stdout.write(
             "  Every other enterprise's contact account (see the admin) has the same password."
@@ -186,6 +192,13 @@ class Command(BaseCommand):
             f"authenticator app\n    {grouped}\n"
             "  or type one of these single-use recovery codes instead of the app's code:\n"
             f"    {' '.join(result.organiser_recovery_codes)}\n"
+        )
+
+    def _print_summary(self, result: DemoResult) -> None:
+        plan = result.plan
+        self.stdout.write(
+            f"Built in {result.seconds:.1f} s: 2 editions, {len(plan.enterprises)} enterprises, "
+            f"{len(plan.participations)} applications.\n"
         )
         edition = result.current_edition
         self.stdout.write(self.style.MIGRATE_HEADING(f"{edition.name_en} ({edition.slug})"))
