@@ -175,3 +175,12 @@ def test_the_schedule_page_counts_tables_and_names_booths_apart(client, released
     assert f"{tables} tables" in page or f"{tables} table<" in page
     assert "Meetings also take place at 1 exhibitor's booth: H1-A12" in page
     assert f">{booth_table.number} (" not in page and f"{booth_table.number} ·" not in page
+
+
+def test_the_board_details_name_the_booth_not_a_table_number(client, released):
+    edition, _buyer, _stand, booth_meeting, _a12 = released
+    client.force_login(OrganiserFactory())
+    details = client.get(
+        f"/organiser/{edition.slug}/schedule/board/meetings/{booth_meeting.pk}/"
+    ).content.decode()
+    assert "Booth H1-A12" in details and "Table 3" not in details
