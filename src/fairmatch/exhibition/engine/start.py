@@ -13,6 +13,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
+from .paired import paired_bound
 from .prepare import FOOTFALL_POINTS, Prepared, unary_score
 
 
@@ -137,7 +138,9 @@ def assignment_bound(prepared: Prepared) -> int:
     Sound: in any allocation an exhibitor earns on its booth at most that booth's value
     (a neighbour it has there sits on a booth beside it that is among the neighbour's
     candidates), and the booths of any allocation placing the most are a matching of
-    that size, worth at most the assignment's optimum."""
+    that size, worth at most the assignment's optimum. Pairs of exhibitors wanting each
+    other are then valued together at the assignment's booth prices (paired.py), which
+    takes the wish away where the two cannot stand side by side at those prices."""
     values = _local_values(prepared)
     total = 0.0
     for e in prepared.locked:
@@ -162,8 +165,20 @@ def assignment_bound(prepared: Prepared) -> int:
     gains[feasible] += placement
     rows, cols = linear_sum_assignment(gains, maximize=True)
     chosen = feasible[rows, cols]
+    fixed = total
     total += float((gains[rows, cols][chosen] - placement).sum())
-    return round(total)
+    paired = paired_bound(
+        prepared,
+        free=free,
+        booths=booths,
+        gains=gains,
+        rows=rows,
+        cols=cols,
+        placement=placement,
+        placed=int(chosen.sum()),
+        fixed=fixed,
+    )
+    return min(round(total), paired)
 
 
 def _local_values(prepared: Prepared) -> dict[int, np.ndarray]:
