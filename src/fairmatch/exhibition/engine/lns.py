@@ -18,6 +18,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from .evaluate import score, score_of
+from .exchange import exchange
 from .model_cp import build
 from .prepare import Prepared
 
@@ -32,6 +33,9 @@ MOVE_SECONDS = 1.0
 # LARGEST_WINDOW; a gain brings it back to WINDOW.
 STALL = 40
 LARGEST_WINDOW = 40
+# The exchanges of exchange.py run whenever the unhappy are listed again and the allocation
+# has changed since they last ran, within this share of the time spent so far.
+EXCHANGE_SHARE = 0.3
 
 
 def improve(
@@ -56,10 +60,23 @@ def improve(
     unhappy: list[int] = []
     moves = 0
     stalled = 0
+    started = time.monotonic()
+    exchanging = 0.0
+    changed = True
     while time.monotonic() < deadline - 0.05 and not should_stop():
         at = {b: e for e, b in current.items()}
         if moves % REFRESH_UNHAPPY == 0:
             unhappy = _unhappy(prepared, current, at)
+            now = time.monotonic()
+            if changed and exchanging <= EXCHANGE_SHARE * (now - started):
+                gain = exchange(prepared, current, exhibitors=unhappy, deadline=deadline - 0.05)
+                exchanging += time.monotonic() - now
+                changed = False
+                if gain > 0:
+                    current_score += gain
+                    on_better(current, current_score)
+                    at = {b: e for e, b in current.items()}
+                    unhappy = _unhappy(prepared, current, at)
         moves += 1
         centre = None
         if unhappy and rng.random() < UNHAPPY_SHARE:
@@ -105,6 +122,7 @@ def improve(
             current, current_score = moved, current_score + change
             on_better(current, current_score)
             stalled = 0
+            changed = True
         else:
             stalled += 1
     return current
