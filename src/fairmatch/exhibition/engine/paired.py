@@ -23,6 +23,7 @@ bound stays valid for the same reason (an allocation puts the pair on some two b
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -48,22 +49,84 @@ def paired_bound(
     """The bound above, from the assignment of ``free`` exhibitors (rows of ``gains``) to
     ``booths`` (its columns) that ``linear_sum_assignment`` returned (``rows``, ``cols``),
     ``placed`` of them on booths they fit; ``fixed`` is what the locked exhibitors earn at
-    most."""
-    prices = _prices(gains, rows, cols)
-    reduced = gains - prices[None, :]
-    best = np.maximum(reduced.max(axis=1), 0.0)
-    total = fixed + float(prices.sum()) + float(best.sum()) - placement * placed
+    most. The prices are the assignment's dual prices: subgradient steps from there
+    (300 steps of 0.25 to 16 points) lowered the bound by nothing on the benchmark
+    floors."""
     column = {b: j for j, b in enumerate(booths)}
     row_of = {e: i for i, e in enumerate(free)}
     weight = prepared.problem.weights.wanted_neighbour
-    if weight <= 0:
-        return math.floor(total + 1e-6)
-    for e, f, wishes in _pairs(prepared, row_of):
-        own_e = _without_wish(prepared, reduced[row_of[e]], column, e, f)
-        own_f = _without_wish(prepared, reduced[row_of[f]], column, f, e)
-        joint = _joint(prepared, own_e, own_f, column, e, f, weight * wishes)
-        total -= float(best[row_of[e]] + best[row_of[f]]) - joint
+    pairs = [
+        _Pair.of(prepared, gains, column, row_of, e, f, weight * wishes)
+        for e, f, wishes in (_pairs(prepared, row_of) if weight > 0 else [])
+    ]
+    paired_rows = {row for pair in pairs for row in pair.rows}
+    singles = np.asarray([i for i in range(len(free)) if i not in paired_rows], dtype=np.int64)
+    single_gains = gains[singles]
+    constant = fixed - placement * placed
+
+    prices = _prices(gains, rows, cols)
+    best = (single_gains - prices[None, :]).max(axis=1, initial=0.0)
+    total = constant + float(prices.sum()) + float(best.sum())
+    total += sum(pair.best(prices) for pair in pairs)
     return math.floor(total + 1e-6)
+
+
+@dataclass
+class _Pair:
+    """Two exhibitors valued together: their reduced values without the wish for each
+    other (rows of the assignment), and the booths side by side they could take."""
+
+    rows: tuple[int, int]
+    own_e: np.ndarray
+    own_f: np.ndarray
+    beside_e: np.ndarray
+    beside_f: np.ndarray
+    reward: float
+
+    @classmethod
+    def of(
+        cls,
+        prepared: Prepared,
+        gains: np.ndarray,
+        column: dict[int, int],
+        row_of: dict[int, int],
+        e: int,
+        f: int,
+        reward: int,
+    ) -> _Pair:
+        reach = set(prepared.candidates[f])
+        edges = [
+            (column[b], column[o])
+            for b in prepared.candidates[e]
+            for o in prepared.neighbours[b]
+            if o in reach
+        ]
+        pairs = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+        return cls(
+            rows=(row_of[e], row_of[f]),
+            own_e=_without_wish(prepared, gains[row_of[e]], column, e, f),
+            own_f=_without_wish(prepared, gains[row_of[f]], column, f, e),
+            beside_e=pairs[:, 0],
+            beside_f=pairs[:, 1],
+            reward=float(reward),
+        )
+
+    def best(self, prices: np.ndarray) -> float:
+        """The pair's best at these prices: each on a booth or on none, never the same
+        booth, ``reward`` more when side by side."""
+        own_e = self.own_e - prices
+        own_f = self.own_f - prices
+        top_e = np.argsort(-own_e)[:2].tolist()
+        top_f = np.argsort(-own_f)[:2].tolist()
+        value = max(0.0, float(own_e[top_e[0]]), float(own_f[top_f[0]]))
+        for a in top_e:
+            for b in top_f:
+                if a != b:
+                    value = max(value, float(own_e[a] + own_f[b]))
+        if len(self.beside_e):
+            sums = own_e[self.beside_e] + own_f[self.beside_f]
+            value = max(value, float(sums.max()) + self.reward)
+        return value
 
 
 def _prices(gains: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -104,11 +167,11 @@ def _pairs(prepared: Prepared, row_of: dict[int, int]) -> list[tuple[int, int, i
 
 
 def _without_wish(
-    prepared: Prepared, reduced: np.ndarray, column: dict[int, int], e: int, f: int
+    prepared: Prepared, values: np.ndarray, column: dict[int, int], e: int, f: int
 ) -> np.ndarray:
-    """``e``'s reduced values without the reward for wanting ``f`` that the assignment's
-    values count on every booth where ``f`` could stand beside it."""
-    own = reduced.copy()
+    """``e``'s values without the reward for wanting ``f`` that the assignment's values
+    count on every booth where ``f`` could stand beside it."""
+    own = values.copy()
     if f not in prepared.wanted.get(e, ()):
         return own
     reach = set(prepared.candidates[f])
@@ -117,31 +180,3 @@ def _without_wish(
         if any(o in reach for o in prepared.neighbours[b]):
             own[column[b]] -= weight
     return own
-
-
-def _joint(
-    prepared: Prepared,
-    own_e: np.ndarray,
-    own_f: np.ndarray,
-    column: dict[int, int],
-    e: int,
-    f: int,
-    reward: int,
-) -> float:
-    """The pair's best at these prices: each on a booth or on none, never the same booth,
-    ``reward`` more when side by side."""
-    top_e = np.argsort(-own_e)[:2]
-    top_f = np.argsort(-own_f)[:2]
-    apart = max(
-        0.0,
-        float(own_e[top_e[0]]),
-        float(own_f[top_f[0]]),
-        max((float(own_e[a] + own_f[b]) for a in top_e for b in top_f if a != b), default=0.0),
-    )
-    reach = set(prepared.candidates[f])
-    beside = -math.inf
-    for b in prepared.candidates[e]:
-        for o in prepared.neighbours[b]:
-            if o in reach:
-                beside = max(beside, float(own_e[column[b]] + own_f[column[o]]) + reward)
-    return max(apart, beside)
