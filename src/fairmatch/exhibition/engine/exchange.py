@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from .evaluate import score_of
-from .prepare import Prepared
+from .prepare import Prepared, unary_score
 
 
 def exchange(
@@ -37,6 +37,7 @@ def exchange(
         if options and e not in current and e not in prepared.unassigned
     ]
     fits = [set(options) for options in prepared.candidates]
+    headroom = _Headroom(prepared)
     gain = 0
     improved = True
     while improved and time.monotonic() < deadline:
@@ -44,7 +45,7 @@ def exchange(
         for e in movable:
             if time.monotonic() >= deadline:
                 break
-            found = _best_trade(prepared, current, at, fits, e)
+            found = _best_trade(prepared, current, at, fits, headroom, e)
             if found > 0:
                 gain += found
                 improved = True
@@ -53,6 +54,7 @@ def exchange(
                 continue
             found, displaced = _best_entry(prepared, current, at, e)
             if displaced is not None:
+                headroom.forget(_affected(prepared, at, (current[e],)))
                 gain += found
                 improved = True
                 waiting.append(displaced)
@@ -80,18 +82,31 @@ def _place(current: dict[int, int], at: dict[int, int], e: int, b: int | None) -
 
 
 def _best_trade(
-    prepared: Prepared, current: dict[int, int], at: dict[int, int], fits: list[set[int]], e: int
+    prepared: Prepared,
+    current: dict[int, int],
+    at: dict[int, int],
+    fits: list[set[int]],
+    headroom: _Headroom,
+    e: int,
 ) -> int:
     """The best move of ``e`` to a free booth or trade with the holder of another, applied
     when it gains; returns the gain (0 when none)."""
     home = current[e]
     best = 0
     best_move: tuple[int, int | None] | None = None
+    room_e = headroom.missing(current, at, e)
     for b in prepared.candidates[e]:
         if b == home:
             continue
         f = at.get(b)
         if f is not None and (f in prepared.locked or home not in fits[f]):
+            continue
+        # What e (and f) could gain at most; a trade that gains only their neighbours'
+        # wishes is left to the windows.
+        reach = unary_score(prepared, e, b) + room_e
+        if f is not None:
+            reach += unary_score(prepared, f, home) + headroom.missing(current, at, f)
+        if reach <= 0:
             continue
         touched = _affected(prepared, at, (home, b))
         before = score_of(prepared, current, at, touched)
@@ -108,11 +123,38 @@ def _best_trade(
             best, best_move = after - before, (b, f)
     if best_move is not None:
         b, f = best_move
+        headroom.forget(_affected(prepared, at, (home, b)))
         _place(current, at, e, None)
         if f is not None:
             _place(current, at, f, home)
         _place(current, at, e, b)
     return best
+
+
+class _Headroom:
+    """Per exhibitor, the most it could earn beyond its booth-alone reward (every neighbour
+    wish met, no avoided neighbour beside) less what it earns now: a move can raise its
+    score by at most its new booth's reward plus that."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        weights = prepared.problem.weights
+        self.most = [
+            (weights.field_neighbours if spec.fields else 0)
+            + (weights.country_neighbours if spec.country in prepared.country_zones else 0)
+            + weights.wanted_neighbour * len(prepared.wanted.get(e, ()))
+            for e, spec in enumerate(prepared.exhibitors)
+        ]
+        self.earned: dict[int, int] = {}
+
+    def missing(self, current: dict[int, int], at: dict[int, int], e: int) -> int:
+        if e not in self.earned:
+            self.earned[e] = score_of(self.prepared, current, at, (e,))
+        return self.most[e] - self.earned[e]
+
+    def forget(self, exhibitors: set[int]) -> None:
+        for e in exhibitors:
+            self.earned.pop(e, None)
 
 
 def _best_entry(

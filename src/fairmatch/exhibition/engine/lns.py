@@ -63,6 +63,7 @@ def improve(
     started = time.monotonic()
     exchanging = 0.0
     changed = True
+    fruitless: Counter[int] = Counter()
     while time.monotonic() < deadline - 0.05 and not should_stop():
         at = {b: e for e, b in current.items()}
         if moves % REFRESH_UNHAPPY == 0:
@@ -79,8 +80,12 @@ def improve(
                     unhappy = _unhappy(prepared, current, at)
         moves += 1
         centre = None
+        chosen = None
         if unhappy and rng.random() < UNHAPPY_SHARE:
-            centre = current.get(rng.choice(unhappy))
+            # Many unmet wishes cannot be met (a pavilion full of exhibitors who asked for
+            # it too): the moves centred on an exhibitor in vain make it less likely again.
+            chosen = rng.choices(unhappy, [1 / (1 + fruitless[e]) for e in unhappy])[0]
+            centre = current.get(chosen)
         size = min(LARGEST_WINDOW, WINDOW + (stalled // STALL) * (WINDOW // 2))
         window = _window(prepared, current, at, hall_booths, rng, centre, size)
         freed = [e for b in window if (e := at.get(b)) is not None and e not in prepared.locked]
@@ -123,8 +128,12 @@ def improve(
             on_better(current, current_score)
             stalled = 0
             changed = True
+            for e in freed:
+                fruitless.pop(e, None)
         else:
             stalled += 1
+            if chosen is not None:
+                fruitless[chosen] += 1
     return current
 
 
