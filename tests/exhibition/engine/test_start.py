@@ -16,7 +16,7 @@ from fairmatch.exhibition.engine.evaluate import score
 from fairmatch.exhibition.engine.prepare import prepare, unary_score
 from fairmatch.exhibition.engine.start import (
     _BoothTable,
-    assignment_bound,
+    assignment_bounds,
     best_matching,
     separable_bound,
 )
@@ -60,6 +60,6 @@ def test_a_wanted_neighbour_counts_in_the_bound_only_where_the_pair_can_stand_to
     weights = Weights(field_neighbours=0, sponsor_footfall=0)
     hall = HallSpec("H", Rect(0, 0, 40, 30))
     prepared = prepare(Problem((hall,), zones, booths, exhibitors, weights))
-    assert assignment_bound(prepared) == 70
+    assert assignment_bounds(prepared) == (100, 70)
     both_in_a = {0: 0, 1: 1}
     assert score(prepared, both_in_a) == 70
