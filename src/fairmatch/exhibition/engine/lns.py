@@ -6,6 +6,9 @@ better, and repeat until the time is up.
 The exhibitors on two rings of booths around the freed ones are in each small model too,
 fixed where they are: with them the model's score differs from the whole allocation's by
 a constant, so a better small model is a better allocation (checked again on the whole).
+
+Between the windows, the exchanges of exchange.py try every booth for each exhibitor with
+an unmet wish; when even the largest window stalls, some moves free whole zones instead.
 """
 
 from __future__ import annotations
