@@ -2,7 +2,19 @@
 improves the start, reporting as it goes."""
 
 from benchmarks._booth_fairs import generate_floor
-from fairmatch.exhibition.engine import Status, allocate, violations
+from fairmatch.exhibition.engine import (
+    BoothSpec,
+    ExhibitorSpec,
+    HallSpec,
+    Problem,
+    Rect,
+    Status,
+    ZoneSpec,
+    allocate,
+    violations,
+)
+from fairmatch.exhibition.engine.lns import _zones_of
+from fairmatch.exhibition.engine.prepare import prepare
 from fairmatch.exhibition.engine.solver import WHOLE_MODEL_CHOICES
 
 
@@ -26,3 +38,27 @@ def test_a_large_floor_is_improved_by_local_search():
 
 def test_the_generated_floor_is_reproducible():
     assert generate_floor(exhibitors=120, seed=5) == generate_floor(exhibitors=120, seed=5)
+
+
+def test_a_zone_move_frees_the_zones_an_exhibitors_wishes_concern():
+    zones = (
+        ZoneSpec("X", "H", "field", field="food"),
+        ZoneSpec("Y", "H", "field", field="tools"),
+        ZoneSpec("P", "H", "country", country="DE"),
+        ZoneSpec("W", "H", "field", field="toys"),
+        ZoneSpec("V", "H", "field", field="wine"),
+    )
+    booths = tuple(
+        BoothSpec(f"{zone.key}0", "H", Rect(10, 2 + 5 * i, 3, 3), zone=zone.key)
+        for i, zone in enumerate(zones)
+    )
+    exhibitors = (
+        ExhibitorSpec("a", "DE", preferred_zone="Y", wanted=("b",)),
+        ExhibitorSpec("b", "CN"),
+        ExhibitorSpec("c", "CN"),
+    )
+    hall = HallSpec("H", Rect(0, 0, 40, 40))
+    prepared = prepare(Problem((hall,), zones, booths, exhibitors))
+    # a in X, b in W, c in V: c's zone is none of a's concern.
+    assert _zones_of(prepared, {0: 0, 1: 3, 2: 4}, 0) == frozenset({"X", "Y", "P", "W"})
+    assert _zones_of(prepared, {0: 0, 1: 3, 2: 4}, 2) == frozenset({"V"})

@@ -20,7 +20,7 @@ from fairmatch.exhibition.engine import (
 )
 from fairmatch.exhibition.engine.evaluate import score
 from fairmatch.exhibition.engine.prepare import prepare
-from fairmatch.exhibition.engine.start import assignment_bound, best_matching, separable_bound
+from fairmatch.exhibition.engine.start import assignment_bounds, best_matching, separable_bound
 
 HALL = HallSpec("H", Rect(0, 0, 60, 30), ((30.0, 0.0),))
 WIDTHS = (3.0, 4.0, 6.0)
@@ -129,10 +129,12 @@ def test_an_optimal_allocation_is_the_best_there_is(problem):
     assert allocation.objective == allocation.bound == best_by_enumeration(problem)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems(max_booths=6, max_exhibitors=5))
 def test_the_bounds_are_never_below_the_optimum(problem):
     prepared = prepare(problem)
     best = best_by_enumeration(problem)
-    assert assignment_bound(prepared) >= best
+    plain, paired = assignment_bounds(prepared)
+    assert plain >= best
+    assert paired >= best
     assert separable_bound(prepared, best_matching(prepared)) >= best

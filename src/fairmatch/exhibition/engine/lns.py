@@ -6,6 +6,9 @@ better, and repeat until the time is up.
 The exhibitors on two rings of booths around the freed ones are in each small model too,
 fixed where they are: with them the model's score differs from the whole allocation's by
 a constant, so a better small model is a better allocation (checked again on the whole).
+
+Between the windows, the exchanges of exchange.py try every booth for each exhibitor with
+an unmet wish; when even the largest window stalls, some moves free whole zones instead.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from .evaluate import score, score_of
+from .exchange import exchange
 from .model_cp import build
 from .prepare import Prepared
 
@@ -32,6 +36,15 @@ MOVE_SECONDS = 1.0
 # LARGEST_WINDOW; a gain brings it back to WINDOW.
 STALL = 40
 LARGEST_WINDOW = 40
+# Once the window is at its largest and still gains nothing, every other move frees the
+# whole zones an unhappy exhibitor is concerned with (its own, the one it prefers, its
+# pavilion, its wanted neighbours'): exchanges along longer chains, such as one exhibitor
+# leaving its pavilion for its field's while a compatriot takes its place.
+ZONE_STALL = 2 * STALL
+ZONE_MOVE_SECONDS = 4.0
+# The exchanges of exchange.py run whenever the unhappy are listed again and the allocation
+# has changed since they last ran, within this share of the time spent so far.
+EXCHANGE_SHARE = 0.3
 
 
 def improve(
@@ -56,16 +69,47 @@ def improve(
     unhappy: list[int] = []
     moves = 0
     stalled = 0
+    started = time.monotonic()
+    exchanging = 0.0
+    changed = True
+    fruitless: Counter[int] = Counter()
+    zone_booths: dict[str | None, list[int]] = {}
+    for b, booth in enumerate(booths):
+        if not booth.blocked and booth.zone is not None:
+            zone_booths.setdefault(booth.zone, []).append(b)
+    # Pairs of zones whose exhibitors were proven best placed as they are, until a gain.
+    settled: set[frozenset[str | None]] = set()
     while time.monotonic() < deadline - 0.05 and not should_stop():
         at = {b: e for e, b in current.items()}
         if moves % REFRESH_UNHAPPY == 0:
             unhappy = _unhappy(prepared, current, at)
+            now = time.monotonic()
+            if changed and exchanging <= EXCHANGE_SHARE * (now - started):
+                gain = exchange(prepared, current, exhibitors=unhappy, deadline=deadline - 0.05)
+                exchanging += time.monotonic() - now
+                changed = False
+                if gain > 0:
+                    current_score += gain
+                    on_better(current, current_score)
+                    at = {b: e for e, b in current.items()}
+                    unhappy = _unhappy(prepared, current, at)
         moves += 1
         centre = None
+        chosen = None
         if unhappy and rng.random() < UNHAPPY_SHARE:
-            centre = current.get(rng.choice(unhappy))
+            # Many unmet wishes cannot be met (a pavilion full of exhibitors who asked for
+            # it too): the moves centred on an exhibitor in vain make it less likely again.
+            chosen = rng.choices(unhappy, [1 / (1 + fruitless[e]) for e in unhappy])[0]
+            centre = current.get(chosen)
         size = min(LARGEST_WINDOW, WINDOW + (stalled // STALL) * (WINDOW // 2))
         window = _window(prepared, current, at, hall_booths, rng, centre, size)
+        seconds = MOVE_SECONDS
+        zones: frozenset[str | None] = frozenset()
+        if chosen is not None and stalled >= ZONE_STALL and moves % 2 == 0:
+            zones = _zones_of(prepared, current, chosen)
+            if len(zones) > 1 and zones not in settled:
+                window = {b for z in zones for b in zone_booths.get(z, ())}
+                seconds = ZONE_MOVE_SECONDS
         freed = [e for b in window if (e := at.get(b)) is not None and e not in prepared.locked]
         if not freed:
             continue
@@ -84,7 +128,7 @@ def improve(
             options=options,
         )
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = min(MOVE_SECONDS, deadline - time.monotonic())
+        solver.parameters.max_time_in_seconds = min(seconds, deadline - time.monotonic())
         solver.parameters.num_workers = max(1, workers)
         solver.parameters.random_seed = rng.randrange(2**31 - 1)
         code = solver.solve(built.model)
@@ -105,9 +149,31 @@ def improve(
             current, current_score = moved, current_score + change
             on_better(current, current_score)
             stalled = 0
+            changed = True
+            for e in freed:
+                fruitless.pop(e, None)
+            settled.clear()
         else:
             stalled += 1
+            if seconds == ZONE_MOVE_SECONDS and code == cp_model.OPTIMAL:
+                settled.add(zones)
+            if chosen is not None:
+                fruitless[chosen] += 1
     return current
+
+
+def _zones_of(prepared: Prepared, current: dict[int, int], e: int) -> frozenset[str | None]:
+    """The zones an exhibitor's wishes concern: where it stands, the zone it prefers, its
+    country's pavilions, and where its wanted neighbours stand."""
+    booths = prepared.problem.booths
+    spec = prepared.exhibitors[e]
+    zones: set[str | None] = {booths[current[e]].zone}
+    if spec.preferred_zone is not None:
+        zones.add(spec.preferred_zone)
+    zones.update(prepared.country_zones.get(spec.country, ()))
+    zones.update(booths[current[f]].zone for f in prepared.wanted.get(e, ()) if f in current)
+    zones.discard(None)
+    return frozenset(zones)
 
 
 def _ring(prepared: Prepared, inner: set[int], exclude: set[int]) -> set[int]:

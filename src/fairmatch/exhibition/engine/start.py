@@ -13,6 +13,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
+from .paired import paired_bound
 from .prepare import FOOTFALL_POINTS, Prepared, unary_score
 
 
@@ -127,7 +128,12 @@ def separable_bound(prepared: Prepared, unary_best: dict[int, int]) -> int:
 
 
 def assignment_bound(prepared: Prepared) -> int:
-    """An upper bound on the score of any allocation placing the most exhibitors, usually
+    """The lower of the two ``assignment_bounds``."""
+    return min(assignment_bounds(prepared))
+
+
+def assignment_bounds(prepared: Prepared) -> tuple[int, int]:
+    """Two upper bounds on the score of any allocation placing the most exhibitors, usually
     well below ``separable_bound``: each exhibitor is valued on each candidate booth at
     what it could earn there at best (its booth-alone reward, plus each neighbour wish
     that some other exhibitor could meet from a booth beside that one, no avoided
@@ -137,7 +143,10 @@ def assignment_bound(prepared: Prepared) -> int:
     Sound: in any allocation an exhibitor earns on its booth at most that booth's value
     (a neighbour it has there sits on a booth beside it that is among the neighbour's
     candidates), and the booths of any allocation placing the most are a matching of
-    that size, worth at most the assignment's optimum."""
+    that size, worth at most the assignment's optimum: the first bound. The second
+    values pairs of exhibitors wanting each other together at the assignment's booth
+    prices (paired.py), which takes the wish away where the two cannot stand side by
+    side at those prices; it is never above the first when the prices are exact."""
     values = _local_values(prepared)
     total = 0.0
     for e in prepared.locked:
@@ -149,7 +158,7 @@ def assignment_bound(prepared: Prepared) -> int:
     ]
     booths = sorted({b for e in free for b in prepared.candidates[e]})
     if not free or not booths:
-        return round(total)
+        return round(total), round(total)
     column = np.full(len(prepared.problem.booths), -1, dtype=np.int64)
     column[booths] = np.arange(len(booths))
     gains = np.zeros((len(free), len(booths)), dtype=np.float64)
@@ -162,8 +171,20 @@ def assignment_bound(prepared: Prepared) -> int:
     gains[feasible] += placement
     rows, cols = linear_sum_assignment(gains, maximize=True)
     chosen = feasible[rows, cols]
+    fixed = total
     total += float((gains[rows, cols][chosen] - placement).sum())
-    return round(total)
+    paired = paired_bound(
+        prepared,
+        free=free,
+        booths=booths,
+        gains=gains,
+        rows=rows,
+        cols=cols,
+        placement=placement,
+        placed=int(chosen.sum()),
+        fixed=fixed,
+    )
+    return round(total), paired
 
 
 def _local_values(prepared: Prepared) -> dict[int, np.ndarray]:
