@@ -22,6 +22,7 @@ from fairmatch.core.domain.mail import send_translated
 from fairmatch.enterprises.domain.notifications import recipients
 from fairmatch.enterprises.models import Participation
 from fairmatch.exhibition.domain.locks import lock_floor_plan
+from fairmatch.exhibition.domain.places import booth_label
 from fairmatch.exhibition.models import (
     AllocationRun,
     AllocationStatus,
@@ -33,7 +34,6 @@ from fairmatch.exhibition.models import (
     PlanReleaseHall,
     PublishedState,
 )
-from fairmatch.scheduling.domain.agendas import booth_label
 
 NOTE_LENGTH = 500
 

@@ -11,11 +11,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
-from django.utils.translation import gettext
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.models import is_chinese_active
 from fairmatch.enterprises.models import Participation
+from fairmatch.exhibition.domain.places import booth_label
 from fairmatch.scheduling.domain.releases import latest_release
 from fairmatch.scheduling.models import Release, ReleaseEntry
 
@@ -33,12 +33,6 @@ def table_label(number: int | None, zone: str) -> str:
     if number is None:
         return ""
     return f"{number} ({zone})" if zone else str(number)
-
-
-def booth_label(hall_en: str, hall_zh: str, booth: str) -> str:
-    """'Hall 1, booth A12' (一号馆 A12 展位): a meeting at an exhibitor's booth, for the reader."""
-    hall = hall_zh if is_chinese_active() and hall_zh else hall_en
-    return gettext("%(hall)s, booth %(booth)s") % {"hall": hall, "booth": booth}
 
 
 def place_label(entry: "ReleaseEntry | AgendaItem | TablePlanRow") -> str:
