@@ -7,29 +7,12 @@ import sys
 import threading
 import time
 
-import pytest
 from django.db import connections, transaction
 
 from fairmatch.core.domain.sqlite_writers import SUFFIX, write_turn
+from tests.core.conftest import ALIAS
 
-ALIAS = "turns"
 HOLD = 0.2
-
-
-@pytest.fixture
-def sqlite_file(tmp_path, django_db_blocker):
-    """A database alias on a SQLite file of its own, with the project's SQLite options
-    (outside the test database: no test transaction may hide the turns)."""
-    default = connections["default"].settings_dict
-    if default["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("SQLite only: PostgreSQL writers take row locks")
-    path = tmp_path / "turns.sqlite3"
-    connections.settings[ALIAS] = {**default, "NAME": str(path)}
-    with django_db_blocker.unblock():
-        yield path
-    connections[ALIAS].close()
-    del connections[ALIAS]
-    del connections.settings[ALIAS]
 
 
 def hold_turn(entered: threading.Event, leave: threading.Event) -> threading.Thread:
