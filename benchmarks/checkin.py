@@ -9,8 +9,10 @@ as there are scanners. Then every scanner opens the check-in page (for its CSRF 
 posts the QR tokens of its own share of the badges to the page's endpoint, as the page's
 scanner does (htmx, method "scan"); every tenth scan repeats a badge the scanner checked in
 already (the "already checked in" path). It prints p50 and p95 per scan, first and repeated
-scans apart, and p95's ratio to the minimal view in the same run; then what the database
-recorded: one check-in (and one audit entry) per badge, whatever the repeats.
+scans apart, p95's ratio to the minimal view in the same run and how many requests took a
+second or more (under Django's server, connections its full listen queue turned away and
+TCP retried); then what the database recorded: one check-in (and one audit entry) per
+badge, whatever the repeats.
 """
 
 import json
