@@ -138,12 +138,18 @@ def serving(
 
 
 def percentiles(latencies: list[float]) -> dict[str, float]:
-    """p50 and p95 in milliseconds of latencies in seconds."""
+    """p50 and p95 in milliseconds of latencies in seconds, and how many took a second or
+    more (a connection refused by a full listen queue is retried by TCP after one second)."""
+    slow = sum(latency >= 1.0 for latency in latencies)
     if len(latencies) < 2:
         value = 1000 * (latencies[0] if latencies else 0.0)
-        return {"p50_ms": value, "p95_ms": value}
+        return {"p50_ms": value, "p95_ms": value, "over_1s": slow}
     cuts = statistics.quantiles(latencies, n=20)
-    return {"p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * cuts[-1]}
+    return {
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * cuts[-1],
+        "over_1s": slow,
+    }
 
 
 def timed(request: urllib.request.Request | str) -> tuple[float, int | None, bytes]:

@@ -189,7 +189,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (FAIRMATCH_DB_CONN_MAX_AGE) as on PostgreSQL: a new one costs a
+    # file open, the pragmas above and Django's SQL functions; each process also keeps one
+    # idle connection so that closing the others never folds and deletes the WAL (see
+    # core.domain.sqlite_wal).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -124,9 +124,19 @@ def test_search_finds_by_person_and_organisation(day):
     assert search_badges(edition=edition, query="a") == []
 
 
-def test_the_first_meeting_not_yet_over_is_shown(day):
-    _edition, meeting, buyer_badge, _ = day
-    assert next_meeting(buyer_badge) == meeting
+def test_the_first_meeting_not_yet_over_is_shown_with_the_other_party(day):
+    _edition, meeting, buyer_badge, provider_badge = day
+    shown = next_meeting(buyer_badge)
+    assert (shown.meeting_id, shown.starts_at, shown.table_number) == (
+        meeting.pk,
+        meeting.slot.starts_at,
+        meeting.table.number,
+    )
+    assert (shown.counterpart.name_original, shown.counterpart.name_en) == (
+        "上海外包有限公司",
+        "Shanghai Outsourcing",
+    )
+    assert next_meeting(provider_badge).counterpart.name_en == "Berlin Buyer GmbH"
     assert next_meeting(buyer_badge, now=meeting.slot.ends_at) is None
 
 

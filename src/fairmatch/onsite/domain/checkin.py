@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from fairmatch.conference.models import Edition
 from fairmatch.core.domain.audit import record_action
-from fairmatch.enterprises.models import Participation
+from fairmatch.enterprises.models import Enterprise, Participation
 from fairmatch.onsite.domain import tokens
 from fairmatch.onsite.domain.badges import BADGED_STATES
-from fairmatch.onsite.domain.locks import hold_badge
+from fairmatch.onsite.domain.locks import badge_transaction
 from fairmatch.onsite.models import Badge, CheckIn, CheckInMethod
 from fairmatch.scheduling.domain import sameday
 from fairmatch.scheduling.models import PLACED_STATES, Meeting
@@ -99,10 +99,11 @@ def check_in(*, badge: Badge, user: Any, method: str = CheckInMethod.CODE) -> Ch
     if existing is not None:
         return CheckInResult(check_in=existing, created=False)
     try:
-        with transaction.atomic():
-            hold_badge(badge.pk)
-            existing = CheckIn.objects.filter(badge=badge).select_related("by").first()
-            if existing is not None:
+        with badge_transaction(badge.pk):
+            # Under the lock, whether another scanner got in first (rarely: the badge was
+            # read without a check-in a moment ago); only then is that check-in read.
+            if CheckIn.objects.filter(badge_id=badge.pk).exists():
+                existing = CheckIn.objects.select_related("by").get(badge_id=badge.pk)
                 return CheckInResult(check_in=existing, created=False)
             row = CheckIn.objects.create(
                 badge=badge,
@@ -131,33 +132,53 @@ def search_badges(*, edition: Edition, query: str, limit: int = 20) -> list[Badg
     return list(matches.select_related("check_in__by").order_by("name", "pk")[:limit])
 
 
-def next_meeting(badge: Badge, *, now: datetime.datetime | None = None) -> Meeting | None:
-    """The delegate's first meeting not yet over (none for the press)."""
+@dataclass(frozen=True)
+class FirstMeeting:
+    """What the check-in answer shows of a delegate's first meeting: when, where, with whom."""
+
+    meeting_id: int
+    starts_at: datetime.datetime
+    table_number: int | None
+    counterpart: Enterprise  # names only (original and English), for its display name
+
+
+def next_meeting(badge: Badge, *, now: datetime.datetime | None = None) -> FirstMeeting | None:
+    """The delegate's first meeting not yet over (none for the press).
+
+    Every scan asks, so it is one query of the few columns shown, read as values: building
+    the meeting with its slot, table and both parties' enterprises cost more than the query."""
     if badge.delegate_id is None:
         return None
     participation_id = badge.delegate.participation_id
-    return (
+    row = (
         Meeting.objects.filter(
             Q(first_id=participation_id) | Q(second_id=participation_id),
             state__in=PLACED_STATES,
             slot__isnull=False,
             slot__ends_at__gt=now or timezone.now(),
         )
-        .select_related("slot", "table", "first__enterprise", "second__enterprise")
-        # What the check-in answer shows (when, where, with whom): every scan asks.
-        .only(
-            "first__enterprise",
-            "second__enterprise",
+        .order_by("slot__starts_at")
+        .values_list(
+            "pk",
             "slot__starts_at",
-            "slot__ends_at",
             "table__number",
+            "first_id",
             "first__enterprise__name_original",
             "first__enterprise__name_en",
             "second__enterprise__name_original",
             "second__enterprise__name_en",
         )
-        .order_by("slot__starts_at")
         .first()
+    )
+    if row is None:
+        return None
+    pk, starts_at, table_number, first_id, *names = row
+    original, english = names[2:] if first_id == participation_id else names[:2]
+    return FirstMeeting(
+        meeting_id=pk,
+        starts_at=starts_at,
+        table_number=table_number,
+        counterpart=Enterprise(name_original=original, name_en=english),
     )
 
 
