@@ -47,8 +47,11 @@ def test_a_delegate_adds_a_security_key_and_logs_in_with_it(browser, live_server
     page.get_by_label("Password").fill(PASSWORD)  # confirm it is you
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Add Security Key")).to_be_visible()
+    # The button works once the page's scripts have run: a click before that does nothing.
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Add").click()
-    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible()
+    # The authenticator's ceremony and the post that follows; slow on a busy machine.
+    expect(page.get_by_role("heading", name="Recovery Codes")).to_be_visible(timeout=15_000)
     assert sorted(Authenticator.objects.values_list("type", flat=True)) == [
         "recovery_codes",
         "webauthn",
@@ -60,6 +63,9 @@ def test_a_delegate_adds_a_security_key_and_logs_in_with_it(browser, live_server
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/$"))
+    page.wait_for_load_state("load")
     page.get_by_role("button", name="Use a security key").click()
-    expect(page.get_by_role("button", name="Log out (keiko@example.jp)")).to_be_visible()
+    expect(page.get_by_role("button", name="Log out (keiko@example.jp)")).to_be_visible(
+        timeout=15_000
+    )
     context.close()
