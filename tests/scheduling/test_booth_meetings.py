@@ -184,3 +184,18 @@ def test_the_board_details_name_the_booth_not_a_table_number(client, released):
         f"/organiser/{edition.slug}/schedule/board/meetings/{booth_meeting.pk}/"
     ).content.decode()
     assert "Booth H1-A12" in details and "Table 3" not in details
+
+
+def test_the_check_in_answer_names_the_booth_of_a_first_meeting_there(released):
+    from fairmatch.onsite.domain.badges import issue_badges
+    from fairmatch.onsite.domain.checkin import next_meeting
+    from fairmatch.onsite.models import Badge
+
+    edition, _buyer, stand, booth_meeting, _a12 = released
+    booth_meeting.refresh_from_db()
+    DelegateFactory(participation=stand)
+    issue_badges(edition=edition)
+    first = next_meeting(
+        Badge.objects.get(delegate__participation=stand), now=booth_meeting.slot.starts_at
+    )
+    assert (first.meeting_id, first.booth, first.table_number) == (booth_meeting.pk, "H1-A12", None)

@@ -32,11 +32,11 @@ def write_turn(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
     """Wait for this writer's turn, then hold it until the block ends. Open the
     transaction inside the block: ``with write_turn(), transaction.atomic(): ...``."""
     connection = connections[using]
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
+    if connection.vendor != "sqlite" or connection.in_atomic_block or connection.is_in_memory_db():
         yield
         return
     with _THREADS:
-        if fcntl is None or connection.is_in_memory_db():
+        if fcntl is None:
             yield
             return
         with open(f"{connection.settings_dict['NAME']}{SUFFIX}", "ab") as turn:

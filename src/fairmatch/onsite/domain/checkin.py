@@ -139,6 +139,7 @@ class FirstMeeting:
     meeting_id: int
     starts_at: datetime.datetime
     table_number: int | None
+    booth: str  # "H1-A07" where the meeting takes place at an exhibitor's booth, else ""
     counterpart: Enterprise  # names only (original and English), for its display name
 
 
@@ -162,6 +163,8 @@ def next_meeting(badge: Badge, *, now: datetime.datetime | None = None) -> First
             "pk",
             "slot__starts_at",
             "table__number",
+            "table__booth_id",
+            "table__zone",
             "first_id",
             "first__enterprise__name_original",
             "first__enterprise__name_en",
@@ -172,12 +175,13 @@ def next_meeting(badge: Badge, *, now: datetime.datetime | None = None) -> First
     )
     if row is None:
         return None
-    pk, starts_at, table_number, first_id, *names = row
+    pk, starts_at, table_number, booth_id, zone, first_id, *names = row
     original, english = names[2:] if first_id == participation_id else names[:2]
     return FirstMeeting(
         meeting_id=pk,
         starts_at=starts_at,
-        table_number=table_number,
+        table_number=None if booth_id else table_number,
+        booth=zone if booth_id else "",
         counterpart=Enterprise(name_original=original, name_en=english),
     )
 
