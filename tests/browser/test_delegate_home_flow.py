@@ -125,3 +125,13 @@ def test_on_a_phone_nothing_scrolls_sideways_and_the_navigation_folds(
     nav.locator(f"a[href='/e/{slug}/home/']").click()
     expect(page).to_have_url(re.compile(f"/e/{slug}/home/$"))
     expect(nav).to_be_hidden()
+    if language == "zh-CN":  # the day in Chinese order, the zone by its name, not its id
+        # The member's preferred language wins over the browser's: switch it in the menu.
+        page.locator("[data-nav-toggle]").click()
+        with page.expect_navigation():
+            page.select_option("#language-select", "zh-hans")
+        expect(page.locator("#next-meeting")).to_contain_text(
+            re.compile(r"\d+月\d+日 \(星期.\) 09:30–09:55")
+        )
+        expect(page.locator("main")).to_contain_text("时间为")
+        expect(page.locator("main")).not_to_contain_text("Asia/")
