@@ -128,6 +128,9 @@ def test_drag_a_meeting_see_a_clash_refused_and_move_with_the_keyboard(browser, 
     expect(cell(page, 3, 2).locator("button.meeting")).to_have_attribute(
         "data-meeting", str(first.pk)
     )
+    # Once the board has settled, the focus is back on the meeting moved (a key pressed
+    # before that would act on the board being replaced).
+    expect(meeting_button(page, first)).to_be_focused()
 
     # The keyboard: pick up the 10:00 meeting, one place right (table 2), put it there.
     meeting_button(page, third).focus()
