@@ -15,7 +15,7 @@ from fairmatch.exhibition.engine import (
 from fairmatch.exhibition.engine.evaluate import score
 from fairmatch.exhibition.engine.prepare import prepare, unary_score
 from fairmatch.exhibition.engine.start import (
-    _BoothTable,
+    BoothTable,
     assignment_bounds,
     best_matching,
     separable_bound,
@@ -24,7 +24,7 @@ from fairmatch.exhibition.engine.start import (
 
 def test_the_rewards_computed_at_once_are_those_of_unary_score():
     prepared = prepare(generate_floor(exhibitors=150, seed=2))
-    table = _BoothTable(prepared)
+    table = BoothTable(prepared)
     for e, options in enumerate(prepared.candidates):
         gains = table.gains(e, np.asarray(options, dtype=np.int64), group_fields=False)
         assert gains.tolist() == [unary_score(prepared, e, b) for b in options]

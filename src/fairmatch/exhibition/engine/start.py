@@ -35,7 +35,7 @@ def best_matching(prepared: Prepared, *, group_fields: bool = False) -> dict[int
     column[booths] = np.arange(len(booths))
     gains = np.zeros((len(free), len(booths)), dtype=np.float64)
     feasible = np.zeros((len(free), len(booths)), dtype=bool)
-    table = _BoothTable(prepared)
+    table = BoothTable(prepared)
     for i, e in enumerate(free):
         options = np.asarray(prepared.candidates[e], dtype=np.int64)
         gains[i, column[options]] = table.gains(e, options, group_fields=group_fields)
@@ -50,7 +50,7 @@ def best_matching(prepared: Prepared, *, group_fields: bool = False) -> dict[int
     return result
 
 
-class _BoothTable:
+class BoothTable:
     """The booths' hall, zone, pavilion country, pavilion field and footfall as arrays of
     codes, so that an exhibitor's rewards on all its candidates are computed at once
     (the same numbers as ``unary_score``)."""
@@ -69,9 +69,9 @@ class _BoothTable:
         self.points = np.asarray(prepared.footfall_points, dtype=np.float64)
 
     def _encode(self, values: list[str | None]) -> np.ndarray:
-        return np.asarray([self._code(v) for v in values], dtype=np.int64)
+        return np.asarray([self.code(v) for v in values], dtype=np.int64)
 
-    def _code(self, value: str | None) -> int:
+    def code(self, value: str | None) -> int:
         return self.codes.setdefault(value, len(self.codes))
 
     def gains(self, e: int, options: np.ndarray, *, group_fields: bool) -> np.ndarray:
@@ -79,16 +79,16 @@ class _BoothTable:
         weights = self.prepared.problem.weights
         gain = np.zeros(len(options), dtype=np.float64)
         if spec.preferred_hall is not None:
-            gain += weights.preferred_hall * (self.hall[options] == self._code(spec.preferred_hall))
+            gain += weights.preferred_hall * (self.hall[options] == self.code(spec.preferred_hall))
         if spec.preferred_zone is not None:
-            gain += weights.preferred_zone * (self.zone[options] == self._code(spec.preferred_zone))
+            gain += weights.preferred_zone * (self.zone[options] == self.code(spec.preferred_zone))
         if spec.country in self.prepared.country_zones:
-            gain += weights.country_pavilion * (self.country[options] == self._code(spec.country))
+            gain += weights.country_pavilion * (self.country[options] == self.code(spec.country))
         if spec.sponsor_tier > 0:
             scaled = weights.sponsor_footfall * spec.sponsor_tier * self.points[options]
             gain += np.asarray([round(x / FOOTFALL_POINTS) for x in scaled.tolist()])
         if group_fields and spec.fields:
-            wanted = np.asarray([self._code(name) for name in spec.fields], dtype=np.int64)
+            wanted = np.asarray([self.code(name) for name in spec.fields], dtype=np.int64)
             gain += weights.field_neighbours * np.isin(self.field[options], wanted)
         return gain
 
@@ -192,7 +192,7 @@ def _local_values(prepared: Prepared) -> dict[int, np.ndarray]:
     problem = prepared.problem
     weights = problem.weights
     n_booths = len(problem.booths)
-    table = _BoothTable(prepared)
+    table = BoothTable(prepared)
     rows = [b for b in range(n_booths) for _ in prepared.neighbours[b]]
     cols = [o for b in range(n_booths) for o in prepared.neighbours[b]]
     adjacency = csr_matrix(
@@ -234,7 +234,7 @@ def _local_values(prepared: Prepared) -> dict[int, np.ndarray]:
             value += weights.field_neighbours * (beside[options] > 0)
         pavilions = prepared.country_zones.get(spec.country)
         if weights.country_neighbours > 0 and pavilions:
-            inside = table.country == table._code(spec.country)
+            inside = table.country == table.code(spec.country)
             others = ((by_country[spec.country] - own > 0) & inside).astype(np.float64)
             beside = adjacency @ others
             value += weights.country_neighbours * ((beside[options] > 0) & inside[options])
