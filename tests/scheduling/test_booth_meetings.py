@@ -117,6 +117,26 @@ def test_the_agenda_shows_hall_and_booth_in_the_readers_language(released):
     assert sorted(others)[0].startswith(("1", "2"))
 
 
+def test_the_agenda_names_the_booth_as_the_floor_plan_release_froze_it(
+    fair, django_capture_on_commit_callbacks
+):
+    edition, the_buyer, _stand, booth_meeting, a12 = fair
+    # The working plan changes after the floor plan was published, and is not published.
+    a12.code = "Z99"
+    a12.save(update_fields=["code"])
+    a12.hall.name_en, a12.hall.name_zh = "Hall Renamed", "改名馆"
+    a12.hall.save(update_fields=["name_en", "name_zh"])
+    with django_capture_on_commit_callbacks(execute=True):
+        run = runs.start_run(edition=edition, user=OrganiserFactory(), time_limit=10)
+    run.refresh_from_db()
+    runs.apply_run(run=run, user=OrganiserFactory())
+    releases.publish(edition=edition, name="first", user=None)
+    items = {item.meeting_id: item for item in agenda_for(participation=the_buyer).items}
+    assert items[booth_meeting.pk].table == "Hall 1, booth A12"
+    with translation.override("zh-hans"):
+        assert items[booth_meeting.pk].table == "一号馆 A12 展位"
+
+
 def test_the_agenda_page_pdf_and_feed_show_hall_and_booth(client, released):
     edition, the_buyer, _stand, _meeting, _a12 = released
     DelegateFactory(participation=the_buyer, full_name="Keiko Yamada")

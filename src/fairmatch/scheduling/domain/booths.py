@@ -39,6 +39,22 @@ def published_booths(edition: Edition) -> dict[int, int]:
     )
 
 
+def published_places(edition: Edition) -> dict[int, tuple[str, str, str]]:
+    """Booth id -> (hall in English, hall in Chinese, booth number) as the latest floor
+    plan release froze them: what delegates were told, even when the working plan has
+    renamed the hall or renumbered the booth since."""
+    release = PlanRelease.objects.filter(edition=edition).order_by("-number").first()
+    if release is None:
+        return {}
+    return {
+        entry.booth_id: (entry.hall.name_en, entry.hall.name_zh, entry.booth_code)
+        for entry in PlanReleaseEntry.objects.filter(
+            release=release, booth__isnull=False, hall__isnull=False
+        ).select_related("hall")
+        if entry.booth_id is not None and entry.hall is not None
+    }
+
+
 def booth_of(meeting: Meeting, booths: dict[int, int]) -> int | None:
     """The booth where the meeting takes place, or None (at a negotiation table)."""
     if not meeting.request.at_booth:

@@ -21,6 +21,7 @@ from fairmatch.core.domain.audit import record_action
 from fairmatch.core.domain.mail import absolute_url, send_translated
 from fairmatch.enterprises.domain.notifications import recipients
 from fairmatch.enterprises.models import Participation
+from fairmatch.scheduling.domain.booths import published_places
 from fairmatch.scheduling.domain.edits import run_in_progress
 from fairmatch.scheduling.domain.locks import lock_working_schedule
 from fairmatch.scheduling.domain.problem import interpreter_language
@@ -55,11 +56,17 @@ def working_entries(edition: Edition) -> list[ReleaseEntry]:
         "second__enterprise",
         "request__demand__field",
     )
+    places = published_places(edition)
     entries = []
     for meeting in meetings:
         first, second = meeting.first.enterprise, meeting.second.enterprise
         demand = meeting.request.demand
         booth = meeting.table.booth if meeting.table else None
+        hall_en, hall_zh, booth_code = (
+            places.get(booth.pk, (booth.hall.name_en, booth.hall.name_zh, booth.code))
+            if booth
+            else ("", "", "")
+        )
         entries.append(
             ReleaseEntry(
                 meeting_id=meeting.pk,
@@ -79,9 +86,9 @@ def working_entries(edition: Edition) -> list[ReleaseEntry]:
                 interpreter_language=(
                     "" if booth else interpreter_language(meeting.first, meeting.second) or ""
                 ),
-                booth_hall_en=booth.hall.name_en if booth else "",
-                booth_hall_zh=booth.hall.name_zh if booth else "",
-                booth_code=booth.code if booth else "",
+                booth_hall_en=hall_en,
+                booth_hall_zh=hall_zh,
+                booth_code=booth_code,
             )
         )
     return entries
