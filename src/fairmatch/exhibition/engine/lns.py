@@ -127,6 +127,9 @@ def _solve(move: _Move, deadline: float) -> tuple[int, dict[int, int]]:
     left = deadline - time.monotonic()
     solver.parameters.max_time_in_seconds = max(0.01, min(move.seconds, left))
     solver.parameters.num_workers = 1
+    # Presolve costs more than it saves on a window: on 400 windows of the 500 floor,
+    # solving without it took 8.5 s in all against 26.9 s, and proved all 400 (387 with).
+    solver.parameters.cp_model_presolve = False
     solver.parameters.random_seed = move.seed
     code = int(solver.solve(move.built.model))
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
