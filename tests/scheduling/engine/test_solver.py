@@ -238,6 +238,20 @@ def test_the_maxsat_race_takes_fixed_meetings_and_agrees_with_cp_sat_alone():
     assert [raced.placements[m].slot for m in (0, 4)] == [4, 0]
 
 
+def test_the_maxsat_race_takes_part_when_a_meeting_must_go_and_agrees_with_cp_sat_alone():
+    # Participant 0 has five meetings and four slots: one of them goes (which one is the
+    # search's choice), every other meeting is placed, and the race solves that problem.
+    meetings = [pair(0, b) for b in range(1, 6)] + [pair(1, 2), pair(2, 3), pair(3, 4)]
+    meetings[0] = pair(0, 1, fixed_slot=3)
+    problem = make_problem(participants=7, meetings=meetings, slots=4, tables=2)
+    alone = solved(problem, time_limit=20, workers=1)
+    raced = solved(problem, time_limit=20, workers=2)
+    assert alone.status == raced.status == Status.OPTIMAL
+    assert alone.placed_count == raced.placed_count == raced.placeable_upper_bound == 7
+    assert raced.total_breaks == alone.total_breaks == raced.breaks_lower_bound
+    assert raced.placements[0].slot == 3
+
+
 def test_fixed_meetings_further_apart_than_the_spread_drop_the_fairness_rule():
     # Participant 0's fixed meetings give it a break, its partners none: no spread of 0 can
     # hold. The breaks model used to be invalid here (an empty domain), so the schedule was
@@ -251,8 +265,8 @@ def test_fixed_meetings_further_apart_than_the_spread_drop_the_fairness_rule():
     assert solution.status == Status.OPTIMAL
     assert solution.fairness_met is False
     assert solution.messages == (
-        "no schedule placing the most meetings keeps breaks within a spread of 0; "
-        "the fairness rule was dropped",
+        "no schedule placing the most meetings keeps breaks within a spread of 0 "
+        "(participant 1's fixed meetings leave at least 1); the fairness rule was dropped",
     )
 
 

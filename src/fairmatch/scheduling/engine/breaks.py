@@ -10,7 +10,7 @@ so that a mistake here cannot hide in both places.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from .problem import Problem
@@ -38,3 +38,34 @@ def uniform_cap(problem: Problem, fairness: int | None) -> int | None:
         return None
     degrees = [len(meetings) for meetings in problem.meetings_of()]
     return fairness if min(degrees, default=0) <= 1 else None
+
+
+def fewest_breaks_around(problem: Problem, fixed: Iterable[int], extra: int) -> int:
+    """The fewest breaks of a participant busy in the ``fixed`` slots and at most ``extra``
+    others: each idle gap between two fixed slots of a day is a break unless every slot of
+    it is filled, so the cheapest gaps are filled first."""
+    ordered = sorted(fixed)
+    slots = problem.slots
+    gaps = sorted(
+        b - a - 1 for a, b in pairwise(ordered) if b - a > 1 and slots[a].day == slots[b].day
+    )
+    filled = 0
+    for gap in gaps:
+        if gap > extra:
+            break
+        extra -= gap
+        filled += 1
+    return len(gaps) - filled
+
+
+def forced_breaks(
+    problem: Problem, *, locked: Mapping[int, int], domains: Sequence[Sequence[int]]
+) -> list[int]:
+    """Per participant, the breaks its fixed meetings force in every schedule: its other
+    meetings (those with an allowed slot) fill the gaps between fixed slots at best."""
+    forced = []
+    for meetings in problem.meetings_of():
+        fixed = [locked[m] for m in meetings if m in locked]
+        placeable = sum(1 for m in meetings if domains[m])
+        forced.append(fewest_breaks_around(problem, fixed, placeable - len(fixed)))
+    return forced

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from .drops import Drops
 from .maxsat import encode, feasible_slots, solve_maxsat, without_breaks
 from .messages import Bound, Feasible, Optimal, Unsatisfiable
 from .problem import Problem
@@ -27,6 +28,7 @@ def solve_in_child(
     profile_seconds: float = 0.0,
     tables_by_busy: bool = False,
     zero_break_seconds: float = 0.0,
+    drops: Drops | None = None,
 ) -> None:
     """Entry point of a child process. Messages (messages.py) go back through the pipe,
     in order: ``Feasible`` first when ``feasible_first``; ``Bound`` whenever a lower bound
@@ -34,13 +36,16 @@ def solve_in_child(
     clauses. After the feasible schedule, a SAT call looks for one without breaks for at
     most ``zero_break_seconds``; with ``profile_seconds``, the busy-profile decomposition
     (profiles.py) runs at most that long before RC2. ``tables_by_busy`` chooses the
-    encoding of the table limit (maxsat.encode)."""
+    encoding of the table limit (maxsat.encode); ``drops`` (drops.py), when not every
+    meeting fits, the meetings left out at the proven most placed."""
 
     def report(cost: int) -> None:
         connection.send(Bound(cost))
 
     try:
-        encoding = encode(problem, domains=domains, cap=cap, tables_by_busy=tables_by_busy)
+        encoding = encode(
+            problem, domains=domains, cap=cap, tables_by_busy=tables_by_busy, drops=drops
+        )
         if feasible_first:
             slots = feasible_slots(problem, encoding=encoding)
             if slots is None:
@@ -65,6 +70,7 @@ def solve_in_child(
                 encoding=encoding,
                 seconds=profile_seconds,
                 on_bound=report,
+                drops=drops,
             )
             if found is not None:
                 connection.send(

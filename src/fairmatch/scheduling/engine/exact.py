@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
-from .breaks import breaks_per_participant
+from .breaks import breaks_per_participant, forced_breaks, uniform_cap
+from .drops import Drops
 from .greedy import quick_start
 from .model import ModelOptions, SlotModel, build_slot_model
 from .problem import Problem, Status
@@ -20,12 +21,11 @@ from .run import Run
 PLACEMENT_SHARE = 0.3
 # The shares of the time left that the MaxSAT children have to themselves before CP-SAT
 # joins them: for the placement (until they know whether every meeting fits) and the breaks.
+# The same with fixed meetings: CP-SAT joining at once took RC2's core on the 22-slot
+# variants (forum-14-fix40 unproved in 60 s, 29 s with the wait; tic-13crafc-fix40, which
+# had asked for it, 5 - 7 s with the wait against 8 - 14 s; docs/scheduling.md).
 PLACEMENT_WAIT_SHARE = 0.1
 CHILDREN_ALONE_SHARE = 0.5
-# With fixed meetings the children prove bounds but are slow to find the schedule (on
-# tic-13crafc-fix40 RC2 had the bound 16 at 23 s, CP-SAT joining then ended at 24): CP-SAT
-# joins them at once (fix20 and fix40 variants: proved sooner, see docs/scheduling.md).
-CHILDREN_ALONE_SHARE_FIXED = 0.0
 # CP-SAT statuses with a schedule.
 _FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 # Returned by the breaks phase when its constraints (fairness) admit no schedule at all.
@@ -41,10 +41,31 @@ def solve_exact(
     locked: Mapping[int, int],
     fairness: int | None,
     use_maxsat: bool,
+    drops: Drops | None = None,
 ) -> tuple[dict[int, int], Status, bool]:
+    """Placement, then breaks; ``drops`` (drops.py) are the meetings every schedule placing
+    the proven most leaves out, when counting determines them."""
     phase_start = time.monotonic()
+    forced = forced_breaks(problem, locked=locked, domains=domains)
+    run.breaks_lower_bound = max(run.breaks_lower_bound, sum(forced))
+    cap = uniform_cap(problem, fairness)
+    if cap is not None and max(forced, default=0) > cap:
+        # Known before any search (it took the race a restart: ticf-14crafa-fix40).
+        worst = max(range(len(forced)), key=forced.__getitem__)
+        run.messages.append(
+            f"no schedule placing the most meetings keeps breaks within a spread of {fairness}"
+            f" (participant {worst + 1}'s fixed meetings leave at least {forced[worst]}); "
+            "the fairness rule was dropped"
+        )
+        fairness = None
     race = start_race(
-        problem, run=run, domains=domains, locked=locked, fairness=fairness, use_maxsat=use_maxsat
+        problem,
+        run=run,
+        domains=domains,
+        locked=locked,
+        fairness=fairness,
+        use_maxsat=use_maxsat,
+        drops=drops,
     )
     # Starting the children: the first solve in a process also starts the fork server, which
     # imports OR-Tools and PySAT (about 1 s of CPU; several seconds of wall on a busy host).
@@ -59,6 +80,7 @@ def solve_exact(
             fairness=fairness,
             use_maxsat=use_maxsat,
             race=race,
+            drops=drops,
         )
     finally:
         phase_start = time.monotonic()
@@ -76,6 +98,7 @@ def _place_then_minimise(
     fairness: int | None,
     use_maxsat: bool,
     race: Race,
+    drops: Drops | None,
 ) -> tuple[dict[int, int], Status, bool]:
     phase_start = time.monotonic()
     if race.children:
@@ -137,10 +160,10 @@ def _place_then_minimise(
         run.messages.append("no schedule found within the time limit")
         return dict(locked), Status.UNKNOWN, False
     all_fit = all(m in hint for m in free)
-    placement_proven = status == cp_model.OPTIMAL or all_fit
+    placement_proven = status == cp_model.OPTIMAL or all_fit or best_weight >= run.upper_bound
     if run.stop_requested():
         return hint, Status.FEASIBLE, False
-    if not all_fit:
+    if not race.counts(best_weight):
         race.stop()
 
     phase_start = time.monotonic()
@@ -155,6 +178,7 @@ def _place_then_minimise(
         all_fit=all_fit,
         hint=hint,
         race=race,
+        drops=drops,
     )
     fairness_met = fairness is not None
     if result is _PROVEN_INFEASIBLE and fairness is not None:
@@ -165,9 +189,15 @@ def _place_then_minimise(
         fairness_met = False
         race.stop()
         race = start_race(
-            problem, run=run, domains=domains, locked=locked, fairness=None, use_maxsat=use_maxsat
+            problem,
+            run=run,
+            domains=domains,
+            locked=locked,
+            fairness=None,
+            use_maxsat=use_maxsat,
+            drops=drops,
         )
-        if not all_fit:
+        if not race.counts(best_weight):
             race.stop()
         result = _minimise_breaks(
             problem,
@@ -180,6 +210,7 @@ def _place_then_minimise(
             all_fit=all_fit,
             hint=hint,
             race=race,
+            drops=drops,
         )
         race.stop()
     run.timings["breaks"] = time.monotonic() - phase_start
@@ -203,6 +234,7 @@ def _minimise_breaks(
     all_fit: bool,
     hint: Mapping[int, int],
     race: Race,
+    drops: Drops | None,
 ) -> tuple[dict[int, int], bool] | None:
     """Best slots and whether proven optimal; _PROVEN_INFEASIBLE, or None when out of time.
 
@@ -215,7 +247,8 @@ def _minimise_breaks(
     racing = bool(race.children)
     if racing:
         with race.lock:
-            # Every meeting fits: the children's problem is this one, their bounds count.
+            # As many meetings placed as the children place: their problem is this one,
+            # their bounds count.
             race.bounds_count = True
             run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
         # Measured on the JAIR instances: CP-SAT beside the children proved none of them
@@ -224,7 +257,7 @@ def _minimise_breaks(
         # settled the phase by then.
         race.wait(
             run,
-            seconds=run.left() * (CHILDREN_ALONE_SHARE_FIXED if locked else CHILDREN_ALONE_SHARE),
+            seconds=run.left() * CHILDREN_ALONE_SHARE,
             until=race.decided,
             placed_weight=best_weight,
         )
@@ -239,6 +272,8 @@ def _minimise_breaks(
             must_place=all_fit,
             min_placed_weight=None if all_fit else best_weight,
             fairness=fairness,
+            # At the bound, which meetings go is known up to a choice within each group.
+            drops=drops if drops is not None and best_weight >= drops.weight else None,
         ),
     )
     built.model.minimize(built.breaks_expr)
@@ -264,9 +299,9 @@ def _minimise_breaks(
     race.stop()
     if race.optimal is not None:
         return race.take_optimal(run), True
-    if (all_fit and race.unsatisfiable) or status == cp_model.INFEASIBLE:
+    if (race.counts(best_weight) and race.unsatisfiable) or status == cp_model.INFEASIBLE:
         return _PROVEN_INFEASIBLE
-    if all_fit:
+    if race.counts(best_weight):
         run.breaks_lower_bound = max(run.breaks_lower_bound, race.bound)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         if race.feasible is not None:

@@ -35,6 +35,7 @@ from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 from pysat.solvers import Solver
 
+from .drops import Drops
 from .problem import Problem
 
 
@@ -82,8 +83,14 @@ def encode(
     domains: Sequence[Sequence[int]],
     cap: int | None,
     tables_by_busy: bool = False,
+    drops: Drops | None = None,
 ) -> Encoding:
     """The weighted CNF of the all-placed break minimisation.
+
+    With ``drops`` (drops.py), of the placement the bound proves most: meetings without an
+    allowed slot are left out, each group loses exactly its excess (an "out" literal per
+    meeting, a cardinality constraint per group), and a participant's break-free window has
+    its placed meetings' length, or none where that count varies.
 
     The table limit is a totalizer over the meetings of each slot, or with
     ``tables_by_busy`` only the count of busy participants (at most twice the tables, the
@@ -94,13 +101,25 @@ def encode(
     wcnf = _Clauses()
     choice: dict[tuple[int, int], int] = {}
     busy_ids: dict[tuple[int, int], int] = {}
+    optional = drops.optional if drops is not None else frozenset()
     for meeting, domain in enumerate(domains):
+        if drops is not None and meeting in drops.impossible:
+            continue  # no allowed slot: never placed (without drops, the empty clause)
         literals = [pool.id(("x", meeting, slot)) for slot in domain]
         for slot, literal in zip(domain, literals, strict=True):
             choice[meeting, slot] = literal
-        wcnf.append(literals)
+        if meeting in optional:
+            out = pool.id(("out", meeting))
+            wcnf.append([out, *literals])
+            wcnf.extend([[-out, -literal] for literal in literals])
+        else:
+            wcnf.append(literals)
         for first, second in combinations(literals, 2):
             wcnf.append([-first, -second])
+    for group in drops.groups if drops is not None else ():
+        outs = [pool.id(("out", meeting)) for meeting in group.meetings]
+        card = CardEnc.equals(outs, bound=group.excess, vpool=pool, encoding=EncType.seqcounter)
+        wcnf.extend(card.clauses)
     slot_count = len(problem.slots)
     if not tables_by_busy:
         _encode_tables_by_meetings(wcnf, pool, problem, choice=choice)
@@ -134,11 +153,12 @@ def encode(
         if cap is not None and len(break_starts) > cap:
             card = CardEnc.atmost(break_starts, bound=cap, vpool=pool, encoding=EncType.seqcounter)
             wcnf.extend(card.clauses)
-        if single_day and break_starts:
+        degree = len(meetings) if drops is None else drops.degrees[participant]
+        if single_day and break_starts and degree is not None:
             windows[participant] = _encode_window(
-                wcnf, pool, participant, list(range(slot_count)), busy, len(meetings), break_starts
+                wcnf, pool, participant, list(range(slot_count)), busy, degree, break_starts
             )
-    _encode_partner_windows(wcnf, problem, domains=domains, windows=windows)
+    _encode_partner_windows(wcnf, problem, domains=domains, windows=windows, optional=optional)
     _encode_busy_per_slot(
         wcnf, pool, problem, busy=busy_ids, choice=choice if tables_by_busy else None
     )
@@ -256,8 +276,10 @@ def _encode_partner_windows(
     *,
     domains: Sequence[Sequence[int]],
     windows: Mapping[int, _Windows],
+    optional: frozenset[int] = frozenset(),
 ) -> None:
-    """Partners without breaks have windows sharing a slot their meeting may use.
+    """Partners without breaks have windows sharing a slot their meeting may use (a meeting
+    that may stay unplaced says nothing).
 
     Single-day slots are numbered consecutively, so a window is the slot range
     [first, first + length).
@@ -265,6 +287,8 @@ def _encode_partner_windows(
     for meeting, meeting_info in enumerate(problem.meetings):
         first, second = meeting_info.participants
         if first not in windows or second not in windows:
+            continue
+        if meeting in optional or not domains[meeting]:
             continue
         allowed = sorted(domains[meeting])
         for own, other in ((windows[first], windows[second]), (windows[second], windows[first])):

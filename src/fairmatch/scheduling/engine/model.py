@@ -23,6 +23,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from .breaks import count_breaks
+from .drops import Drops
 from .problem import Problem
 
 Literal = cp_model.IntVar | int
@@ -71,6 +72,9 @@ class ModelOptions:
     symmetry_breaking: bool = True
     break_cap: int | None = None
     only_touched_participants: bool = False
+    # The meetings every schedule at the proven most placed leaves out (drops.py): the
+    # others are placed, and a participant's placed count is known where drops says so.
+    drops: Drops | None = None
 
 
 def build_slot_model(
@@ -112,7 +116,9 @@ def build_slot_model(
             choice[meeting_index, slot] = variable
             by_slot[slot].append(variable)
             literals.append(variable)
-        if options.must_place:
+        if options.must_place or (
+            options.drops is not None and options.drops.required(meeting_index)
+        ):
             model.add_exactly_one(literals)
             placed[meeting_index] = 1
         else:
@@ -140,6 +146,9 @@ def build_slot_model(
     )
     _add_precedences(problem, model=model, choice=choice, free=free, locked=locked)
 
+    for group in options.drops.groups if options.drops is not None else ():
+        kept = [placed.get(m, 1) for m in group.meetings]
+        model.add(sum(kept) == len(group.meetings) - group.excess)
     weight_expr = sum(problem.meetings[m].weight * placed[m] for m in free) + sum(
         problem.meetings[m].weight for m in locked
     )
@@ -300,6 +309,9 @@ def _add_breaks(
             continue
         # At most this many meetings of p can be placed, bounding a break-free run.
         degree = len(own_free) + sum(1 for m in meetings_of[participant] if m in locked)
+        exact_degree = options.must_place
+        if options.drops is not None and options.drops.degrees[participant] is not None:
+            degree, exact_degree = options.drops.degrees[participant] or 0, True
         busy: dict[int, Literal] = {}
         for slot in range(len(problem.slots)):
             if (participant, slot) in locked_busy:
@@ -330,7 +342,7 @@ def _add_breaks(
                 day_slots=day_slots,
                 busy=busy,
                 degree=degree,
-                exact_degree=options.must_place and len(days) == 1,
+                exact_degree=exact_degree and len(days) == 1,
                 options=options,
             )
             if on_day is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 from pysat.solvers import Solver
 
+from .drops import Drops
 from .maxsat import Encoding, read_slots, solve_until
 from .model import Literal, ModelOptions, day_breaks
 from .problem import Problem
@@ -43,16 +44,22 @@ class ProfileRelaxation:
 
 
 def build_relaxation(
-    problem: Problem, *, domains: Sequence[Sequence[int]], cap: int | None
+    problem: Problem,
+    *,
+    domains: Sequence[Sequence[int]],
+    cap: int | None,
+    drops: Drops | None = None,
 ) -> ProfileRelaxation:
-    """The busy-profile relaxation of "place every meeting, fewest breaks"."""
+    """The busy-profile relaxation of "place every meeting, fewest breaks" (with ``drops``:
+    every meeting but those drops.py proves must go)."""
     model = cp_model.CpModel()
     slot_count = len(problem.slots)
     days = problem.slots_by_day()
     busy: dict[tuple[int, int], cp_model.IntVar] = {}
     busy_per_slot: list[list[cp_model.IntVar]] = [[] for _ in range(slot_count)]
     total_breaks = []
-    for participant, meetings in enumerate(problem.meetings_of()):
+    for participant, all_meetings in enumerate(problem.meetings_of()):
+        meetings = [m for m in all_meetings if domains[m]]
         if not meetings:
             continue
         own: dict[int, Literal] = dict.fromkeys(range(slot_count), 0)
@@ -60,10 +67,15 @@ def build_relaxation(
             variable = model.new_bool_var(f"busy{participant}_s{slot}")
             own[slot] = busy[participant, slot] = variable
             busy_per_slot[slot].append(variable)
-        model.add(sum(own.values()) == len(meetings))
+        degree = len(meetings) if drops is None else drops.degrees[participant]
+        required = meetings if drops is None else [m for m in meetings if drops.required(m)]
+        if degree is None:
+            model.add_linear_constraint(sum(own.values()), len(required), len(meetings))
+        else:
+            model.add(sum(own.values()) == degree)
         # Hall's condition per distinct allowed set: its meetings need that many busy slots.
-        for allowed in {frozenset(domains[meeting]) for meeting in meetings}:
-            needed = sum(1 for meeting in meetings if allowed.issuperset(domains[meeting]))
+        for allowed in {frozenset(domains[meeting]) for meeting in required}:
+            needed = sum(1 for meeting in required if allowed.issuperset(domains[meeting]))
             model.add(sum(own[slot] for slot in allowed) >= needed)
         breaks = []
         for day_slots in days:
@@ -72,8 +84,8 @@ def build_relaxation(
                 participant=participant,
                 day_slots=day_slots,
                 busy=own,
-                degree=len(meetings),
-                exact_degree=len(days) == 1,
+                degree=len(meetings) if degree is None else degree,
+                exact_degree=len(days) == 1 and degree is not None,
                 options=ModelOptions(),
             )
             if on_day is not None:
@@ -98,6 +110,7 @@ def solve_by_profiles(
     solve_work: float = PER_SOLVE_WORK,
     on_bound: Callable[[int], None] = lambda bound: None,
     seed: int = 0,
+    drops: Drops | None = None,
 ) -> tuple[int, list[int]] | None:
     """Optimal (total breaks, slot per meeting) if found within ``seconds``, else None.
 
@@ -108,7 +121,7 @@ def solve_by_profiles(
     Later solves, with cuts, may take longer (tic-13crafc: three times the first).
     """
     deadline = time.monotonic() + seconds
-    relaxation = build_relaxation(problem, domains=domains, cap=cap)
+    relaxation = build_relaxation(problem, domains=domains, cap=cap, drops=drops)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.linearization_level = 2

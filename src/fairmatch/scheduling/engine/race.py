@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 from . import children, profiles
 from .breaks import uniform_cap
 from .children import solve_in_child
+from .drops import Drops
 from .messages import FINAL, Bound, ChildMessage, Feasible, Optimal, Unsatisfiable
 from .problem import Problem
 from .run import Run
@@ -42,30 +43,44 @@ def start_race(
     locked: Mapping[int, int],
     fairness: int | None,
     use_maxsat: bool,
+    drops: Drops | None = None,
 ) -> Race:
     """MaxSAT children for the all-placed problem, started at once when it may apply.
 
     They solve "every meeting placed, fewest breaks" from the start, so when every meeting
     fits the answer can come before the placement phase ends; their results only count once
-    a schedule placing every meeting is known.
+    a schedule placing every meeting is known. When counting proves that not every meeting
+    fits and ``drops`` (drops.py) says which go in every schedule placing the proven most,
+    their problem is that one instead, and their results count once a schedule meets the
+    bound.
     """
     race = Race(run=run)
+    # A bound for every schedule (the breaks fixed meetings force): CP-SAT may stop at it.
+    race.bound = run.breaks_lower_bound
     cap = uniform_cap(problem, fairness)
+    total = problem.weight_of(range(len(problem.meetings)))
+    if all(domains) and run.upper_bound >= total:
+        drops, race.target = None, total
+    elif drops is not None and drops.weight <= run.upper_bound:
+        race.target = drops.weight
+    else:
+        return race  # their problem would be unsatisfiable, or is unknown
     if (
         use_maxsat
         and run.workers >= 2
         and (fairness is None or cap is not None)
         and not any(m.language for m in problem.meetings)
-        and all(domains)
-        # Their problem places every meeting: pointless once counting proves it impossible.
-        and run.upper_bound >= problem.weight_of(range(len(problem.meetings)))
     ):
         race.start(
             problem,
             domains=domains,
             cap=cap,
             profile_seconds=max(PROFILE_MIN_SECONDS, PROFILE_SHARE * run.left()),
-            zero_break_seconds=0.0 if run.zero_breaks_refuted else ZERO_BREAK_SHARE * run.left(),
+            # Refuted already by the quick call, or by the breaks fixed meetings force.
+            zero_break_seconds=0.0
+            if run.zero_breaks_refuted or run.breaks_lower_bound > 0
+            else ZERO_BREAK_SHARE * run.left(),
+            drops=drops,
         )
     return race
 
@@ -100,6 +115,8 @@ class Race:
         self.feasible: list[int] | None = None
         self.restart: list[int] | None = None
         self.bounds_count = False
+        # The weight every schedule of the children's problem places (None: no children).
+        self.target: int | None = None
 
     def start(
         self,
@@ -109,6 +126,7 @@ class Race:
         cap: int | None,
         profile_seconds: float,
         zero_break_seconds: float,
+        drops: Drops | None = None,
     ) -> None:
         # Child processes, because RC2 cannot be interrupted and the time limit must hold.
         context = child_context()
@@ -124,6 +142,7 @@ class Race:
                     "zero_break_seconds": zero_break_seconds if second else 0.0,
                     "profile_seconds": profile_seconds if second else 0.0,
                     "tables_by_busy": second,
+                    "drops": drops,
                 },
                 daemon=True,
             )
@@ -183,6 +202,11 @@ class Race:
         run.breaks_lower_bound = max(run.breaks_lower_bound, cost)
         run.messages.append(f"breaks proven optimal by {self.optimal_by}")
         return {m: s for m, s in enumerate(slots) if s >= 0}
+
+    def counts(self, placed_weight: int) -> bool:
+        """Whether the children's problem is the breaks phase's: a schedule placing
+        ``placed_weight`` is known, as much as every schedule of theirs places."""
+        return self.target is not None and placed_weight >= self.target
 
     def decided(self) -> bool:
         """Whether a child has settled the phase (an optimum or no fair schedule)."""

@@ -26,6 +26,7 @@ from .diagnostics import (
     usable_slots,
 )
 from .domains import allowed_slots
+from .drops import forced_drops
 from .problem import Placement, Problem, Solution, Status
 from .quick import QUICK_SAT_SECONDS, QUICK_SAT_SHARE, unbroken_schedule, worth_trying
 from .run import ProgressCallback, Run, StopCallback
@@ -116,6 +117,7 @@ def solve(
             locked=locked,
             fairness=fairness,
             use_maxsat=use_maxsat,
+            drops=forced_drops(problem, domains, bound),
         )
     else:
         from .large import solve_large
