@@ -43,7 +43,7 @@ MOVE_SECONDS = 1.0
 # After this many moves in a row without a gain the window grows by half of WINDOW, up to
 # LARGEST_WINDOW; a gain brings it back to WINDOW.
 STALL = 40
-LARGEST_WINDOW = 40
+LARGEST_WINDOW = 60
 # Once the window is at its largest and still gains nothing, every other move frees the
 # whole zones an unhappy exhibitor is concerned with (its own, the one it prefers, its
 # pavilion, its wanted neighbours'): exchanges along longer chains, such as one exhibitor
