@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from fairmatch.scheduling.engine import (
     AFTERNOON,
     MORNING,
@@ -67,3 +69,20 @@ forbidden = [{0},{0},{0}];
 """
 
 __all__ = ["AFTERNOON", "MORNING", "SMALL_DZN", "make_problem", "pair"]
+
+
+def placements(problem, domains):
+    """Brute force: every valid choice of an allowed slot or none per meeting (one meeting
+    per participant and slot, at most one meeting per table and slot)."""
+    for choice in itertools.product(*[(None, *domain) for domain in domains]):
+        seats, per_slot = set(), {}
+        valid = True
+        for meeting, slot in enumerate(choice):
+            if slot is None:
+                continue
+            per_slot[slot] = per_slot.get(slot, 0) + 1
+            for participant in problem.meetings[meeting].participants:
+                valid = valid and (participant, slot) not in seats
+                seats.add((participant, slot))
+        if valid and all(count <= len(problem.tables) for count in per_slot.values()):
+            yield choice

@@ -1,8 +1,6 @@
 """The placement bound: never below what a schedule can place (brute force on small
 instances), tight where a participant's meetings outnumber their slots, and explained."""
 
-import itertools
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +8,7 @@ from fairmatch.scheduling.engine import Meeting, Participant, Problem, Slot, Sta
 from fairmatch.scheduling.engine.bounds import Shortfall, placement_bound
 from fairmatch.scheduling.engine.domains import allowed_slots
 
-from .instances import make_problem, pair
+from .instances import make_problem, pair, placements
 
 
 @st.composite
@@ -40,24 +38,10 @@ def small_problems(draw):
 
 def most_weight(problem):
     """Brute force: every meeting unplaced or in one of its allowed slots."""
-    domains = allowed_slots(problem)
-    best = 0
-    for choice in itertools.product(*[(None, *domain) for domain in domains]):
-        seats, per_slot = set(), {}
-        valid = True
-        for meeting, slot in enumerate(choice):
-            if slot is None:
-                continue
-            per_slot[slot] = per_slot.get(slot, 0) + 1
-            for participant in problem.meetings[meeting].participants:
-                valid = valid and (participant, slot) not in seats
-                seats.add((participant, slot))
-        valid = valid and all(count <= len(problem.tables) for count in per_slot.values())
-        if valid:
-            best = max(
-                best, sum(problem.meetings[m].weight for m, s in enumerate(choice) if s is not None)
-            )
-    return best
+    return max(
+        sum(problem.meetings[m].weight for m, slot in enumerate(choice) if slot is not None)
+        for choice in placements(problem, allowed_slots(problem))
+    )
 
 
 @settings(max_examples=150, deadline=None)

@@ -3,8 +3,6 @@ instances with fixed meetings (every placement meeting the bound drops exactly w
 drops.py says); with drops, the MaxSAT encoding finds the brute-force fewest breaks and the
 busy-profile relaxation never passes them."""
 
-import itertools
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ortools.sat.python import cp_model
@@ -16,6 +14,8 @@ from fairmatch.scheduling.engine.domains import allowed_slots
 from fairmatch.scheduling.engine.drops import forced_drops
 from fairmatch.scheduling.engine.maxsat import encode, solve_maxsat
 from fairmatch.scheduling.engine.profiles import build_relaxation, solve_by_profiles
+
+from .instances import placements
 
 
 @st.composite
@@ -45,22 +45,6 @@ def crowded_problems(draw):
         slots=tuple(Slot() for _ in range(slots)),
         tables=tuple(Table(name=str(t)) for t in range(draw(st.integers(1, 2)))),
     )
-
-
-def placements(problem, domains):
-    """Brute force: every valid choice of an allowed slot or none per meeting."""
-    for choice in itertools.product(*[(None, *domain) for domain in domains]):
-        seats, per_slot = set(), {}
-        valid = True
-        for meeting, slot in enumerate(choice):
-            if slot is None:
-                continue
-            per_slot[slot] = per_slot.get(slot, 0) + 1
-            for participant in problem.meetings[meeting].participants:
-                valid = valid and (participant, slot) not in seats
-                seats.add((participant, slot))
-        if valid and all(count <= len(problem.tables) for count in per_slot.values()):
-            yield choice
 
 
 def setting(problem):
