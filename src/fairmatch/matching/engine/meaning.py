@@ -86,7 +86,8 @@ def _neutral(
         if language in means:
             shifted[row] -= model.centering * means[language]
     norms = np.linalg.norm(shifted, axis=1, keepdims=True)
-    result: FloatMatrix = shifted / np.where(norms == 0, 1, norms)
+    # Division by the norms keeps the vectors' float32 (astype copies nothing then).
+    result: FloatMatrix = (shifted / np.where(norms == 0, 1, norms)).astype(np.float32, copy=False)
     return result
 
 

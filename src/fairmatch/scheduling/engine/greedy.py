@@ -39,8 +39,9 @@ def greedy_slots(
     for meeting, slot in locked.items():
         placed[meeting] = slot
         capacity[slot] -= 1
-        if problem.meetings[meeting].language is not None:
-            interpreters[slot, problem.meetings[meeting].language] -= 1
+        language = problem.meetings[meeting].language
+        if language is not None:
+            interpreters[slot, language] -= 1
         for participant in problem.meetings[meeting].participants:
             busy[participant].add(slot)
     day = [info.day for info in problem.slots]

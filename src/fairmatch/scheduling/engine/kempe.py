@@ -54,8 +54,9 @@ def kempe_fill(
         usage[slot] += 1
         for participant in problem.meetings[meeting].participants:
             busy[participant][slot] = meeting
-        if problem.meetings[meeting].language is not None:
-            interpreters[slot, problem.meetings[meeting].language] -= 1
+        language = problem.meetings[meeting].language
+        if language is not None:
+            interpreters[slot, language] -= 1
     pinned = {**locked, **dict.fromkeys(ordered, -1)}
     allowed = [frozenset(domain) for domain in domains]
     waiting = [
@@ -205,7 +206,9 @@ def _fit(
                     continue
                 if not gains_b and usage[a] >= capacity[a]:
                     continue
-                moves = [(m, slots[m], b if slots[m] == a else a) for m in chain]
+                moves: list[tuple[int, int | None, int | None]] = [
+                    (m, slots[m], b if slots[m] == a else a) for m in chain
+                ]
                 moves.append((meeting, None, a))
                 if not _interpreters_suffice(problem, moves, interpreters):
                     continue
