@@ -109,7 +109,7 @@ def improve(
                 search.settle(in_flight, wait_all=True)
                 search.refresh(deadline)
             while len(in_flight) < parallel and time.monotonic() < deadline - 0.05:
-                move = search.draw(in_flight.values(), deadline)
+                move = search.draw(in_flight.values())
                 if move is None:
                     break
                 in_flight[pool.submit(_solve, move, deadline)] = move
@@ -225,7 +225,7 @@ class _Search:
             self.on_better(self.current, self.score)
             self.unhappy = _unhappy(self.prepared, self.current, self.at)
 
-    def draw(self, in_flight: Iterable[_Move], deadline: float) -> _Move | None:
+    def draw(self, in_flight: Iterable[_Move]) -> _Move | None:
         """The next move, clear of those in flight: it frees no booth they hold fixed and
         holds fixed none they free. None when no such move was drawn."""
         busy = list(in_flight)
